@@ -1,0 +1,26 @@
+# The README's commands. Settings come from the environment or the command line, e.g.
+#   make test ODOO_SRC=/path/to/odoo-18.0
+.PHONY: demo test stop setup lint i18n help
+SHELL := /bin/bash
+
+help:
+	@echo "make demo   serve the module with demo data on http://localhost:8069"
+	@echo "make test   run every test (module + end-to-end); last line: N passed, N failed"
+	@echo "make stop   stop the demo server and the private PostgreSQL cluster"
+	@echo "make setup  prepare the virtualenv, Odoo and the OCA addons only"
+	@echo "make lint   run pre-commit on every file"
+
+demo:
+	@dev/demo.sh
+
+test:
+	@dev/test.sh
+
+stop:
+	@dev/stop.sh
+
+setup:
+	@dev/bootstrap.sh
+
+lint:
+	@.venv/bin/pre-commit run --all-files

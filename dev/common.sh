@@ -1,0 +1,54 @@
+# shellcheck shell=bash
+# Shared settings and helpers of the development scripts (sourced, never run).
+# Every setting can be overridden from the environment; the defaults work on a fresh clone.
+set -euo pipefail
+
+PROJECT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+MODULE=gender_equality_plan
+
+# Odoo 18.0 source tree (a checkout of the 18.0 branch).
+ODOO_SRC="${ODOO_SRC:-$HOME/src/odoo-18.0}"
+ODOO_REPO="${ODOO_REPO:-https://github.com/odoo/odoo.git}"
+ODOO_BRANCH="${ODOO_BRANCH:-18.0}"
+# Everything the scripts create lives under .local/ (git-ignored).
+LOCAL_DIR="${LOCAL_DIR:-$PROJECT_DIR/.local}"
+VENV="${VENV:-$PROJECT_DIR/.venv}"
+PGDATA="${PGDATA:-$LOCAL_DIR/pgdata}"
+PGHOST=127.0.0.1
+PGPORT="${PGPORT:-54329}"
+PGUSER="${PGUSER:-odoo}"
+PG_BIN="${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}"
+DATA_DIR="${DATA_DIR:-$LOCAL_DIR/filestore}"
+HTTP_PORT="${HTTP_PORT:-8069}"
+DEMO_DB="${DEMO_DB:-gep_demo}"
+export PGHOST PGPORT PGUSER
+export PIP_CONSTRAINT="$PROJECT_DIR/dev/constraints.txt"
+export PIP_DISABLE_PIP_VERSION_CHECK=1
+
+log() { printf '\033[1m[gep]\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[1;31m[gep] %s\033[0m\n' "$*" >&2; exit 1; }
+
+# PostgreSQL refuses to run as root. As root we run its binaries in a user namespace where the
+# current user appears as an unprivileged uid; the files stay owned by the caller.
+pg_run() {
+    if [ "$(id -u)" = 0 ]; then
+        unshare --user --map-user=1000 --map-group=1000 "$@"
+    else
+        "$@"
+    fi
+}
+
+# The Odoo command (an array, so that `"${ODOO[@]}" … &` gives the server's own pid).
+ODOO=("$VENV/bin/python" "$ODOO_SRC/odoo-bin")
+
+addons_path() {
+    local oca
+    oca=$("$VENV/bin/python" -c 'import odoo.addons, os; print(",".join(p for p in odoo.addons.__path__ if "site-packages" in p))' 2>/dev/null || true)
+    printf '%s' "$PROJECT_DIR,$ODOO_SRC/addons,$ODOO_SRC/odoo/addons${oca:+,$oca}"
+}
+
+# Common options of every Odoo invocation of the scripts.
+odoo_opts() {
+    printf '%s\n' --addons-path="$(addons_path)" --db_host="$PGHOST" --db_port="$PGPORT" \
+        --db_user="$PGUSER" --data-dir="$DATA_DIR"
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The project's private PostgreSQL cluster: dev/pg.sh start|stop|status.
+# Data in $PGDATA (git-ignored), listening on 127.0.0.1:$PGPORT only, superuser role $PGUSER,
+# trust authentication on loopback. No system service is touched.
+source "$(dirname "$0")/common.sh"
+
+[ -n "$PG_BIN" ] && [ -x "$PG_BIN/postgres" ] || die "PostgreSQL server binaries not found (apt-get install postgresql, or set PG_BIN)."
+
+is_running() { pg_run "$PG_BIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; }
+
+start() {
+    if [ ! -f "$PGDATA/PG_VERSION" ]; then
+        log "Creating the PostgreSQL cluster in $PGDATA"
+        mkdir -p "$PGDATA"
+        chmod 700 "$PGDATA"
+        pg_run "$PG_BIN/initdb" -D "$PGDATA" -U "$PGUSER" --auth=trust -E UTF8 --locale=C.UTF-8 \
+            >"$LOCAL_DIR/initdb.log" 2>&1 || die "initdb failed, see $LOCAL_DIR/initdb.log"
+    fi
+    if is_running; then
+        return 0
+    fi
+    pg_run "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$LOCAL_DIR/postgresql.log" -w -t 60 \
+        -o "-c listen_addresses=$PGHOST -p $PGPORT -c unix_socket_directories='' -c synchronous_commit=off" \
+        start >/dev/null || die "PostgreSQL did not start, see $LOCAL_DIR/postgresql.log"
+    log "PostgreSQL listening on $PGHOST:$PGPORT (data: $PGDATA)"
+}
+
+stop() {
+    if is_running; then
+        pg_run "$PG_BIN/pg_ctl" -D "$PGDATA" -w -m fast stop >/dev/null
+        log "PostgreSQL stopped"
+    fi
+}
+
+case "${1:-}" in
+start) start ;;
+stop) stop ;;
+status) if is_running; then echo running; else echo stopped; exit 3; fi ;;
+*) die "usage: dev/pg.sh start|stop|status" ;;
+esac

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# `make test`: every test of the module (Odoo's runner) and the end-to-end tests of tests/
+# (pytest against a running server), on a throwaway database. Last line: "N passed, N failed".
+# Exit code non-zero on any failure, error, install error or unexpected warning.
+# TEST_TAGS narrows Odoo's tests (default: all of the module); E2E=0 skips the e2e phase.
+source "$(dirname "$0")/common.sh"
+
+"$PROJECT_DIR/dev/bootstrap.sh"
+pg_was_running=0
+"$PROJECT_DIR/dev/pg.sh" status >/dev/null 2>&1 && pg_was_running=1
+"$PROJECT_DIR/dev/pg.sh" start
+
+DB="gep_test_$$"
+RESULTS="$LOCAL_DIR/test-results"
+TEST_PORT="${TEST_PORT:-$((HTTP_PORT + 100))}"
+rm -rf "$RESULTS"
+mkdir -p "$RESULTS"
+server_pid=""
+cleanup() {
+    [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+    dropdb --if-exists --force "$DB" 2>/dev/null || true
+    rm -rf "$DATA_DIR/filestore/$DB"
+    [ "$pg_was_running" = 1 ] || "$PROJECT_DIR/dev/pg.sh" stop
+}
+trap cleanup EXIT
+mapfile -t OPTS < <(odoo_opts)
+
+log "Installing $MODULE with demo data in $DB and running its tests…"
+set +e
+"${ODOO[@]}" "${OPTS[@]}" -d "$DB" -i "$MODULE" --test-enable \
+    --test-tags "${TEST_TAGS:-/$MODULE}" --stop-after-init --http-port="$TEST_PORT" \
+    --gevent-port=$((TEST_PORT + 3)) --max-cron-threads=0 --log-level=info \
+    2>&1 | tee "$RESULTS/odoo-tests.log" | grep --line-buffered -E " (WARNING|ERROR|CRITICAL) |^(FAIL|ERROR):|Traceback|tests when loading database" >&2
+set -e
+
+if [ "${E2E:-1}" = 1 ]; then
+    log "End-to-end tests (tests/) against a server on port $TEST_PORT…"
+    "${ODOO[@]}" "${OPTS[@]}" -d "$DB" --db-filter="^$DB\$" --http-interface=127.0.0.1 \
+        --http-port="$TEST_PORT" --gevent-port=$((TEST_PORT + 3)) --max-cron-threads=0 \
+        --log-level=info --logfile="$RESULTS/odoo-e2e-server.log" &
+    server_pid=$!
+    for _ in $(seq 1 240); do
+        curl -sf "http://127.0.0.1:$TEST_PORT/web/health" >/dev/null && break
+        kill -0 "$server_pid" 2>/dev/null || break
+        sleep 0.5
+    done
+    set +e
+    GEP_URL="http://127.0.0.1:$TEST_PORT" GEP_DB="$DB" "$VENV/bin/python" -m pytest \
+        "$PROJECT_DIR/tests" -p no:cacheprovider -q --junitxml="$RESULTS/e2e.xml" >&2
+    set -e
+    kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+    server_pid=""
+fi
+
+summary=(--expected-warnings "$PROJECT_DIR/dev/expected-warnings.txt" --odoo-log "$RESULTS/odoo-tests.log")
+if [ "${E2E:-1}" = 1 ]; then
+    summary+=(--junit "$RESULTS/e2e.xml" --server-log "$RESULTS/odoo-e2e-server.log"
+        --expected-server-warnings "$PROJECT_DIR/dev/expected-server-warnings.txt")
+fi
+"$VENV/bin/python" "$PROJECT_DIR/dev/summarize.py" "${summary[@]}"

@@ -1,0 +1,2 @@
+from . import gender_equality_unit
+from . import res_users

@@ -1,0 +1,2 @@
+from . import test_unit
+from . import test_unit_access
