@@ -8,6 +8,7 @@ help:
 	@echo "make test   run every test (module + end-to-end); last line: N passed, N failed"
 	@echo "make stop   stop the demo server and the private PostgreSQL cluster"
 	@echo "make setup  prepare the virtualenv, Odoo and the OCA addons only"
+	@echo "make i18n   regenerate i18n/gender_equality_plan.pot and merge i18n/vi.po"
 	@echo "make lint   run pre-commit on every file"
 
 demo:
@@ -24,3 +25,6 @@ setup:
 
 lint:
 	@.venv/bin/pre-commit run --all-files
+
+i18n:
+	@dev/i18n.sh

@@ -66,7 +66,7 @@ def junit_counts(path):
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--odoo-log", required=True)
-    parser.add_argument("--junit")
+    parser.add_argument("--junit", action="append", default=[], help="JUnit XML file (repeatable)")
     parser.add_argument("--server-log")
     parser.add_argument("--expected-warnings")
     parser.add_argument(
@@ -95,19 +95,19 @@ def main():
             for problem in problems_in_log(log, log_patterns):
                 failed += 1
                 notes.append(f"unexpected log record ({Path(log).name}): {problem}")
-    if args.junit:
-        e2e = junit_counts(args.junit)
-        if e2e is None:
+    for junit in args.junit:
+        counts = junit_counts(junit)
+        if counts is None:
             failed += 1
-            notes.append("the end-to-end tests did not run: " + args.junit + " is missing")
-        else:
-            run, bad, skip = e2e
-            passed += run - bad
-            failed += bad
-            skipped += skip
-            if run == 0:
-                failed += 1
-                notes.append("no end-to-end test ran")
+            notes.append(f"tests did not run: {junit} is missing")
+            continue
+        run, bad, skip = counts
+        passed += run - bad
+        failed += bad
+        skipped += skip
+        if run == 0:
+            failed += 1
+            notes.append(f"no test ran in {junit}")
     for note in notes:
         print("FAIL:", note)
     print(f"{passed} passed, {failed} failed" + (f", {skipped} skipped" if skipped else ""))

@@ -33,6 +33,13 @@ set +e
     2>&1 | tee "$RESULTS/odoo-tests.log" | grep --line-buffered -E " (WARNING|ERROR|CRITICAL) |^(FAIL|ERROR):|Traceback|tests when loading database" >&2
 set -e
 
+log "Checking translations (i18n/*.pot up to date, vi.po complete)…"
+set +e
+"${ODOO[@]}" "${OPTS[@]}" -d "$DB" --i18n-export="$RESULTS/exported.pot" --modules="$MODULE" \
+    --stop-after-init --log-level=warn --http-port="$TEST_PORT" --gevent-port=$((TEST_PORT + 3)) \
+    && "$VENV/bin/python" "$PROJECT_DIR/dev/i18n.py" check "$RESULTS/exported.pot" --junit "$RESULTS/i18n.xml"
+set -e
+
 if [ "${E2E:-1}" = 1 ]; then
     log "End-to-end tests (tests/) against a server on port $TEST_PORT…"
     "${ODOO[@]}" "${OPTS[@]}" -d "$DB" --db-filter="^$DB\$" --http-interface=127.0.0.1 \
@@ -52,7 +59,8 @@ if [ "${E2E:-1}" = 1 ]; then
     server_pid=""
 fi
 
-summary=(--expected-warnings "$PROJECT_DIR/dev/expected-warnings.txt" --odoo-log "$RESULTS/odoo-tests.log")
+summary=(--expected-warnings "$PROJECT_DIR/dev/expected-warnings.txt" --odoo-log "$RESULTS/odoo-tests.log"
+    --junit "$RESULTS/i18n.xml")
 if [ "${E2E:-1}" = 1 ]; then
     summary+=(--junit "$RESULTS/e2e.xml" --server-log "$RESULTS/odoo-e2e-server.log"
         --expected-server-warnings "$PROJECT_DIR/dev/expected-server-warnings.txt")
