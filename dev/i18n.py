@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 """Keep the module's translation files in step with its code.
 
-    i18n.py update EXPORTED.pot   write i18n/<module>.pot from Odoo's export and merge vi.po
-                                  (existing translations kept, new terms added empty, obsolete
-                                  terms dropped)
-    i18n.py check EXPORTED.pot --junit FILE
-                                  fail (and record it in a JUnit file) when the committed .pot
-                                  differs from the export, or when a vi.po entry is missing,
-                                  empty or fuzzy
+i18n.py update EXPORTED.pot   write i18n/<module>.pot from Odoo's export and merge vi.po
+                              (existing translations kept, new terms added empty, obsolete
+                              terms dropped)
+i18n.py check EXPORTED.pot --junit FILE
+                              fail (and record it in a JUnit file) when the committed .pot
+                              differs from the export, or when a vi.po entry is missing,
+                              empty or fuzzy
 """
 
 import argparse
@@ -83,7 +83,9 @@ def write_junit(path, results):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("command", choices=["update", "check"])
     parser.add_argument("exported")
     parser.add_argument("--junit")
@@ -91,7 +93,10 @@ def main():
     if args.command == "update":
         update(args.exported)
         return 0
-    results = [("pot_is_up_to_date", check_pot(args.exported)), ("vi_po_is_complete", check_po(args.exported))]
+    results = [
+        ("pot_is_up_to_date", check_pot(args.exported)),
+        ("vi_po_is_complete", check_po(args.exported)),
+    ]
     for name, problems in results:
         for problem in problems[:20]:
             print(f"i18n {name}: {problem}", file=sys.stderr)

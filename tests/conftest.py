@@ -45,7 +45,9 @@ class JsonRpc:
         return response["result"]
 
     def call(self, model, method, *args, **kwargs):
-        return self._rpc("object", "execute_kw", self.db, self.uid, self.password, model, method, list(args), kwargs)
+        return self._rpc(
+            "object", "execute_kw", self.db, self.uid, self.password, model, method, list(args), kwargs
+        )
 
 
 @pytest.fixture(scope="session")

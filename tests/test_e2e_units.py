@@ -26,7 +26,9 @@ def test_department_manager_configures_units_over_jsonrpc(jsonrpc_as):
     [department] = api.call(UNIT, "search_read", [("unit_type", "=", "department")], fields=["id"])
     expected = api.call(UNIT, "search_count", [("unit_type", "!=", "department")])
     assert expected >= 15
-    unit_id = api.call(UNIT, "create", {"name": "Trạm thử nghiệm", "code": "E2E-1", "parent_id": department["id"]})
+    unit_id = api.call(
+        UNIT, "create", {"name": "Trạm thử nghiệm", "code": "E2E-1", "parent_id": department["id"]}
+    )
     assert api.call(UNIT, "action_archive", [unit_id]) is True
     assert api.call(UNIT, "search_count", [("id", "=", unit_id)]) == 0
 
@@ -40,5 +42,7 @@ def test_unit_with_records_cannot_be_deleted_over_xmlrpc(xmlrpc_as):
 
 def test_demo_users_work_in_vietnamese(xmlrpc_as):
     api = xmlrpc_as("admin", "admin")
-    users = api.call("res.users", "search_read", [("login", "in", ["canbo.bvdk", "truongban"])], fields=["lang"])
+    users = api.call(
+        "res.users", "search_read", [("login", "in", ["canbo.bvdk", "truongban"])], fields=["lang"]
+    )
     assert {u["lang"] for u in users} == {"vi_VN"}

@@ -36,7 +36,6 @@ class GenderEqualityUnit(models.Model):
     )
     unit_type = fields.Selection(
         UNIT_TYPES,
-        string="Unit Type",
         required=True,
         default="other",
         tracking=True,
