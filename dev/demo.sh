@@ -6,6 +6,11 @@
 source "$(dirname "$0")/common.sh"
 
 "$PROJECT_DIR/dev/bootstrap.sh"
+pidfile="$LOCAL_DIR/odoo-demo.pid"
+if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+    log "A demo server is already running (pid $(cat "$pidfile")): restarting it."
+    "$PROJECT_DIR/dev/stop.sh"
+fi
 "$PROJECT_DIR/dev/pg.sh" start
 mapfile -t OPTS < <(odoo_opts)
 
@@ -30,7 +35,7 @@ cat >&2 <<EOT
 
   Gender equality plan demo: http://localhost:$HTTP_PORT  (database $DEMO_DB)
   Logins (password = login):
-    admin            / admin            administrator
+    admin            administrator (password: admin)
     truongban        Department manager (Ban VSTBPN, final approvals, configuration)
     thuongtruc       Department officer (standing office of the Ban VSTBPN)
     thanhtra         Inspector
@@ -46,15 +51,15 @@ EOT
 serve=("${ODOO[@]}" "${OPTS[@]}" -d "$DEMO_DB" --db-filter="^$DEMO_DB\$" --http-interface=127.0.0.1
     --http-port="$HTTP_PORT" --gevent-port=$((HTTP_PORT + 3)) --max-cron-threads=1)
 if [ "${DETACH:-0}" = 1 ]; then
-    "${serve[@]}" --logfile="$LOCAL_DIR/odoo-demo.log" &
-    echo $! >"$LOCAL_DIR/odoo-demo.pid"
+    "${serve[@]}" --logfile="$LOCAL_DIR/odoo-demo.log" </dev/null >/dev/null 2>&1 &
+    echo $! >"$pidfile"
     for _ in $(seq 1 120); do
         curl -sf "http://127.0.0.1:$HTTP_PORT/web/health" >/dev/null && break
-        kill -0 "$(cat "$LOCAL_DIR/odoo-demo.pid")" 2>/dev/null || die "The server stopped, see $LOCAL_DIR/odoo-demo.log"
+        kill -0 "$(cat "$pidfile")" 2>/dev/null || die "The server stopped, see $LOCAL_DIR/odoo-demo.log"
         sleep 0.5
     done
-    log "Serving in the background (pid $(cat "$LOCAL_DIR/odoo-demo.pid"), log $LOCAL_DIR/odoo-demo.log)"
+    log "Serving in the background (pid $(cat "$pidfile"), log $LOCAL_DIR/odoo-demo.log)"
 else
-    echo $$ >"$LOCAL_DIR/odoo-demo.pid"
+    echo $$ >"$pidfile"
     exec "${serve[@]}"
 fi

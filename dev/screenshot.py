@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""Screenshots of a running server in headless Chromium, logged in as a given user.
+
+    screenshot.py --url http://localhost:8069 --db gep_demo --login canbo.bvdk \\
+        --path "/odoo/action-gender_equality_plan.gender_equality_unit_action" --out docs/img/units.png
+
+Logs in over JSON-RPC, hands the session cookie to Chromium through the DevTools protocol
+(websocket-client), opens the page, waits until Odoo's web client has rendered it and captures
+a PNG. Used for the README and the user guide; not part of the test suite.
+"""
+
+import argparse
+import base64
+import json
+import shutil
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+import requests
+import websocket
+
+
+def login(url, db, user, password):
+    session = requests.Session()
+    response = session.post(
+        f"{url}/web/session/authenticate",
+        json={"jsonrpc": "2.0", "params": {"db": db, "login": user, "password": password}},
+        timeout=60,
+    )
+    response.raise_for_status()
+    if response.json().get("error"):
+        raise SystemExit(f"login failed for {user}: {response.json()['error']['data']['message']}")
+    return session.cookies["session_id"]
+
+
+class Chrome:
+    def __init__(self, width, height):
+        self.profile = tempfile.mkdtemp(prefix="gep-chrome-")
+        port_file = Path(self.profile) / "DevToolsActivePort"
+        self.proc = subprocess.Popen(
+            [
+                shutil.which("chromium") or "chromium",
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--hide-scrollbars",
+                f"--window-size={width},{height}",
+                f"--user-data-dir={self.profile}",
+                "--remote-debugging-port=0",
+                "about:blank",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 30
+        while not port_file.exists() or not port_file.read_text().strip():
+            if time.monotonic() > deadline:
+                raise SystemExit("Chromium did not start")
+            time.sleep(0.1)
+        port = port_file.read_text().split()[0]
+        targets = requests.get(f"http://127.0.0.1:{port}/json", timeout=10).json()
+        page = next(t for t in targets if t["type"] == "page")
+        self.ws = websocket.create_connection(page["webSocketDebuggerUrl"], timeout=60)
+        self.next_id = 0
+
+    def send(self, method, **params):
+        self.next_id += 1
+        self.ws.send(json.dumps({"id": self.next_id, "method": method, "params": params}))
+        while True:
+            message = json.loads(self.ws.recv())
+            if message.get("id") == self.next_id:
+                if "error" in message:
+                    raise RuntimeError(message["error"])
+                return message.get("result", {})
+
+    def evaluate(self, expression):
+        result = self.send("Runtime.evaluate", expression=expression, returnByValue=True)
+        return result.get("result", {}).get("value")
+
+    def close(self):
+        self.proc.terminate()
+        self.proc.wait(timeout=30)
+        shutil.rmtree(self.profile, ignore_errors=True)
+
+
+READY = """(() => {
+    const busy = document.querySelector('.o_loading_indicator, .o_blockUI');
+    const content = document.querySelector(
+        '.o_action_manager .o_view_controller, .o_action_manager .o_form_view');
+    return !busy && !!content;
+})()"""
+
+
+def main():
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--url", default="http://localhost:8069")
+    parser.add_argument("--db", default="gep_demo")
+    parser.add_argument("--login", required=True)
+    parser.add_argument("--password")
+    parser.add_argument("--path", required=True, help="path of the page, e.g. /odoo/action-<xmlid>")
+    parser.add_argument("--out", required=True)
+    parser.add_argument("--width", type=int, default=1400)
+    parser.add_argument("--height", type=int, default=800)
+    args = parser.parse_args()
+
+    session_id = login(args.url, args.db, args.login, args.password or args.login)
+    chrome = Chrome(args.width, args.height)
+    try:
+        chrome.send("Network.enable")
+        host = urlparse(args.url).hostname
+        chrome.send("Network.setCookie", name="session_id", value=session_id, domain=host, path="/")
+        chrome.send("Page.enable")
+        chrome.send("Page.navigate", url=args.url + args.path)
+        deadline = time.monotonic() + 60
+        while not chrome.evaluate(READY):
+            if time.monotonic() > deadline:
+                raise SystemExit("the page did not finish rendering within 60 s")
+            time.sleep(0.2)
+        time.sleep(0.5)  # let transitions settle before the capture (not a test)
+        shot = chrome.send("Page.captureScreenshot", format="png")
+        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.out).write_bytes(base64.b64decode(shot["data"]))
+        print(args.out)
+    finally:
+        chrome.close()
+
+
+if __name__ == "__main__":
+    main()
