@@ -24,6 +24,7 @@ setup:
 	@dev/bootstrap.sh
 
 lint:
+	@test -x .venv/bin/pre-commit || .venv/bin/pip install -q pre-commit
 	@.venv/bin/pre-commit run --all-files
 
 i18n:
