@@ -107,27 +107,29 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
         The same rule enforces the approval and drives the buttons (``can_approve``).
         """
         self.ensure_one()
+        # Read as superuser: the rule must answer (no) for users who cannot read the record.
+        record = self.sudo()
         if not review or review.state != "pending":
-            return self.env._("%(record)s is not waiting for an approval.", record=self.display_name)
-        if user == self.submitted_by_id:
+            return self.env._("%(record)s is not waiting for an approval.", record=record.display_name)
+        if user == record.submitted_by_id:
             return self.env._(
                 "You submitted %(record)s: another person must approve or return it.",
-                record=self.display_name,
+                record=record.display_name,
             )
         stage = review.stage_id
-        unit = self._approval_get_unit()
+        unit = record._approval_get_unit()
         if stage.approver_type == "unit_manager" and user not in unit.manager_ids:
             return self.env._(
                 "Only a head of the unit %(unit)s can decide the stage %(stage)s of %(record)s.",
                 unit=unit.display_name,
                 stage=stage.name,
-                record=self.display_name,
+                record=record.display_name,
             )
         if user not in review.reviewer_ids:
             return self.env._(
                 "You are not an approver of the stage %(stage)s of %(record)s.",
                 stage=stage.name,
-                record=self.display_name,
+                record=record.display_name,
             )
         return False
 

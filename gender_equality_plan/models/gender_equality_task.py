@@ -53,8 +53,17 @@ class GenderEqualityTask(models.Model):
     name = fields.Char(required=True, tracking=True)
     description = fields.Html()
     area_id = fields.Many2one("gender.equality.area", string="Area", required=True, index=True, tracking=True)
+    # Named by the external API; it replaces the "next activity type" field of
+    # mail.activity.mixin, whose related/search attributes must not be inherited.
     activity_type_id = fields.Many2one(
-        "gender.equality.activity.type", string="Activity Type", required=True, index=True, tracking=True
+        "gender.equality.activity.type",
+        string="Activity Type",
+        required=True,
+        index=True,
+        tracking=True,
+        related=None,
+        search=None,
+        readonly=False,
     )
     observance_id = fields.Many2one("gender.equality.observance", string="Observance", index=True)
     target_group = fields.Char(string="Target Groups")
