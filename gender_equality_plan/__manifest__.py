@@ -12,6 +12,7 @@
     "application": True,
     "installable": True,
     "depends": ["base", "mail"],
+    "uninstall_hook": "uninstall_hook",
     "data": [
         "security/gender_equality_security.xml",
         "security/ir.model.access.csv",
@@ -42,5 +43,6 @@
     "demo": [
         "demo/gender_equality_unit_demo.xml",
         "demo/res_users_demo.xml",
+        "demo/gender_equality_plan_demo.xml",
     ],
 }

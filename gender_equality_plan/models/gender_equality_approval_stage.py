@@ -1,7 +1,7 @@
 # Copyright 2026 Sở Y tế Thanh Hóa
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 APPROVAL_MIXIN = "gender.equality.approval.mixin"
 
@@ -68,6 +68,19 @@ class GenderEqualityApprovalStage(models.Model):
                 raise ValidationError(
                     self.env._("The approval stage %(stage)s needs at least one approver.", stage=stage.name)
                 )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_used(self):
+        """Stages that reviewed records stay in their history: archive them instead."""
+        used = self.env["gender.equality.approval.review"].sudo().search([("stage_id", "in", self.ids)], limit=1)
+        if used:
+            raise UserError(
+                self.env._(
+                    "The approval stage %(stage)s has already reviewed records and cannot be "
+                    "deleted. Archive it to remove it from the chain.",
+                    stage=used.stage_id.name,
+                )
+            )
 
     def _get_approvers(self, unit):
         """Users allowed to approve this stage for a record of ``unit``."""

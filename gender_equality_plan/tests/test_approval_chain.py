@@ -42,11 +42,17 @@ class TestApprovalChain(GenderEqualityPlanCommon):
         self.assertEqual(len(self._reviews()), 1)
 
     def test_removed_stage_is_skipped(self):
-        self.stage_unit.unlink()
+        stage = self.env["gender.equality.approval.stage"].create(
+            {"name": "Extra", "res_model": "gender.equality.plan", "sequence": 1, "approver_type": "unit_manager"}
+        )
+        stage.unlink()
         self._submit()
-        self.assertEqual(self.plan.approval_stage_id, self.stage_department)
-        self.plan.with_user(self.dept_manager).action_approve()
-        self.assertEqual(self.plan.state, "approved")
+        self.assertEqual(self._reviews().stage_id, self.stage_unit | self.stage_department)
+
+    def test_used_stage_cannot_be_deleted(self):
+        self._submit()
+        with self.assertRaises(UserError):
+            self.stage_unit.unlink()
 
     def test_no_stage_approves_at_submission(self):
         (self.stage_unit | self.stage_department).active = False
