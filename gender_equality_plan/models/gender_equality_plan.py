@@ -16,6 +16,15 @@ PLAN_STATES = [
 ]
 EDITABLE_STATES = ("draft", "returned")
 MIN_DISSEMINATION_SESSIONS = 2
+# Written only by the workflow methods, as superuser after their checks.
+WORKFLOW_FIELDS = {
+    "state",
+    "submitted_by_id",
+    "submitted_date",
+    "last_return_reason",
+    "last_return_by_id",
+    "last_return_date",
+}
 
 
 class GenderEqualityPlan(models.Model):
@@ -223,6 +232,14 @@ class GenderEqualityPlan(models.Model):
     # ------------------------------------------------------------
 
     def write(self, vals):
+        protected = WORKFLOW_FIELDS & vals.keys()
+        if protected and not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "The status and the approval data of a plan change only through its "
+                    "actions (submit, approve, return, cancel…)."
+                )
+            )
         if {"unit_id", "year"} & vals.keys():
             locked = self.filtered(lambda plan: plan.state not in EDITABLE_STATES)
             if locked:
@@ -263,8 +280,7 @@ class GenderEqualityPlan(models.Model):
         for plan in self:
             plan._check_state(EDITABLE_STATES, self.env._("Only a draft or returned plan can be submitted."))
             plan._check_submittable()
-        self.check_access("write")
-        self.write({"state": "submitted"})
+        self._write_state("submitted")
         self._approval_start()
         warnings = []
         for plan in self:
@@ -332,7 +348,7 @@ class GenderEqualityPlan(models.Model):
         if reason is None:
             return self._action_open_reason_wizard("reopen", self.env._("Reopen the plan"))
         self._approval_reopen(reason)
-        self.write({"state": "returned"})
+        self._write_state("returned")
         return True
 
     def action_cancel(self):
@@ -346,14 +362,19 @@ class GenderEqualityPlan(models.Model):
                 raise AccessError(
                     self.env._("Only a manager of the Department of Health can cancel an approved plan.")
                 )
-        self.write({"state": "cancelled"})
+        self._write_state("cancelled")
         self._approval_cancel()
         return True
 
     def action_draft(self):
         self._check_state(("cancelled", "returned"), self.env._("Only a cancelled or returned plan can be reset to draft."))
-        self.write({"state": "draft"})
+        self._write_state("draft")
         return True
+
+    def _write_state(self, state):
+        """Write the status after the action checked it may (the ORM checks the access)."""
+        self.check_access("write")
+        self.sudo().write({"state": state})
 
     def _check_state(self, states, message):
         wrong = self.filtered(lambda plan: plan.state not in states)
@@ -382,10 +403,10 @@ class GenderEqualityPlan(models.Model):
 
     def _on_approval_complete(self):
         # The approver may only read the plan: the mixin checked their right to approve.
-        self.sudo().write({"state": "approved"})
+        self.sudo()._write_state("approved")
 
     def _on_approval_returned(self, reason):
-        self.sudo().write({"state": "returned"})
+        self.sudo()._write_state("returned")
 
     # ------------------------------------------------------------
     # BUSINESS

@@ -3,7 +3,7 @@
 from datetime import date
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 TASK_STATES = [
     ("planned", "Planned"),
@@ -222,11 +222,17 @@ class GenderEqualityTask(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su and any(vals.get("state", "planned") != "planned" for vals in vals_list):
+            raise AccessError(self.env._("A new activity starts planned; its actions change its status."))
         plans = self.env["gender.equality.plan"].browse([vals["plan_id"] for vals in vals_list if vals.get("plan_id")])
         plans._check_tasks_editable()
         return super().create(vals_list)
 
     def write(self, vals):
+        if "state" in vals and not self.env.su:
+            raise AccessError(
+                self.env._("The status of an activity changes only through its actions (start, done, cancel).")
+            )
         if "plan_id" in vals:
             new_plan = self.env["gender.equality.plan"].browse(vals["plan_id"])
             moved = self.filtered(lambda task: task.plan_id != new_plan)
@@ -258,14 +264,14 @@ class GenderEqualityTask(models.Model):
                 self.env._("The activity %(task)s is not planned: it cannot start.", task=wrong[0].name)
             )
         today = fields.Date.context_today(self)
-        for task in self:
-            task.write({"state": "in_progress", "actual_date_start": task.actual_date_start or today})
+        self.filtered(lambda task: not task.actual_date_start).write({"actual_date_start": today})
+        self._write_state("in_progress")
         return True
 
     def action_done(self):
         for task in self:
             task._check_can_be_done()
-        self.write({"state": "done"})
+        self._write_state("done")
         return True
 
     def action_cancel(self):
@@ -274,8 +280,13 @@ class GenderEqualityTask(models.Model):
             raise UserError(
                 self.env._("The activity %(task)s is done: it cannot be cancelled.", task=wrong[0].name)
             )
-        self.write({"state": "cancelled"})
+        self._write_state("cancelled")
         return True
+
+    def _write_state(self, state):
+        """Write the status after the action checked it may (the ORM checks the access)."""
+        self.check_access("write")
+        self.sudo().write({"state": state})
 
     def _check_can_be_done(self):
         self.ensure_one()

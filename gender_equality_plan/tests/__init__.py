@@ -7,3 +7,4 @@ from . import test_plan_lock
 from . import test_plan_workflow
 from . import test_prepare_year
 from . import test_task
+from . import test_demo
