@@ -210,7 +210,9 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
         to_notify = Review
         for record in self:
             review = reviews[record.id]
-            review.write({"state": "approved", "done_by_id": self.env.uid, "done_date": fields.Datetime.now()})
+            review.write(
+                {"state": "approved", "done_by_id": self.env.uid, "done_date": fields.Datetime.now()}
+            )
             record._approval_close_activities(done_by=self.env.user)
             record._message_log(
                 body=self.env._("Approved at the stage %(stage)s.", stage=review.stage_id.name),
@@ -247,12 +249,15 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
         now = fields.Datetime.now()
         for record in self:
             review = reviews[record.id]
-            review.write({"state": "returned", "done_by_id": self.env.uid, "done_date": now, "reason": reason})
+            review.write(
+                {"state": "returned", "done_by_id": self.env.uid, "done_date": now, "reason": reason}
+            )
             record._approval_cancel()
         self._approval_set_returned(reason, now)
         self._on_approval_returned(reason)
         self._approval_notify_submitter(
-            lambda record: Markup("%s<br/>%s") % (
+            lambda record: Markup("%s<br/>%s")
+            % (
                 self.env._(
                     "%(record)s was returned to its unit by %(user)s.",
                     record=record.display_name,
@@ -270,13 +275,12 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
             raise UserError(self.env._("Give the reason why you reopen the record."))
         Review = self.env["gender.equality.approval.review"].sudo()
         now = fields.Datetime.now()
-        last_reviews = {
-            review.res_id: review
-            for review in Review.search(
-                [("res_model", "=", self._name), ("res_id", "in", self.ids)],
-                order="round desc, sequence desc, id desc",
-            )[::-1]
-        }
+        last_reviews = {}
+        for review in Review.search(
+            [("res_model", "=", self._name), ("res_id", "in", self.ids)],
+            order="round desc, sequence desc, id desc",
+        ):
+            last_reviews.setdefault(review.res_id, review)
         vals_list = []
         for record in self:
             last = last_reviews.get(record.id)
@@ -298,7 +302,8 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
         Review.create(vals_list)
         self._approval_set_returned(reason, now)
         self._approval_notify_submitter(
-            lambda record: Markup("%s<br/>%s") % (
+            lambda record: Markup("%s<br/>%s")
+            % (
                 self.env._(
                     "%(record)s was reopened by %(user)s.",
                     record=record.display_name,

@@ -114,8 +114,12 @@ class GenderEqualityPlan(models.Model):
             plan.id: (count, budget)
             for plan, count, budget in Task._read_group(base, ["plan_id"], ["__count", "planned_budget:sum"])
         }
-        dissemination = dict(Task._read_group(base + [("is_dissemination", "=", True)], ["plan_id"], ["__count"]))
-        action_month = dict(Task._read_group(base + [("is_action_month", "=", True)], ["plan_id"], ["__count"]))
+        dissemination = dict(
+            Task._read_group(base + [("is_dissemination", "=", True)], ["plan_id"], ["__count"])
+        )
+        action_month = dict(
+            Task._read_group(base + [("is_action_month", "=", True)], ["plan_id"], ["__count"])
+        )
         areas = defaultdict(list)
         for plan, area, count in Task._read_group(base, ["plan_id", "area_id"], ["__count"]):
             areas[plan].append((area.display_name or self.env._("No area"), count))
@@ -140,7 +144,8 @@ class GenderEqualityPlan(models.Model):
         if not rows:
             return False
         lines = Markup("").join(
-            Markup("<tr><td>%s</td><td class='text-end'>%s</td></tr>") % (label, value) for label, value in rows
+            Markup("<tr><td>%s</td><td class='text-end'>%s</td></tr>") % (label, value)
+            for label, value in rows
         )
         return Markup("<table class='table table-sm mb-0'><tbody>%s</tbody></table>") % lines
 
@@ -213,10 +218,8 @@ class GenderEqualityPlan(models.Model):
     def _check_year(self):
         for plan in self:
             if not 2000 <= plan.year <= 2100:
-                raise ValidationError(
-                    self.env._("The year %(year)s of a plan is not valid.", year=plan.year)
-                )
-            outside = plan.task_ids.filtered(lambda task: not task._dates_in_year(plan.year))
+                raise ValidationError(self.env._("The year %(year)s of a plan is not valid.", year=plan.year))
+            outside = plan.task_ids.filtered(lambda task, year=plan.year: not task._dates_in_year(year))
             if outside:
                 raise ValidationError(
                     self.env._(
@@ -313,7 +316,9 @@ class GenderEqualityPlan(models.Model):
         tasks = self.task_ids.filtered(lambda task: task.state != "cancelled")
         if not tasks:
             raise UserError(
-                self.env._("Add at least one activity to %(plan)s before submitting it.", plan=self.display_name)
+                self.env._(
+                    "Add at least one activity to %(plan)s before submitting it.", plan=self.display_name
+                )
             )
         outside = tasks.filtered(lambda task: not task._dates_in_year(self.year))
         if outside:
@@ -343,7 +348,9 @@ class GenderEqualityPlan(models.Model):
     def action_reopen(self, reason=None):
         """Reopen approved plans (Department of Health only). Without a reason, ask for it."""
         if not self.env.user.has_group("gender_equality_plan.group_department_manager"):
-            raise AccessError(self.env._("Only a manager of the Department of Health can reopen an approved plan."))
+            raise AccessError(
+                self.env._("Only a manager of the Department of Health can reopen an approved plan.")
+            )
         self._check_state(("approved",), self.env._("Only an approved plan can be reopened."))
         if reason is None:
             return self._action_open_reason_wizard("reopen", self.env._("Reopen the plan"))
@@ -367,7 +374,9 @@ class GenderEqualityPlan(models.Model):
         return True
 
     def action_draft(self):
-        self._check_state(("cancelled", "returned"), self.env._("Only a cancelled or returned plan can be reset to draft."))
+        self._check_state(
+            ("cancelled", "returned"), self.env._("Only a cancelled or returned plan can be reset to draft.")
+        )
         self._write_state("draft")
         return True
 
@@ -379,9 +388,7 @@ class GenderEqualityPlan(models.Model):
     def _check_state(self, states, message):
         wrong = self.filtered(lambda plan: plan.state not in states)
         if wrong:
-            raise UserError(
-                self.env._("%(plan)s: %(message)s", plan=wrong[0].display_name, message=message)
-            )
+            raise UserError(self.env._("%(plan)s: %(message)s", plan=wrong[0].display_name, message=message))
 
     def _action_open_reason_wizard(self, action, title):
         return {

@@ -45,9 +45,7 @@ class GenderEqualityTask(models.Model):
     plan_id = fields.Many2one(
         "gender.equality.plan", string="Plan", required=True, index=True, ondelete="cascade", tracking=True
     )
-    unit_id = fields.Many2one(
-        related="plan_id.unit_id", string="Unit", store=True, index=True, readonly=True
-    )
+    unit_id = fields.Many2one(related="plan_id.unit_id", string="Unit", store=True, index=True, readonly=True)
     plan_year = fields.Integer(related="plan_id.year", string="Year", store=True)
     plan_state = fields.Selection(related="plan_id.state", string="Plan Status")
     name = fields.Char(required=True, tracking=True)
@@ -183,7 +181,11 @@ class GenderEqualityTask(models.Model):
                 raise ValidationError(
                     self.env._("The activity %(task)s ends before it starts.", task=task.name)
                 )
-            if task.actual_date_start and task.actual_date_end and task.actual_date_end < task.actual_date_start:
+            if (
+                task.actual_date_start
+                and task.actual_date_end
+                and task.actual_date_end < task.actual_date_start
+            ):
                 raise ValidationError(
                     self.env._("The activity %(task)s actually ended before it started.", task=task.name)
                 )
@@ -200,12 +202,16 @@ class GenderEqualityTask(models.Model):
                     )
                 )
 
-    @api.constrains("participants_male", "participants_female", "estimated_reach", "planned_budget", "actual_cost")
+    @api.constrains(
+        "participants_male", "participants_female", "estimated_reach", "planned_budget", "actual_cost"
+    )
     def _check_positive(self):
         for task in self:
             if min(task.participants_male, task.participants_female, task.estimated_reach) < 0:
                 raise ValidationError(
-                    self.env._("The numbers of people of the activity %(task)s cannot be negative.", task=task.name)
+                    self.env._(
+                        "The numbers of people of the activity %(task)s cannot be negative.", task=task.name
+                    )
                 )
             if min(task.planned_budget, task.actual_cost) < 0:
                 raise ValidationError(
@@ -224,14 +230,18 @@ class GenderEqualityTask(models.Model):
     def create(self, vals_list):
         if not self.env.su and any(vals.get("state", "planned") != "planned" for vals in vals_list):
             raise AccessError(self.env._("A new activity starts planned; its actions change its status."))
-        plans = self.env["gender.equality.plan"].browse([vals["plan_id"] for vals in vals_list if vals.get("plan_id")])
+        plans = self.env["gender.equality.plan"].browse(
+            [vals["plan_id"] for vals in vals_list if vals.get("plan_id")]
+        )
         plans._check_tasks_editable()
         return super().create(vals_list)
 
     def write(self, vals):
         if "state" in vals and not self.env.su:
             raise AccessError(
-                self.env._("The status of an activity changes only through its actions (start, done, cancel).")
+                self.env._(
+                    "The status of an activity changes only through its actions (start, done, cancel)."
+                )
             )
         if "plan_id" in vals:
             new_plan = self.env["gender.equality.plan"].browse(vals["plan_id"])
@@ -309,7 +319,8 @@ class GenderEqualityTask(models.Model):
         if self.activity_type_id.requires_evidence and not self.attachment_ids:
             raise UserError(
                 self.env._(
-                    "Attach the evidence of the activity %(task)s (minutes, photos, link…) before marking it done.",
+                    "Attach the evidence of the activity %(task)s (minutes, photos, link…) "
+                    "before marking it done.",
                     task=self.name,
                 )
             )

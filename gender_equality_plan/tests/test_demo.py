@@ -9,7 +9,9 @@ class TestDemoPlans(TransactionCase):
     """The demo plans went through the workflow as their users: states and history agree."""
 
     def _plan(self, name):
-        plan = self.env.ref(f"gender_equality_plan.gender_equality_plan_{name}_demo", raise_if_not_found=False)
+        plan = self.env.ref(
+            f"gender_equality_plan.gender_equality_plan_{name}_demo", raise_if_not_found=False
+        )
         if not plan:
             self.skipTest("no demo data")
         return plan
@@ -25,7 +27,10 @@ class TestDemoPlans(TransactionCase):
     def test_resubmitted_plan_waits_for_the_department(self):
         plan = self._plan("bvdk_2026")
         self.assertEqual(plan.state, "submitted")
-        self.assertEqual(plan.approval_stage_id, self.env.ref("gender_equality_plan.gender_equality_approval_stage_plan_department"))
+        self.assertEqual(
+            plan.approval_stage_id,
+            self.env.ref("gender_equality_plan.gender_equality_approval_stage_plan_department"),
+        )
         self.assertEqual(sorted(set(plan.review_ids.mapped("round"))), [1, 2])
         self.assertTrue(plan.last_return_reason)
 
