@@ -8,3 +8,4 @@ from . import test_plan_workflow
 from . import test_prepare_year
 from . import test_task
 from . import test_demo
+from . import test_ui_views
