@@ -1,0 +1,94 @@
+# Copyright 2026 Sở Y tế Thanh Hóa
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+APPROVAL_MIXIN = "gender.equality.approval.mixin"
+
+
+class GenderEqualityApprovalStage(models.Model):
+    """One stage of the approval chain of a kind of record (plans, later inspections…).
+
+    Stages of a model are passed in ``sequence`` order: the lowest comes first.
+    """
+
+    _name = "gender.equality.approval.stage"
+    _description = "Approval Stage"
+    _order = "res_model, sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    res_model = fields.Selection(
+        selection="_selection_res_model",
+        string="Document Model",
+        required=True,
+        index=True,
+        help="Kind of record this stage approves.",
+    )
+    sequence = fields.Integer(default=10, help="Stages are passed from the lowest sequence to the highest.")
+    approver_type = fields.Selection(
+        [
+            ("unit_manager", "Heads of the record's unit"),
+            ("group", "Members of a group"),
+            ("users", "Given users"),
+        ],
+        required=True,
+        default="unit_manager",
+        help="Heads of the record's unit: the heads of unit who are members of the unit of the "
+        "record.\nMembers of a group: every user of the group.\nGiven users: the users listed.",
+    )
+    group_id = fields.Many2one("res.groups", string="Approver Group")
+    user_ids = fields.Many2many(
+        "res.users",
+        "gender_equality_approval_stage_res_users_rel",
+        "stage_id",
+        "user_id",
+        string="Approvers",
+    )
+    active = fields.Boolean(default=True)
+    description = fields.Text()
+
+    @api.model
+    def _selection_res_model(self):
+        """Every concrete model that uses the approval mixin."""
+        names = self.env.registry[APPROVAL_MIXIN]._inherit_children
+        return [
+            (name, self.env[name]._description)
+            for name in sorted(names)
+            if name in self.env and not self.env[name]._abstract
+        ]
+
+    @api.constrains("approver_type", "group_id", "user_ids")
+    def _check_approvers(self):
+        for stage in self:
+            if stage.approver_type == "group" and not stage.group_id:
+                raise ValidationError(
+                    self.env._("The approval stage %(stage)s needs an approver group.", stage=stage.name)
+                )
+            if stage.approver_type == "users" and not stage.user_ids:
+                raise ValidationError(
+                    self.env._("The approval stage %(stage)s needs at least one approver.", stage=stage.name)
+                )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_used(self):
+        """Stages that reviewed records stay in their history: archive them instead."""
+        used = self.env["gender.equality.approval.review"].sudo().search([("stage_id", "in", self.ids)], limit=1)
+        if used:
+            raise UserError(
+                self.env._(
+                    "The approval stage %(stage)s has already reviewed records and cannot be "
+                    "deleted. Archive it to remove it from the chain.",
+                    stage=used.stage_id.name,
+                )
+            )
+
+    def _get_approvers(self, unit):
+        """Users allowed to approve this stage for a record of ``unit``."""
+        self.ensure_one()
+        if self.approver_type == "unit_manager":
+            users = unit.manager_ids
+        elif self.approver_type == "group":
+            users = self.group_id.users
+        else:
+            users = self.user_ids
+        return users.filtered(lambda user: user.active and not user.share)

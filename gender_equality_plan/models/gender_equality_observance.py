@@ -1,0 +1,91 @@
+# Copyright 2026 Sở Y tế Thanh Hóa
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+# A leap year, to validate day/month pairs such as 29/2 once and for all.
+_CHECK_YEAR = 2024
+
+
+class GenderEqualityObservance(models.Model):
+    """A day or a period observed every year (8/3, 20/10, the Action Month 15/11–15/12…).
+
+    Dates are stored as day and month so that the observance applies to any year.
+    """
+
+    _name = "gender.equality.observance"
+    _description = "Observance"
+    _order = "month_start, day_start, sequence, id"
+
+    name = fields.Char(required=True, help="Official Vietnamese name of the observance.")
+    sequence = fields.Integer(default=10)
+    day_start = fields.Integer(string="Start Day", required=True, default=1)
+    month_start = fields.Integer(string="Start Month", required=True, default=1)
+    day_end = fields.Integer(string="End Day", required=True, default=1)
+    month_end = fields.Integer(string="End Month", required=True, default=1)
+    date_label = fields.Char(compute="_compute_date_label", string="Dates")
+    is_action_month = fields.Boolean(
+        string="Action Month",
+        help="The Action Month for gender equality and prevention of and response to "
+        "gender-based violence (15/11–15/12), objective II.2 of the plan.",
+    )
+    description = fields.Text()
+    default_area_id = fields.Many2one(
+        "gender.equality.area",
+        string="Suggested Area",
+        help="Area of the activity suggested for this observance when a year is prepared.",
+    )
+    default_activity_type_id = fields.Many2one(
+        "gender.equality.activity.type",
+        string="Suggested Activity Type",
+        help="Type of the activity suggested for this observance when a year is prepared.",
+    )
+    theme_ids = fields.One2many("gender.equality.observance.theme", "observance_id", string="Yearly Themes")
+    active = fields.Boolean(default=True)
+
+    @api.depends("day_start", "month_start", "day_end", "month_end")
+    def _compute_date_label(self):
+        for observance in self:
+            start = f"{observance.day_start}/{observance.month_start}"
+            end = f"{observance.day_end}/{observance.month_end}"
+            observance.date_label = start if start == end else f"{start}–{end}"
+
+    @api.constrains("day_start", "month_start", "day_end", "month_end")
+    def _check_dates(self):
+        for observance in self:
+            try:
+                start = date(_CHECK_YEAR, observance.month_start, observance.day_start)
+                end = date(_CHECK_YEAR, observance.month_end, observance.day_end)
+            except ValueError as error:
+                raise ValidationError(
+                    self.env._(
+                        "The dates of the observance %(name)s are not valid days of the year.",
+                        name=observance.name,
+                    )
+                ) from error
+            if end < start:
+                raise ValidationError(
+                    self.env._(
+                        "The observance %(name)s ends before it starts.",
+                        name=observance.name,
+                    )
+                )
+
+    def _get_dates(self, year):
+        """Start and end dates of the observance in ``year`` (29/2 falls back to 28/2)."""
+        self.ensure_one()
+
+        def _date(month, day):
+            try:
+                return date(year, month, day)
+            except ValueError:
+                return date(year, month, day - 1)
+
+        return _date(self.month_start, self.day_start), _date(self.month_end, self.day_end)
+
+    def _get_theme(self, year):
+        """Theme of the observance in ``year`` (empty string when none is known)."""
+        self.ensure_one()
+        return next((theme.theme for theme in self.theme_ids if theme.year == year), "")

@@ -1,0 +1,413 @@
+# Copyright 2026 Sở Y tế Thanh Hóa
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+PLAN_STATES = [
+    ("draft", "Draft"),
+    ("submitted", "Submitted"),
+    ("approved", "Approved"),
+    ("returned", "Returned"),
+    ("cancelled", "Cancelled"),
+]
+EDITABLE_STATES = ("draft", "returned")
+MIN_DISSEMINATION_SESSIONS = 2
+
+
+class GenderEqualityPlan(models.Model):
+    """The annual gender-equality communication plan of a unit, and its approval."""
+
+    _name = "gender.equality.plan"
+    _description = "Annual Communication Plan"
+    _inherit = ["mail.thread", "mail.activity.mixin", "gender.equality.approval.mixin"]
+    _order = "year desc, unit_id, id desc"
+
+    name = fields.Char(compute="_compute_name", store=True, readonly=True)
+    unit_id = fields.Many2one(
+        "gender.equality.unit",
+        string="Unit",
+        required=True,
+        index=True,
+        tracking=True,
+        default=lambda self: self.env.user.gep_unit_ids[:1],
+    )
+    year = fields.Integer(
+        required=True,
+        index=True,
+        tracking=True,
+        default=lambda self: fields.Date.context_today(self).year,
+    )
+    state = fields.Selection(
+        PLAN_STATES,
+        required=True,
+        default="draft",
+        tracking=True,
+        index=True,
+        copy=False,
+        help="Draft: the unit prepares the plan.\n"
+        "Submitted: the plan waits for the approvers of its current stage.\n"
+        "Approved: every stage approved; the planned activities are locked, their execution "
+        "is recorded.\n"
+        "Returned: an approver sent the plan back to the unit with a reason; the unit edits "
+        "and submits it again.\n"
+        "Cancelled: the plan is abandoned.",
+    )
+    user_id = fields.Many2one(
+        "res.users", string="Responsible", tracking=True, default=lambda self: self.env.user
+    )
+    description = fields.Html()
+    task_ids = fields.One2many("gender.equality.task", "plan_id", string="Communication Activities")
+    currency_id = fields.Many2one(
+        "res.currency", default=lambda self: self.env.ref("base.VND", raise_if_not_found=False)
+    )
+    task_count = fields.Integer(compute="_compute_figures", string="Activities Count")
+    dissemination_count = fields.Integer(
+        compute="_compute_figures",
+        string="Dissemination Sessions",
+        help="Planned activities that count as dissemination sessions (objective II.1: two a year).",
+    )
+    action_month_count = fields.Integer(
+        compute="_compute_figures",
+        string="Action-Month Activities",
+        help="Planned activities during the Action Month, 15/11–15/12 (objective II.2).",
+    )
+    planned_budget_total = fields.Monetary(compute="_compute_figures", string="Planned Budget")
+    area_summary = fields.Html(compute="_compute_figures", string="Activities per Area")
+    budget_summary = fields.Html(compute="_compute_figures", string="Budget per Funding Source")
+    warning_message = fields.Text(compute="_compute_warning_message")
+
+    # ------------------------------------------------------------
+    # COMPUTES
+    # ------------------------------------------------------------
+
+    @api.depends("year", "unit_id.name")
+    def _compute_name(self):
+        for plan in self:
+            # The document title is Vietnamese by law, whatever the user's language.
+            plan.name = f"Kế hoạch truyền thông về bình đẳng giới năm {plan.year} – {plan.unit_id.name or ''}"
+
+    @api.depends(
+        "task_ids.state",
+        "task_ids.area_id",
+        "task_ids.funding_source_id",
+        "task_ids.planned_budget",
+        "task_ids.is_dissemination",
+        "task_ids.is_action_month",
+    )
+    def _compute_figures(self):
+        Task = self.env["gender.equality.task"]
+        base = [("plan_id", "in", self.ids), ("state", "!=", "cancelled")]
+        by_plan = {
+            plan.id: (count, budget)
+            for plan, count, budget in Task._read_group(base, ["plan_id"], ["__count", "planned_budget:sum"])
+        }
+        dissemination = dict(Task._read_group(base + [("is_dissemination", "=", True)], ["plan_id"], ["__count"]))
+        action_month = dict(Task._read_group(base + [("is_action_month", "=", True)], ["plan_id"], ["__count"]))
+        areas = defaultdict(list)
+        for plan, area, count in Task._read_group(base, ["plan_id", "area_id"], ["__count"]):
+            areas[plan].append((area.display_name or self.env._("No area"), count))
+        budgets = defaultdict(list)
+        for plan, source, amount in Task._read_group(
+            base, ["plan_id", "funding_source_id"], ["planned_budget:sum"]
+        ):
+            budgets[plan].append((source.display_name or self.env._("No funding source"), amount))
+        for plan in self:
+            count, budget = by_plan.get(plan._origin.id, (0, 0.0))
+            plan.task_count = count
+            plan.planned_budget_total = budget
+            plan.dissemination_count = dissemination.get(plan._origin, 0)
+            plan.action_month_count = action_month.get(plan._origin, 0)
+            plan.area_summary = self._summary_table(areas.get(plan._origin, []))
+            plan.budget_summary = self._summary_table(
+                [(label, plan._format_amount(amount)) for label, amount in budgets.get(plan._origin, [])]
+            )
+
+    @api.model
+    def _summary_table(self, rows):
+        if not rows:
+            return False
+        lines = Markup("").join(
+            Markup("<tr><td>%s</td><td class='text-end'>%s</td></tr>") % (label, value) for label, value in rows
+        )
+        return Markup("<table class='table table-sm mb-0'><tbody>%s</tbody></table>") % lines
+
+    def _format_amount(self, amount):
+        self.ensure_one()
+        if self.currency_id:
+            return self.currency_id.format(amount) + " " + (self.currency_id.symbol or "")
+        return f"{amount:,.0f}"
+
+    @api.depends("state", "task_ids.state", "task_ids.is_dissemination", "task_ids.is_action_month")
+    def _compute_warning_message(self):
+        for plan in self:
+            warnings = plan._get_objective_warnings() if plan.state != "cancelled" else []
+            plan.warning_message = "\n".join(warnings) or False
+
+    def _get_objective_warnings(self):
+        """Objectives II.1 and II.2 the plan does not meet (they warn, they never block)."""
+        self.ensure_one()
+        tasks = self.task_ids.filtered(lambda task: task.state != "cancelled")
+        warnings = []
+        if not any(tasks.mapped("is_action_month")):
+            warnings.append(
+                self.env._(
+                    "The plan has no activity in the Action Month for gender equality "
+                    "(15/11–15/12), which every unit must run every year (objective II.2)."
+                )
+            )
+        sessions = len(tasks.filtered("is_dissemination"))
+        if sessions < MIN_DISSEMINATION_SESSIONS:
+            warnings.append(
+                self.env._(
+                    "The plan has %(count)s dissemination session(s) on gender-equality law and "
+                    "policy; objective II.1 asks for at least %(minimum)s a year.",
+                    count=sessions,
+                    minimum=MIN_DISSEMINATION_SESSIONS,
+                )
+            )
+        return warnings
+
+    # ------------------------------------------------------------
+    # CONSTRAINTS
+    # ------------------------------------------------------------
+
+    @api.constrains("unit_id", "year", "state")
+    def _check_unique_unit_year(self):
+        plans = self.filtered(lambda plan: plan.state != "cancelled")
+        if not plans:
+            return
+        counts = self.sudo()._read_group(
+            [
+                ("unit_id", "in", plans.unit_id.ids),
+                ("year", "in", list(set(plans.mapped("year")))),
+                ("state", "!=", "cancelled"),
+            ],
+            ["unit_id", "year"],
+            ["__count"],
+        )
+        for unit, year, count in counts:
+            if count > 1 and any(plan.unit_id == unit and plan.year == year for plan in plans):
+                raise ValidationError(
+                    self.env._(
+                        "The unit %(unit)s already has a plan for %(year)s. "
+                        "A unit has one plan a year (cancelled plans aside).",
+                        unit=unit.display_name,
+                        year=year,
+                    )
+                )
+
+    @api.constrains("year")
+    def _check_year(self):
+        for plan in self:
+            if not 2000 <= plan.year <= 2100:
+                raise ValidationError(
+                    self.env._("The year %(year)s of a plan is not valid.", year=plan.year)
+                )
+            outside = plan.task_ids.filtered(lambda task: not task._dates_in_year(plan.year))
+            if outside:
+                raise ValidationError(
+                    self.env._(
+                        "The activity %(task)s is not in %(year)s: the activities of a plan "
+                        "take place in the year of the plan.",
+                        task=outside[0].name,
+                        year=plan.year,
+                    )
+                )
+
+    # ------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------
+
+    def write(self, vals):
+        if {"unit_id", "year"} & vals.keys():
+            locked = self.filtered(lambda plan: plan.state not in EDITABLE_STATES)
+            if locked:
+                raise UserError(
+                    self.env._(
+                        "The unit and the year of %(plan)s can only change while it is a draft "
+                        "or returned.",
+                        plan=locked[0].display_name,
+                    )
+                )
+            if "unit_id" in vals and self.task_ids:
+                raise UserError(
+                    self.env._(
+                        "The plan %(plan)s has activities: its unit cannot change.",
+                        plan=self[0].display_name,
+                    )
+                )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_history(self):
+        for plan in self:
+            if plan.state not in ("draft", "cancelled") or plan.review_ids:
+                raise UserError(
+                    self.env._(
+                        "The plan %(plan)s has been submitted: its history is kept. "
+                        "Cancel it instead of deleting it.",
+                        plan=plan.display_name,
+                    )
+                )
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
+
+    def action_submit(self):
+        """Submit the plans for approval; warn when objectives II.1 or II.2 are not met."""
+        for plan in self:
+            plan._check_state(EDITABLE_STATES, self.env._("Only a draft or returned plan can be submitted."))
+            plan._check_submittable()
+        self.check_access("write")
+        self.write({"state": "submitted"})
+        self._approval_start()
+        warnings = []
+        for plan in self:
+            plan_warnings = plan._get_objective_warnings()
+            if plan_warnings:
+                plan._message_log(
+                    body=Markup("<p>%s</p><ul>%s</ul>")
+                    % (
+                        self.env._("Submitted with warnings:"),
+                        Markup("").join(Markup("<li>%s</li>") % warning for warning in plan_warnings),
+                    )
+                )
+                warnings += plan_warnings
+        if not warnings:
+            return True
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": self.env._("Plan submitted, with warnings"),
+                "message": "\n".join(warnings),
+                "type": "warning",
+                "sticky": True,
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
+
+    def _check_submittable(self):
+        self.ensure_one()
+        tasks = self.task_ids.filtered(lambda task: task.state != "cancelled")
+        if not tasks:
+            raise UserError(
+                self.env._("Add at least one activity to %(plan)s before submitting it.", plan=self.display_name)
+            )
+        outside = tasks.filtered(lambda task: not task._dates_in_year(self.year))
+        if outside:
+            raise UserError(
+                self.env._(
+                    "The activity %(task)s is not in %(year)s: move it into the year of the plan.",
+                    task=outside[0].name,
+                    year=self.year,
+                )
+            )
+
+    def action_approve(self):
+        """Approve the current stage of the plans (the last stage approves the plans)."""
+        self._check_state(("submitted",), self.env._("Only a submitted plan can be approved."))
+        self._approval_approve()
+        return True
+
+    def action_return(self, reason=None):
+        """Return the plans to their unit. Without a reason (a button), ask for it."""
+        self._check_state(("submitted",), self.env._("Only a submitted plan can be returned."))
+        if reason is None:
+            self._approval_check_can_decide()
+            return self._action_open_reason_wizard("return", self.env._("Return the plan to its unit"))
+        self._approval_return(reason)
+        return True
+
+    def action_reopen(self, reason=None):
+        """Reopen approved plans (Department of Health only). Without a reason, ask for it."""
+        if not self.env.user.has_group("gender_equality_plan.group_department_manager"):
+            raise AccessError(self.env._("Only a manager of the Department of Health can reopen an approved plan."))
+        self._check_state(("approved",), self.env._("Only an approved plan can be reopened."))
+        if reason is None:
+            return self._action_open_reason_wizard("reopen", self.env._("Reopen the plan"))
+        self._approval_reopen(reason)
+        self.write({"state": "returned"})
+        return True
+
+    def action_cancel(self):
+        for plan in self:
+            plan._check_state(
+                ("draft", "submitted", "returned", "approved"), self.env._("The plan is already cancelled.")
+            )
+            if plan.state == "approved" and not self.env.user.has_group(
+                "gender_equality_plan.group_department_manager"
+            ):
+                raise AccessError(
+                    self.env._("Only a manager of the Department of Health can cancel an approved plan.")
+                )
+        self.write({"state": "cancelled"})
+        self._approval_cancel()
+        return True
+
+    def action_draft(self):
+        self._check_state(("cancelled", "returned"), self.env._("Only a cancelled or returned plan can be reset to draft."))
+        self.write({"state": "draft"})
+        return True
+
+    def _check_state(self, states, message):
+        wrong = self.filtered(lambda plan: plan.state not in states)
+        if wrong:
+            raise UserError(
+                self.env._("%(plan)s: %(message)s", plan=wrong[0].display_name, message=message)
+            )
+
+    def _action_open_reason_wizard(self, action, title):
+        return {
+            "type": "ir.actions.act_window",
+            "name": title,
+            "res_model": "gender.equality.reason.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_res_model": self._name,
+                "default_res_ids": str(self.ids),
+                "default_action": action,
+            },
+        }
+
+    # ------------------------------------------------------------
+    # APPROVAL HOOKS
+    # ------------------------------------------------------------
+
+    def _on_approval_complete(self):
+        # The approver may only read the plan: the mixin checked their right to approve.
+        self.sudo().write({"state": "approved"})
+
+    def _on_approval_returned(self, reason):
+        self.sudo().write({"state": "returned"})
+
+    # ------------------------------------------------------------
+    # BUSINESS
+    # ------------------------------------------------------------
+
+    @api.model
+    def _cron_prepare_next_year(self):
+        """Yearly: prepare the plans of next year for every active unit."""
+        wizard = self.env["gender.equality.prepare.year.wizard"].create(
+            {"year": fields.Date.context_today(self).year + 1}
+        )
+        wizard.action_prepare()
+
+    def _check_tasks_editable(self):
+        """Raise when the planned activities of the plans are locked by their approval."""
+        locked = self.filtered(lambda plan: plan.state in ("submitted", "approved"))
+        if locked:
+            raise UserError(
+                self.env._(
+                    "The plan %(plan)s is submitted or approved: its planned activities are locked. "
+                    "Only their execution (status, actual dates, participants, evidence, cost) can "
+                    "be recorded. Ask the Department of Health to reopen the plan to change them.",
+                    plan=locked[0].display_name,
+                )
+            )

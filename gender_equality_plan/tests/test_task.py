@@ -1,0 +1,149 @@
+# Copyright 2026 Sở Y tế Thanh Hóa
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date
+
+from freezegun import freeze_time
+
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import tagged
+
+from .plan_common import GenderEqualityPlanCommon
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-03-01")
+class TestTask(GenderEqualityPlanCommon):
+    def _task(self, date_start, date_end=None, **vals):
+        return self.Task.with_user(self.user_a).create(
+            {**self._task_vals("Hoạt động", date_start, date_end, **vals), "plan_id": self.plan.id}
+        )
+
+    # Action Month: 15/11–15/12 of the plan year, both ends inclusive
+
+    def test_action_month_day_before_start(self):
+        self.assertFalse(self._task(date(2026, 11, 14)).is_action_month)
+
+    def test_action_month_first_day(self):
+        self.assertTrue(self._task(date(2026, 11, 15)).is_action_month)
+
+    def test_action_month_last_day(self):
+        self.assertTrue(self._task(date(2026, 12, 15)).is_action_month)
+
+    def test_action_month_day_after_end(self):
+        self.assertFalse(self._task(date(2026, 12, 16)).is_action_month)
+
+    def test_action_month_range_overlapping_start(self):
+        self.assertTrue(self._task(date(2026, 11, 1), date(2026, 11, 15)).is_action_month)
+
+    def test_action_month_range_overlapping_end(self):
+        self.assertTrue(self._task(date(2026, 12, 15), date(2026, 12, 31)).is_action_month)
+
+    def test_action_month_range_covering_it(self):
+        self.assertTrue(self._task(date(2026, 10, 1), date(2026, 12, 31)).is_action_month)
+
+    def test_action_month_range_before_it(self):
+        self.assertFalse(self._task(date(2026, 10, 1), date(2026, 11, 14)).is_action_month)
+
+    def test_action_month_follows_date_changes(self):
+        task = self._task(date(2026, 11, 14))
+        task.date_end = date(2026, 11, 15)
+        self.assertTrue(task.is_action_month)
+
+    def test_dissemination_follows_the_type(self):
+        task = self._task(date(2026, 4, 1), activity_type=self.type_article)
+        self.assertFalse(task.is_dissemination)
+        task.activity_type_id = self.type_dissemination
+        self.assertTrue(task.is_dissemination)
+
+    # Constraints
+
+    def test_end_before_start_is_refused(self):
+        with self.assertRaises(ValidationError):
+            self._task(date(2026, 4, 2), date(2026, 4, 1))
+
+    def test_actual_end_before_actual_start_is_refused(self):
+        task = self._task(date(2026, 4, 1))
+        with self.assertRaises(ValidationError):
+            task.write({"actual_date_start": date(2026, 4, 2), "actual_date_end": date(2026, 4, 1)})
+
+    def test_negative_participants_are_refused(self):
+        task = self._task(date(2026, 4, 1))
+        with self.assertRaises(ValidationError):
+            task.participants_female = -1
+        self.assertEqual(task.participants_female, 0)
+
+    def test_dates_outside_the_plan_year_are_refused(self):
+        with self.assertRaises(ValidationError):
+            self._task(date(2026, 12, 20), date(2027, 1, 5))
+
+    def test_plan_year_change_must_keep_activities_inside(self):
+        with self.assertRaises(ValidationError):
+            self.plan.with_user(self.user_a).year = 2027
+
+    def test_activity_cannot_move_to_another_unit(self):
+        plan_b = self.Plan.create({"unit_id": self.unit_b.id, "year": 2026})
+        with self.assertRaises(UserError):
+            self.task_dissemination.plan_id = plan_b
+        self.assertEqual(self.task_dissemination.unit_id, self.unit_a)
+
+    def test_plan_with_activities_cannot_change_unit(self):
+        with self.assertRaises(UserError):
+            self.plan.unit_id = self.unit_b
+
+    # Execution
+
+    def test_start_sets_the_actual_start(self):
+        task = self._task(date(2026, 4, 1))
+        self.assertTrue(task.action_start())
+        self.assertEqual(task.state, "in_progress")
+        self.assertEqual(task.actual_date_start, date(2026, 3, 1))
+
+    def test_done_requires_actual_dates(self):
+        task = self._task(date(2026, 4, 1), activity_type=self.type_other)
+        with self.assertRaises(UserError):
+            task.action_done()
+
+    def test_done_requires_participants_when_the_type_asks(self):
+        task = self._task(
+            date(2026, 4, 1), actual_date_start=date(2026, 4, 1), actual_date_end=date(2026, 4, 1)
+        )
+        self.type_dissemination.requires_evidence = False
+        with self.assertRaises(UserError):
+            task.action_done()
+        task.participants_male = 3
+        task.action_done()
+        self.assertEqual(task.state, "done")
+
+    def test_done_requires_evidence_when_the_type_asks(self):
+        task = self._task(
+            date(2026, 4, 1),
+            activity_type=self.type_article,
+            actual_date_start=date(2026, 4, 1),
+            actual_date_end=date(2026, 4, 1),
+        )
+        with self.assertRaises(UserError):
+            task.action_done()
+        attachment = self.env["ir.attachment"].create(
+            {"name": "bai-viet.pdf", "raw": b"%PDF", "res_model": task._name, "res_id": task.id}
+        )
+        task.attachment_ids = attachment
+        self.assertTrue(task.action_done())
+
+    def test_done_activity_cannot_be_cancelled(self):
+        task = self._task(
+            date(2026, 4, 1),
+            activity_type=self.type_other,
+            actual_date_start=date(2026, 4, 1),
+            actual_date_end=date(2026, 4, 1),
+        )
+        task.action_done()
+        with self.assertRaises(UserError):
+            task.action_cancel()
+
+    def test_overdue_is_searchable(self):
+        late = self._task(date(2026, 2, 1))
+        self.assertTrue(late.is_overdue)
+        overdue = self.Task.search([("plan_id", "=", self.plan.id), ("is_overdue", "=", True)])
+        self.assertEqual(overdue, late)
+        late.action_cancel()
+        self.assertFalse(late.is_overdue)
