@@ -345,7 +345,9 @@ class GenderEqualityInspection(models.Model):
         return wizard._get_action()
 
     def action_print_minutes(self):
-        return self.env.ref("gender_equality_plan.action_report_gender_equality_inspection").report_action(self)
+        # The minutes have their own administrative layout: no company layout to configure.
+        report = self.env.ref("gender_equality_plan.action_report_gender_equality_inspection")
+        return report.report_action(self, config=False)
 
     # ------------------------------------------------------------
     # APPROVAL
