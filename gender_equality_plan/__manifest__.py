@@ -35,5 +35,6 @@
     "demo": [
         "demo/gender_equality_unit_demo.xml",
         "demo/res_users_demo.xml",
+        "demo/gender_equality_inspection_demo.xml",
     ],
 }

@@ -31,7 +31,7 @@ class GenderEqualityCorrectiveAction(models.Model):
 
     name = fields.Char(string="Description", required=True, tracking=True)
     inspection_id = fields.Many2one(
-        "gender.equality.inspection", string="Inspection", index=True, ondelete="restrict", tracking=True
+        "gender.equality.inspection", string="Inspection", index=True, ondelete="cascade", tracking=True
     )
     unit_id = fields.Many2one(
         "gender.equality.unit",
@@ -39,6 +39,7 @@ class GenderEqualityCorrectiveAction(models.Model):
         required=True,
         index=True,
         tracking=True,
+        ondelete="cascade",
         compute="_compute_unit_id",
         store=True,
         readonly=False,

@@ -32,6 +32,9 @@ class GenderEqualityInspection(models.Model):
         string="Inspected Unit",
         required=True,
         index=True,
+        # Units with records cannot be deleted (they are archived): cascade only matters when
+        # the module is uninstalled.
+        ondelete="cascade",
         tracking=True,
     )
     inspection_type = fields.Selection(

@@ -112,6 +112,17 @@ class GenderEqualityInspectionLine(models.Model):
         for line in self:
             line.item_score = 100.0 if line.answer_type == "yes_no" and line.answer_yes_no == "yes" else 0.0
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        """A line created with only its item takes the snapshot of the item."""
+        Item = self.env["gender.equality.checklist.item"]
+        for index, vals in enumerate(vals_list):
+            if vals.get("item_id") and "question" not in vals:
+                vals_list[index] = dict(Item.browse(vals["item_id"])._prepare_inspection_line_vals(), **vals)
+        lines = super().create(vals_list)
+        lines.inspection_id._check_not_locked()
+        return lines
+
     def write(self, vals):
         self.inspection_id._check_not_locked()
         return super().write(vals)
