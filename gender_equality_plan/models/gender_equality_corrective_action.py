@@ -243,10 +243,22 @@ class GenderEqualityCorrectiveAction(models.Model):
                 for action in actions
             )
             body += Markup("<p>%s</p><ul>%s</ul>") % (escape(title), items)
-        self.env["mail.thread"].sudo().message_notify(
+        # Called on the (empty) model, not on mail.thread: _notify_get_recipients below applies.
+        self.browse().sudo().message_notify(
             partner_ids=user.partner_id.ids,
             subject=self.env._("Corrective actions: reminder"),
             body=body,
-            model=False,
-            res_id=False,
         )
+
+    def _notify_get_recipients(self, message, msg_vals, **kwargs):
+        """Internal users without an e-mail address are notified in Odoo (inbox) instead of by
+        an e-mail that could not be sent."""
+        recipients = super()._notify_get_recipients(message, msg_vals, **kwargs)
+        email_ids = [data["id"] for data in recipients if data["notif"] == "email" and data["type"] == "user"]
+        if email_ids:
+            partners = self.env["res.partner"].sudo().browse(email_ids)
+            no_email_ids = set(partners.filtered(lambda partner: not partner.email_normalized).ids)
+            for data in recipients:
+                if data["id"] in no_email_ids:
+                    data["notif"] = "inbox"
+        return recipients

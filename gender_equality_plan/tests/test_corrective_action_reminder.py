@@ -65,6 +65,19 @@ class TestCorrectiveActionReminder(InspectionCommon):
 
     @freeze_time("2026-12-03 02:00:00")
     def test_users_without_email_are_notified_in_odoo(self):
-        self.user_a.partner_id.email = False
+        self.user_a.write({"email": False, "notification_type": "email"})
         self.Action._cron_remind_corrective_actions()
-        self.assertEqual(len(self._digests(self.user_a)), 1)
+        notification = self._digests(self.user_a).notification_ids.filtered(
+            lambda notif: notif.res_partner_id == self.user_a.partner_id
+        )
+        self.assertEqual(notification.notification_type, "inbox")
+        self.assertFalse(notification.is_read)
+
+    @freeze_time("2026-12-03 02:00:00")
+    def test_users_with_email_keep_their_preference(self):
+        self.user_a.write({"email": "user.a@example.com", "notification_type": "email"})
+        self.Action._cron_remind_corrective_actions()
+        notification = self._digests(self.user_a).notification_ids.filtered(
+            lambda notif: notif.res_partner_id == self.user_a.partner_id
+        )
+        self.assertEqual(notification.notification_type, "email")
