@@ -83,14 +83,27 @@ class GenderEqualityChecklist(models.Model):
         )
 
     def _get_editable_version(self):
-        """Return ``(checklist, section_map, item_map)`` where edits of this template go.
+        """Return ``(checklist, section_map, item_map)``: where edits of this template go.
 
-        When a finished inspection was answered with this template, a new version is created
-        (a copy with version + 1 that points to this one, which is archived); the maps give the
-        copied section and item of each original one. Otherwise the template itself is returned
-        with identity maps.
+        - If a newer version exists already (this one was superseded), edits go to it (or to
+          its own newer version), so that several edits in a row create one new version only.
+        - Else, when a finished inspection was answered with this template, a new version is
+          created (a copy with version + 1 that points to this one, which is archived).
+        - Else the template itself is edited.
+        The maps give, for each section and item of this template, its counterpart in the
+        returned checklist.
         """
         self.ensure_one()
+        successor = self.with_context(active_test=False).search(
+            [("previous_version_id", "=", self.id)], order="version desc", limit=1
+        )
+        if successor:
+            target, successor_sections, successor_items = successor._get_editable_version()
+            by_previous_section = {s.previous_section_id: s for s in successor.section_ids}
+            by_previous_item = {i.previous_item_id: i for i in successor.item_ids}
+            section_map = {s: successor_sections[by_previous_section[s]] for s in self.section_ids}
+            item_map = {i: successor_items[by_previous_item[i]] for i in self.item_ids}
+            return target, section_map, item_map
         if not self._is_used_by_finished_inspection():
             return self, {s: s for s in self.section_ids}, {i: i for i in self.item_ids}
         return self._create_new_version()
@@ -106,13 +119,14 @@ class GenderEqualityChecklist(models.Model):
         )
         section_map = {}
         for section in self.section_ids:
-            section_map[section] = section.copy({"checklist_id": new_checklist.id})
+            section_map[section] = section.copy({"checklist_id": new_checklist.id, "previous_section_id": section.id})
         item_map = {}
         for item in self.item_ids:
             item_map[item] = item.copy(
                 {
                     "checklist_id": new_checklist.id,
                     "section_id": section_map[item.section_id].id,
+                    "previous_item_id": item.id,
                 }
             )
         self.active = False

@@ -1,6 +1,7 @@
 # Copyright 2026 Sở Y tế Thanh Hóa
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 from odoo.exceptions import ValidationError
 
 ANSWER_TYPES = [
@@ -85,6 +86,14 @@ class GenderEqualityChecklistItem(models.Model):
         string="Wording Not Verified",
         help="The wording of this item was not confirmed against the source document.",
     )
+    previous_item_id = fields.Many2one(
+        "gender.equality.checklist.item",
+        string="Previous Version",
+        readonly=True,
+        copy=False,
+        ondelete="set null",
+        help="The item of the previous version of the template this one was copied from.",
+    )
 
     @api.constrains("section_id", "checklist_id")
     def _check_section_checklist(self):
@@ -102,8 +111,22 @@ class GenderEqualityChecklistItem(models.Model):
         if any(item.weight < 0 for item in self):
             raise ValidationError(self.env._("The weight of a checklist item cannot be negative."))
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        """An item added to a template used by a finished inspection goes to a new version."""
+        Checklist = self.env["gender.equality.checklist"]
+        Section = self.env["gender.equality.checklist.section"]
+        for vals in vals_list:
+            if not vals.get("checklist_id"):
+                continue
+            checklist, section_map, __ = Checklist.browse(vals["checklist_id"])._get_editable_version()
+            if checklist.id != vals["checklist_id"]:
+                section = Section.browse(vals.get("section_id"))
+                vals.update(checklist_id=checklist.id, section_id=section_map.get(section, section).id)
+        return super().create(vals_list)
+
     def write(self, vals):
-        if not VERSIONED_ITEM_FIELDS.intersection(vals) or self.env.context.get("gep_no_versioning"):
+        if not VERSIONED_ITEM_FIELDS.intersection(vals):
             return super().write(vals)
         for checklist in self.checklist_id:
             items = self.filtered(lambda i, c=checklist: i.checklist_id == c)
@@ -115,6 +138,18 @@ class GenderEqualityChecklistItem(models.Model):
             targets = self.browse([item_map[item].id for item in items])
             super(GenderEqualityChecklistItem, targets).write(item_vals)
         return True
+
+    def unlink(self):
+        """Removing an item of a template used by a finished inspection removes it from a new
+        version; the old version keeps it (finished inspections keep their snapshot anyway)."""
+        if self.env.context.get(MODULE_UNINSTALL_FLAG):
+            return super().unlink()
+        to_unlink = self.browse()
+        for checklist in self.checklist_id:
+            items = self.filtered(lambda i, c=checklist: i.checklist_id == c)
+            __, __, item_map = checklist._get_editable_version()
+            to_unlink |= self.browse([item_map[item].id for item in items])
+        return super(GenderEqualityChecklistItem, to_unlink).unlink()
 
     def _prepare_inspection_line_vals(self):
         self.ensure_one()

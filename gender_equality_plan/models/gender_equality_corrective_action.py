@@ -129,6 +129,10 @@ class GenderEqualityCorrectiveAction(models.Model):
     def write(self, vals):
         if "unit_id" in vals or "inspection_id" in vals:
             self._check_is_verifier(self.env._("Only inspectors and the Department move a corrective action."))
+        if "state" in vals and (vals["state"] == "verified" or "verified" in self.mapped("state")):
+            self._check_is_verifier(
+                self.env._("Only inspectors and the Department verify or reopen corrective actions.")
+            )
         return super().write(vals)
 
     # ------------------------------------------------------------

@@ -14,6 +14,8 @@ BAND_GOOD = 80.0
 BAND_FAIR = 50.0
 
 LOCKED_STATES = ("approved",)
+# States that only the approval step sets (see the APPROVAL section).
+APPROVAL_STATES = ("approved", "returned")
 
 
 class GenderEqualityInspection(models.Model):
@@ -229,6 +231,8 @@ class GenderEqualityInspection(models.Model):
 
     def write(self, vals):
         self._check_not_locked(vals)
+        if vals.get("state") in APPROVAL_STATES:
+            self._check_approver()
         res = super().write(vals)
         if {"unit_id", "inspection_type"}.intersection(vals):
             self._check_user_may_manage()
@@ -359,9 +363,12 @@ class GenderEqualityInspection(models.Model):
     # model lives in this section so that it can be swapped for the mixin.
     # ------------------------------------------------------------
 
-    def _check_can_approve(self):
+    def _check_approver(self):
         if not (self.env.su or self.env.user.has_group("gender_equality_plan.group_department_manager")):
             raise AccessError(self.env._("Only a Department manager approves or returns inspections."))
+
+    def _check_can_approve(self):
+        self._check_approver()
         if any(inspection.state != "done" for inspection in self):
             raise UserError(self.env._("Only inspections recorded as done can be approved or returned."))
 

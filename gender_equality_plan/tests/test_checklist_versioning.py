@@ -66,3 +66,33 @@ class TestChecklistVersioning(InspectionCommon):
         new = self._new_version()
         inspection = self._started_inspection(checklist_id=new.id, year=2027)
         self.assertIn("Plan approved by the head?", inspection.line_ids.mapped("question"))
+
+    def test_several_edits_create_one_new_version(self):
+        self._finish_inspection()
+        self.item_plan.question = "Plan approved by the head?"
+        self.item_sessions.weight = 4
+        self.section_report.name = "Reporting"
+        new = self._new_version()
+        self.assertEqual(len(new), 1)
+        self.assertFalse(self.Checklist.with_context(active_test=False).search([("previous_version_id", "=", new.id)]))
+        self.assertIn("Plan approved by the head?", new.item_ids.mapped("question"))
+        self.assertEqual(new.item_ids.filtered(lambda item: item.question == "Two sessions held?").weight, 4)
+        self.assertIn("Reporting", new.section_ids.mapped("name"))
+
+    def test_item_added_to_used_template_goes_to_the_new_version(self):
+        self._finish_inspection()
+        item = self.env["gender.equality.checklist.item"].create(
+            {"checklist_id": self.checklist.id, "section_id": self.section_plan.id, "question": "New question?"}
+        )
+        new = self._new_version()
+        self.assertEqual(item.checklist_id, new)
+        self.assertEqual(item.section_id.checklist_id, new)
+        self.assertEqual(len(self.checklist.item_ids), 4)
+
+    def test_item_removed_from_used_template_stays_in_the_old_version(self):
+        self._finish_inspection()
+        self.item_report.unlink()
+        new = self._new_version()
+        self.assertTrue(self.item_report.exists())
+        self.assertNotIn("Report on time?", new.item_ids.mapped("question"))
+        self.assertEqual(len(new.item_ids), 3)

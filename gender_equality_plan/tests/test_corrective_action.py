@@ -118,3 +118,14 @@ class TestCorrectiveAction(InspectionCommon):
         self._submit()
         self.assertFalse(self.action.is_overdue)
         self.assertNotIn(self.action.id, self._overdue_ids())
+
+    def test_unit_cannot_force_verified_by_a_write(self):
+        self._submit()
+        with self.assertRaises(AccessError):
+            self._as(self.manager_a).write({"state": "verified"})
+
+    def test_unit_cannot_reopen_a_verified_action_by_a_write(self):
+        self._submit()
+        self._as(self.inspector).action_verify()
+        with self.assertRaises(AccessError):
+            self._as(self.manager_a).write({"state": "in_progress"})

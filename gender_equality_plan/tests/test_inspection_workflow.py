@@ -123,3 +123,14 @@ class TestInspectionWorkflow(InspectionCommon):
         future = self._create_inspection(planned_date="2999-01-01")
         found = self.Inspection.search([("is_late", "=", True), ("id", "in", (late | future).ids)])
         self.assertEqual(found, late)
+
+    def test_state_cannot_be_forced_to_approved_by_a_write(self):
+        inspection = self._done_inspection()
+        for user in (self.inspector, self.dept_user):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                inspection.with_user(user).write({"state": "approved"})
+
+    def test_actions_return_true_for_rpc(self):
+        inspection = self._create_inspection()
+        self.assertIs(inspection.action_start(), True)
+        self.assertIs(inspection.action_cancel(), True)
