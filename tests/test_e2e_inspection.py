@@ -43,7 +43,9 @@ def test_self_inspection_over_xmlrpc(officer, own_unit_id, checklist_id):
     officer.call("gender.equality.inspection.line", "write", yes_no_ids, {"answer_yes_no": "yes"})
 
     assert officer.call("gender.equality.inspection", "action_done", [inspection_id]) is True
-    [inspection] = officer.call("gender.equality.inspection", "read", [inspection_id], ["state", "score", "result_band"])
+    [inspection] = officer.call(
+        "gender.equality.inspection", "read", [inspection_id], ["state", "score", "result_band"]
+    )
     assert inspection["state"] == "done"
     assert inspection["score"] == 100.0
     assert inspection["result_band"] == "good"

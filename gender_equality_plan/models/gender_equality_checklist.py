@@ -119,7 +119,9 @@ class GenderEqualityChecklist(models.Model):
         )
         section_map = {}
         for section in self.section_ids:
-            section_map[section] = section.copy({"checklist_id": new_checklist.id, "previous_section_id": section.id})
+            section_map[section] = section.copy(
+                {"checklist_id": new_checklist.id, "previous_section_id": section.id}
+            )
         item_map = {}
         for item in self.item_ids:
             item_map[item] = item.copy(

@@ -1,8 +1,9 @@
 # Copyright 2026 Sở Y tế Thanh Hóa
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 from odoo.exceptions import ValidationError
+
+from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 
 ANSWER_TYPES = [
     ("yes_no", "Yes / No / Not applicable"),
@@ -81,7 +82,9 @@ class GenderEqualityChecklistItem(models.Model):
         string="Requires Corrective Action",
         help="A failed answer creates a corrective action when the inspection is done.",
     )
-    requires_evidence = fields.Boolean(help="The answer must be backed by a document (attach it to the line).")
+    requires_evidence = fields.Boolean(
+        help="The answer must be backed by a document (attach it to the line)."
+    )
     is_unverified = fields.Boolean(
         string="Wording Not Verified",
         help="The wording of this item was not confirmed against the source document.",

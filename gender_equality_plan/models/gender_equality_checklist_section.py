@@ -1,6 +1,7 @@
 # Copyright 2026 Sở Y tế Thanh Hóa
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 
 VERSIONED_SECTION_FIELDS = {"name", "sequence"}

@@ -45,15 +45,25 @@ class GenderEqualityCorrectiveAction(models.Model):
         readonly=False,
         precompute=True,
     )
-    line_id = fields.Many2one("gender.equality.inspection.line", string="Answer", ondelete="set null", index=True)
+    line_id = fields.Many2one(
+        "gender.equality.inspection.line", string="Answer", ondelete="set null", index=True
+    )
     item_id = fields.Many2one("gender.equality.checklist.item", string="Checklist Item", ondelete="set null")
     finding = fields.Text()
     responsible_id = fields.Many2one(
-        "res.users", string="Responsible", tracking=True, help="A member of the unit who carries out the action."
+        "res.users",
+        string="Responsible",
+        tracking=True,
+        help="A member of the unit who carries out the action.",
     )
-    deadline = fields.Date(tracking=True, help="Remediation deadline (thời hạn khắc phục), a date of the province.")
+    deadline = fields.Date(
+        tracking=True, help="Remediation deadline (thời hạn khắc phục), a date of the province."
+    )
     priority = fields.Selection(
-        [("low", "Low"), ("medium", "Medium"), ("high", "High")], default="medium", required=True, tracking=True
+        [("low", "Low"), ("medium", "Medium"), ("high", "High")],
+        default="medium",
+        required=True,
+        tracking=True,
     )
     state = fields.Selection(
         [
@@ -100,7 +110,9 @@ class GenderEqualityCorrectiveAction(models.Model):
     def _compute_is_overdue(self):
         today = local_today()
         for action in self:
-            action.is_overdue = bool(action.state in OPEN_STATES and action.deadline and action.deadline < today)
+            action.is_overdue = bool(
+                action.state in OPEN_STATES and action.deadline and action.deadline < today
+            )
 
     def _search_is_overdue(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
@@ -128,7 +140,9 @@ class GenderEqualityCorrectiveAction(models.Model):
 
     def write(self, vals):
         if "unit_id" in vals or "inspection_id" in vals:
-            self._check_is_verifier(self.env._("Only inspectors and the Department move a corrective action."))
+            self._check_is_verifier(
+                self.env._("Only inspectors and the Department move a corrective action.")
+            )
         if "state" in vals and (vals["state"] == "verified" or "verified" in self.mapped("state")):
             self._check_is_verifier(
                 self.env._("Only inspectors and the Department verify or reopen corrective actions.")
@@ -163,11 +177,14 @@ class GenderEqualityCorrectiveAction(models.Model):
     def action_done(self):
         """The unit reports the action as done; it must attach or describe its evidence."""
         self._check_state(OPEN_STATES, self.env._("Only open or started corrective actions can be done."))
-        missing = self.filtered(lambda action: not action.attachment_ids and not (action.evidence_note or "").strip())
+        missing = self.filtered(
+            lambda action: not action.attachment_ids and not (action.evidence_note or "").strip()
+        )
         if missing:
             raise UserError(
                 self.env._(
-                    "Attach the evidence or describe it before marking the corrective action “%(name)s” as done.",
+                    "Attach the evidence or describe it before marking the corrective action "
+                    "“%(name)s” as done.",
                     name=missing[0].name,
                 )
             )
@@ -184,10 +201,14 @@ class GenderEqualityCorrectiveAction(models.Model):
         self._check_is_verifier(self.env._("Only inspectors and the Department reopen corrective actions."))
         if not reason or not reason.strip():
             raise UserError(self.env._("Give the reason why the corrective action is reopened."))
-        self._check_state(("done", "verified"), self.env._("Only done or verified corrective actions can be reopened."))
+        self._check_state(
+            ("done", "verified"), self.env._("Only done or verified corrective actions can be reopened.")
+        )
         self.write({"state": "in_progress", "reopen_reason": reason})
         for action in self:
-            action.message_post(body=self.env._("Corrective action reopened. Reason: %(reason)s", reason=reason))
+            action.message_post(
+                body=self.env._("Corrective action reopened. Reason: %(reason)s", reason=reason)
+            )
         return True
 
     def action_cancel(self):

@@ -54,7 +54,9 @@ class GenderEqualityInspection(models.Model):
         required=True, index=True, tracking=True, default=lambda self: fields.Date.context_today(self).year
     )
     planned_date = fields.Date(tracking=True)
-    date = fields.Date(string="Inspection Date", tracking=True, copy=False, help="Actual date of the inspection.")
+    date = fields.Date(
+        string="Inspection Date", tracking=True, copy=False, help="Actual date of the inspection."
+    )
     decision_number = fields.Char(help="Number of the decision that orders the inspection (số quyết định).")
     decision_date = fields.Date()
     leader_id = fields.Many2one("res.users", string="Team Leader", tracking=True)
@@ -72,7 +74,9 @@ class GenderEqualityInspection(models.Model):
         tracking=True,
         domain="[('active', '=', True)]",
     )
-    line_ids = fields.One2many("gender.equality.inspection.line", "inspection_id", string="Answers", copy=False)
+    line_ids = fields.One2many(
+        "gender.equality.inspection.line", "inspection_id", string="Answers", copy=False
+    )
     state = fields.Selection(
         [
             ("draft", "Planned"),
@@ -222,7 +226,9 @@ class GenderEqualityInspection(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             if vals.get("name", self.env._("New")) == self.env._("New") or not vals.get("name"):
-                vals["name"] = self.env["ir.sequence"].sudo().next_by_code("gender.equality.inspection") or "/"
+                vals["name"] = (
+                    self.env["ir.sequence"].sudo().next_by_code("gender.equality.inspection") or "/"
+                )
         inspections = super().create(vals_list)
         inspections._check_user_may_manage()
         for inspection in inspections.filtered("duplicate_warning"):
@@ -294,7 +300,9 @@ class GenderEqualityInspection(models.Model):
         for inspection in self:
             if inspection.state not in ("draft", "returned"):
                 raise UserError(
-                    self.env._("Only planned or returned inspections can be started: %(name)s.", name=inspection.name)
+                    self.env._(
+                        "Only planned or returned inspections can be started: %(name)s.", name=inspection.name
+                    )
                 )
             if not inspection.line_ids and inspection.checklist_id:
                 inspection.line_ids = inspection.checklist_id._prepare_inspection_line_values()
@@ -307,7 +315,10 @@ class GenderEqualityInspection(models.Model):
         for inspection in self:
             if inspection.state not in ("in_progress", "returned"):
                 raise UserError(
-                    self.env._("Only inspections in progress can be recorded as done: %(name)s.", name=inspection.name)
+                    self.env._(
+                        "Only inspections in progress can be recorded as done: %(name)s.",
+                        name=inspection.name,
+                    )
                 )
             missing = inspection.line_ids.filtered(lambda line: line.is_mandatory and not line.is_answered)
             if missing:

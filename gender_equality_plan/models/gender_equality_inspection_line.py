@@ -27,7 +27,9 @@ class GenderEqualityInspectionLine(models.Model):
     inspection_type = fields.Selection(related="inspection_id.inspection_type", store=True)
     year = fields.Integer(related="inspection_id.year", store=True, aggregator=False)
     state = fields.Selection(related="inspection_id.state", string="Inspection Status")
-    item_id = fields.Many2one("gender.equality.checklist.item", string="Checklist Item", ondelete="set null", index=True)
+    item_id = fields.Many2one(
+        "gender.equality.checklist.item", string="Checklist Item", ondelete="set null", index=True
+    )
     # Snapshot of the item
     section_name = fields.Char(string="Section")
     section_sequence = fields.Integer()
@@ -74,7 +76,6 @@ class GenderEqualityInspectionLine(models.Model):
         compute="_compute_item_score",
         store=True,
         aggregator="avg",
-        string="Item Score",
         help="100 for a yes/no item answered “yes”, 0 otherwise. The analysis averages it over "
         "the items answered “yes” or “no”.",
     )
@@ -83,7 +84,15 @@ class GenderEqualityInspectionLine(models.Model):
         "gender.equality.corrective.action", "line_id", string="Corrective Actions", copy=False
     )
 
-    @api.depends("answer_type", "answer_yes_no", "answer_number", "answer_text", "answer_date", "attachment_ids", "finding")
+    @api.depends(
+        "answer_type",
+        "answer_yes_no",
+        "answer_number",
+        "answer_text",
+        "answer_date",
+        "attachment_ids",
+        "finding",
+    )
     def _compute_is_answered(self):
         for line in self:
             line.is_answered = bool(
@@ -148,9 +157,11 @@ class GenderEqualityInspectionLine(models.Model):
         """The answer as text, whatever its type (for comparisons and the minutes)."""
         self.ensure_one()
         if self.answer_type == "yes_no":
-            return dict(self._fields["answer_yes_no"]._description_selection(self.env)).get(self.answer_yes_no, "")
+            return dict(self._fields["answer_yes_no"]._description_selection(self.env)).get(
+                self.answer_yes_no, ""
+            )
         if self.answer_type == "number":
-            return ("%g" % self.answer_number) if self.is_answered else ""
+            return f"{self.answer_number:g}" if self.is_answered else ""
         if self.answer_type == "date":
             return self.answer_date.strftime("%d/%m/%Y") if self.answer_date else ""
         if self.answer_type == "file":

@@ -74,7 +74,9 @@ class TestChecklistVersioning(InspectionCommon):
         self.section_report.name = "Reporting"
         new = self._new_version()
         self.assertEqual(len(new), 1)
-        self.assertFalse(self.Checklist.with_context(active_test=False).search([("previous_version_id", "=", new.id)]))
+        self.assertFalse(
+            self.Checklist.with_context(active_test=False).search([("previous_version_id", "=", new.id)])
+        )
         self.assertIn("Plan approved by the head?", new.item_ids.mapped("question"))
         self.assertEqual(new.item_ids.filtered(lambda item: item.question == "Two sessions held?").weight, 4)
         self.assertIn("Reporting", new.section_ids.mapped("name"))
@@ -82,7 +84,11 @@ class TestChecklistVersioning(InspectionCommon):
     def test_item_added_to_used_template_goes_to_the_new_version(self):
         self._finish_inspection()
         item = self.env["gender.equality.checklist.item"].create(
-            {"checklist_id": self.checklist.id, "section_id": self.section_plan.id, "question": "New question?"}
+            {
+                "checklist_id": self.checklist.id,
+                "section_id": self.section_plan.id,
+                "question": "New question?",
+            }
         )
         new = self._new_version()
         self.assertEqual(item.checklist_id, new)

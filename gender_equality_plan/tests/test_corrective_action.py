@@ -41,7 +41,12 @@ class TestCorrectiveAction(InspectionCommon):
 
     def test_attachment_is_evidence(self):
         attachment = self.env["ir.attachment"].create(
-            {"name": "minutes.txt", "raw": b"minutes", "res_model": self.Action._name, "res_id": self.action.id}
+            {
+                "name": "minutes.txt",
+                "raw": b"minutes",
+                "res_model": self.Action._name,
+                "res_id": self.action.id,
+            }
         )
         self.action.attachment_ids = attachment
         self._as(self.user_a).action_done()

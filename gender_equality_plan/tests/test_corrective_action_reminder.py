@@ -35,7 +35,14 @@ class TestCorrectiveActionReminder(InspectionCommon):
     @freeze_time("2026-12-03 02:00:00")
     def test_one_digest_per_user(self):
         self.Action._cron_remind_corrective_actions()
-        for user in (self.user_a, self.manager_a, self.user_b, self.manager_b, self.dept_user, self.dept_manager):
+        for user in (
+            self.user_a,
+            self.manager_a,
+            self.user_b,
+            self.manager_b,
+            self.dept_user,
+            self.dept_manager,
+        ):
             with self.subTest(user=user.login):
                 self.assertEqual(len(self._digests(user)), 1)
 

@@ -100,7 +100,9 @@ class TestInspectionIsolation(InspectionCommon):
         Line = self.env["gender.equality.inspection.line"].with_user(self.user_a)
         lines = Line.search([("inspection_id", "in", (self.inspection_a | self.inspection_b).ids)])
         self.assertEqual(lines.inspection_id, self.inspection_a)
-        groups = Line._read_group([("unit_id", "in", (self.unit_a | self.unit_b).ids)], ["unit_id"], ["__count"])
+        groups = Line._read_group(
+            [("unit_id", "in", (self.unit_a | self.unit_b).ids)], ["unit_id"], ["__count"]
+        )
         self.assertEqual([unit for unit, __ in groups], [self.unit_a])
 
     @mute_logger("odoo.addons.base.models.ir_rule")
@@ -112,7 +114,9 @@ class TestInspectionIsolation(InspectionCommon):
         Action = self.Action.with_user(self.user_a)
         found = Action.search([("id", "in", (self.action_a | self.action_b).ids)])
         self.assertEqual(found, self.action_a)
-        groups = Action._read_group([("id", "in", (self.action_a | self.action_b).ids)], ["unit_id"], ["__count"])
+        groups = Action._read_group(
+            [("id", "in", (self.action_a | self.action_b).ids)], ["unit_id"], ["__count"]
+        )
         self.assertEqual(groups, [(self.unit_a, 1)])
 
     @mute_logger("odoo.addons.base.models.ir_rule")

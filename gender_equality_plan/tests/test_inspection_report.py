@@ -33,13 +33,25 @@ class TestInspectionReport(InspectionCommon):
         html = self._render()
         self.assertIn("Unit A", html)
         self.assertIn("66.7", html)
-        for finding in ("Plan well prepared", "Only one session held", "Report sent late", "Satisfactory overall"):
+        for finding in (
+            "Plan well prepared",
+            "Only one session held",
+            "Report sent late",
+            "Satisfactory overall",
+        ):
             self.assertIn(finding, html)
 
     def test_minutes_have_administrative_layout(self):
         html = self._render()
-        for text in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "BIÊN BẢN KIỂM TRA",
-                     "Thanh Hóa, ngày", self.inspection.name, "12/QĐ-SYT", "TRƯỞNG ĐOÀN KIỂM TRA"):
+        for text in (
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            "BIÊN BẢN KIỂM TRA",
+            "Thanh Hóa, ngày",
+            self.inspection.name,
+            "12/QĐ-SYT",
+            "TRƯỞNG ĐOÀN KIỂM TRA",
+        ):
             self.assertIn(text, html)
 
     def test_minutes_list_answers_by_section(self):

@@ -28,7 +28,8 @@ class TestInspectionPlanWizard(InspectionCommon):
         inspections = self.Inspection.search(action["domain"], order="planned_date")
         self.assertEqual(inspections.unit_id, self.unit_a | self.unit_b)
         self.assertEqual(
-            inspections.mapped("planned_date"), [fields.Date.to_date("2027-03-01"), fields.Date.to_date("2027-03-15")]
+            inspections.mapped("planned_date"),
+            [fields.Date.to_date("2027-03-01"), fields.Date.to_date("2027-03-15")],
         )
         self.assertEqual(set(inspections.mapped("state")), {"draft"})
         self.assertEqual(inspections.leader_id, self.inspector)
@@ -41,7 +42,9 @@ class TestInspectionCompare(InspectionCommon):
         self._answer(own, {self.item_plan: "yes", self.item_sessions: "yes", self.item_report: "yes"})
         external = self._started_inspection(inspection_type="inspection")
         self._answer(external, {self.item_plan: "yes", self.item_sessions: "no", self.item_report: "yes"})
-        compare = self.env["gender.equality.inspection.compare"].create({"unit_id": self.unit_a.id, "year": 2026})
+        compare = self.env["gender.equality.inspection.compare"].create(
+            {"unit_id": self.unit_a.id, "year": 2026}
+        )
         self.assertEqual(compare.self_inspection_id, own)
         self.assertEqual(compare.external_inspection_id, external)
         self.assertEqual(compare.self_score, 100.0)

@@ -10,7 +10,9 @@ from .common_inspection import InspectionCommon
 class TestInspectionWorkflow(InspectionCommon):
     def _done_inspection(self, answers=None):
         inspection = self._started_inspection()
-        self._answer(inspection, answers or {self.item_plan: "yes", self.item_sessions: "yes", self.item_report: "yes"})
+        self._answer(
+            inspection, answers or {self.item_plan: "yes", self.item_sessions: "yes", self.item_report: "yes"}
+        )
         inspection.action_done()
         return inspection
 
@@ -34,7 +36,9 @@ class TestInspectionWorkflow(InspectionCommon):
     def test_failed_items_requiring_action_create_corrective_actions(self):
         inspection = self._started_inspection()
         self._answer(inspection, {self.item_plan: "no", self.item_sessions: "no", self.item_report: "no"})
-        inspection.line_ids.filtered(lambda line: line.item_id == self.item_sessions).finding = "Only one session"
+        inspection.line_ids.filtered(
+            lambda line: line.item_id == self.item_sessions
+        ).finding = "Only one session"
         inspection.action_done()
         actions = inspection.corrective_action_ids
         # item_report failed but does not require an action

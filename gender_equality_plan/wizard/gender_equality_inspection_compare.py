@@ -29,7 +29,9 @@ class GenderEqualityInspectionCompare(models.TransientModel):
     )
     self_score = fields.Float(related="self_inspection_id.score", string="Self-inspection Score")
     external_score = fields.Float(related="external_inspection_id.score", string="Department Score")
-    score_difference = fields.Float(compute="_compute_score_difference", help="Self score minus the Department's.")
+    score_difference = fields.Float(
+        compute="_compute_score_difference", help="Self score minus the Department's."
+    )
     line_ids = fields.One2many(
         "gender.equality.inspection.compare.line", "compare_id", compute="_compute_line_ids", store=True
     )
@@ -38,10 +40,16 @@ class GenderEqualityInspectionCompare(models.TransientModel):
     def _compute_inspections(self):
         Inspection = self.env["gender.equality.inspection"]
         for wizard in self:
-            domain = [("unit_id", "=", wizard.unit_id.id), ("year", "=", wizard.year), ("state", "!=", "cancelled")]
-            wizard.self_inspection_id = Inspection.search(domain + [("inspection_type", "=", "self")], limit=1)
+            domain = [
+                ("unit_id", "=", wizard.unit_id.id),
+                ("year", "=", wizard.year),
+                ("state", "!=", "cancelled"),
+            ]
+            wizard.self_inspection_id = Inspection.search(
+                [*domain, ("inspection_type", "=", "self")], limit=1
+            )
             wizard.external_inspection_id = Inspection.search(
-                domain + [("inspection_type", "=", "inspection")], limit=1
+                [*domain, ("inspection_type", "=", "inspection")], limit=1
             )
 
     @api.depends("self_score", "external_score")

@@ -22,5 +22,7 @@ class GenderEqualityInspectionCompareLine(models.TransientModel):
     def _compute_answers(self):
         for line in self:
             line.self_answer = line.self_line_id._get_answer_display() if line.self_line_id else ""
-            line.external_answer = line.external_line_id._get_answer_display() if line.external_line_id else ""
+            line.external_answer = (
+                line.external_line_id._get_answer_display() if line.external_line_id else ""
+            )
             line.is_different = line.self_answer != line.external_answer

@@ -17,7 +17,9 @@ class GenderEqualityInspectionPlanWizard(models.TransientModel):
     year = fields.Integer(required=True, default=lambda self: fields.Date.context_today(self).year)
     inspection_type = fields.Selection(INSPECTION_TYPES, string="Type", required=True, default="inspection")
     unit_ids = fields.Many2many("gender.equality.unit", string="Units", required=True)
-    checklist_id = fields.Many2one("gender.equality.checklist", string="Checklist", domain="[('active', '=', True)]")
+    checklist_id = fields.Many2one(
+        "gender.equality.checklist", string="Checklist", domain="[('active', '=', True)]"
+    )
     leader_id = fields.Many2one("res.users", string="Team Leader")
     inspector_ids = fields.Many2many("res.users", string="Team Members")
     scope = fields.Text()
@@ -29,8 +31,10 @@ class GenderEqualityInspectionPlanWizard(models.TransientModel):
         readonly=False,
     )
     interval_days = fields.Integer(
-        string="Days Between Inspections", default=7, help="The units are inspected one after the other, "
-        "this many days apart, in the order of the list."
+        string="Days Between Inspections",
+        default=7,
+        help="The units are inspected one after the other, "
+        "this many days apart, in the order of the list.",
     )
 
     @api.depends("year")
