@@ -11,3 +11,10 @@ from . import gender_equality_approval_review
 from . import gender_equality_approval_mixin
 from . import gender_equality_plan
 from . import gender_equality_task
+from . import gender_equality_checklist
+from . import gender_equality_checklist_section
+from . import gender_equality_checklist_item
+from . import gender_equality_inspection
+from . import gender_equality_inspection_line
+from . import gender_equality_inspection_violation
+from . import gender_equality_corrective_action

@@ -363,18 +363,7 @@ class GenderEqualityPlan(models.Model):
             )
 
     def _action_open_reason_wizard(self, action, title):
-        return {
-            "type": "ir.actions.act_window",
-            "name": title,
-            "res_model": "gender.equality.reason.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {
-                "default_res_model": self._name,
-                "default_res_ids": str(self.ids),
-                "default_action": action,
-            },
-        }
+        return self.env["gender.equality.reason.wizard"]._get_action(self, f"action_{action}", title)
 
     # ------------------------------------------------------------
     # APPROVAL HOOKS

@@ -7,3 +7,11 @@ from . import test_plan_lock
 from . import test_plan_workflow
 from . import test_prepare_year
 from . import test_task
+from . import test_inspection_scoring
+from . import test_inspection_workflow
+from . import test_checklist_versioning
+from . import test_corrective_action
+from . import test_corrective_action_reminder
+from . import test_inspection_access
+from . import test_inspection_report
+from . import test_inspection_wizards
