@@ -18,3 +18,10 @@ from . import gender_equality_inspection
 from . import gender_equality_inspection_line
 from . import gender_equality_inspection_violation
 from . import gender_equality_corrective_action
+from . import gender_equality_report_period
+from . import gender_equality_report
+from . import gender_equality_report_line
+from . import gender_equality_report_supplement
+from . import gender_equality_awareness_survey
+from . import gender_equality_indicator_status
+from . import gender_equality_consolidation
