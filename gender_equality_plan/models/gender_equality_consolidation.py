@@ -65,7 +65,7 @@ class GenderEqualityConsolidation(models.TransientModel):
                     row["unit_name"],
                     states.get(row["report_state"], self.env._("Missing")),
                     timeliness[row["timeliness"]],
-                    vi_format.vi_date(fields.Datetime.to_datetime(row["submit_date"])) if row["submit_date"] else "",
+                    vi_format.vi_date(fields.Date.to_date(row["submit_day"])),
                     row["dissemination_sessions"],
                 )
                 for row in summary.get("units", [])

@@ -3,7 +3,6 @@
 from collections import defaultdict
 from datetime import timedelta
 
-import pytz
 from markupsafe import Markup, escape
 
 from odoo import Command, api, fields, models
@@ -11,9 +10,8 @@ from odoo.exceptions import UserError, ValidationError
 
 from ..tools import vi_format
 from ..tools.kpi_summary import build_kpi_summary
-from ..tools.report_figures import OPEN_ACTION_STATES, ReportFigures, rate
+from ..tools.report_figures import OPEN_ACTION_STATES, ReportFigures, local_date, rate
 
-LOCAL_TZ = "Asia/Ho_Chi_Minh"
 REPORT_STATES = [
     ("draft", "Draft"),
     ("submitted", "Submitted"),
@@ -41,11 +39,6 @@ CONTENT_FIELDS = {
 INDICATOR_STATUSES = [("none", "Not applied"), ("pilot", "Pilot"), ("official", "Official")]
 
 
-def local_date(moment):
-    """The date in Thanh Hóa (Asia/Ho_Chi_Minh) of a UTC datetime."""
-    return pytz.utc.localize(moment).astimezone(pytz.timezone(LOCAL_TZ)).date()
-
-
 class GenderEqualityReport(models.Model):
     """The annual report of a unit on its gender-equality communication (section V)."""
 
@@ -71,6 +64,7 @@ class GenderEqualityReport(models.Model):
         compute="_compute_deadline",
         store=True,
         readonly=False,
+        precompute=True,
         required=True,
         tracking=True,
         help="Last day of the first submission (inclusive, Thanh Hóa time). By default the "

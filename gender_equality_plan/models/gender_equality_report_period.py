@@ -23,6 +23,7 @@ class GenderEqualityReportPeriod(models.Model):
         compute="_compute_deadline",
         store=True,
         readonly=False,
+        precompute=True,
         help="Last day (inclusive, Thanh Hóa time) on which a unit's first submission of its "
         "report is on time. New reports of the year take it as their deadline.",
     )

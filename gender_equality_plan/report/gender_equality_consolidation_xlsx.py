@@ -1,6 +1,8 @@
 # Copyright 2026 Sở Y tế Thanh Hóa
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from datetime import datetime
+
+from odoo import models
 
 
 class GenderEqualityConsolidationXlsx(models.AbstractModel):
@@ -100,9 +102,9 @@ class GenderEqualityConsolidationXlsx(models.AbstractModel):
             sheet.write(index, 0, unit["unit_code"], formats["text"])
             sheet.write(index, 1, unit["unit_name"], formats["text"])
             sheet.write(index, 2, states.get(unit["report_state"], _("Missing")), formats["text"])
-            for column, key in ((3, "submit_date"), (4, "deadline")):
+            for column, key in ((3, "submit_day"), (4, "deadline")):
                 if unit[key]:
-                    sheet.write_datetime(index, column, fields.Datetime.to_datetime(unit[key]), formats["date"])
+                    sheet.write_datetime(index, column, datetime.fromisoformat(unit[key]), formats["date"])
                 else:
                     sheet.write_blank(index, column, None, formats["date"])
             sheet.write(index, 5, timeliness[unit["timeliness"]], formats["text"])

@@ -15,3 +15,13 @@ from . import test_corrective_action_reminder
 from . import test_inspection_access
 from . import test_inspection_report
 from . import test_inspection_wizards
+from . import test_vi_format
+from . import test_awareness_survey
+from . import test_report_compile
+from . import test_report_workflow
+from . import test_report_timeliness
+from . import test_report_supplement
+from . import test_kpi_summary
+from . import test_report_exports
+from . import test_report_reminder
+from . import test_report_access

@@ -9,7 +9,7 @@ submitted Action-Month supplements; for the other units, their records count liv
 
 from collections import defaultdict
 
-from .report_figures import OPEN_ACTION_STATES, ReportFigures, rate, sum_by
+from .report_figures import OPEN_ACTION_STATES, ReportFigures, local_date, rate, sum_by
 
 BASELINE_YEAR = 2025
 REPORTED_STATES = ("submitted", "accepted")
@@ -62,6 +62,7 @@ def build_kpi_summary(env, year, units):
                 "report_id": report.id if report else False,
                 "report_state": report.state if report else "missing",
                 "submit_date": report.submit_date.isoformat() if submitted else False,
+                "submit_day": local_date(report.submit_date).isoformat() if submitted else False,
                 "deadline": report.deadline.isoformat() if report else False,
                 "timeliness": ("late" if report.is_late else "on_time") if submitted else "missing",
                 "days_late": report.days_late if submitted else 0,

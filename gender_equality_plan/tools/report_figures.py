@@ -10,8 +10,11 @@ for all the units at once.
 from collections import defaultdict
 from datetime import date
 
+import pytz
+
 FINISHED_INSPECTION_STATES = ("done", "approved")
 OPEN_ACTION_STATES = ("open", "in_progress")
+LOCAL_TZ = "Asia/Ho_Chi_Minh"
 TASK_AGGREGATES = ["__count", "participants_male:sum", "participants_female:sum", "id:array_agg"]
 
 
@@ -63,10 +66,17 @@ class ReportFigures:
         ]
 
     def corrective_action_domain(self, *extra):
+        """Corrective actions of the inspections of the year, or without inspection and due in it."""
         return [
             ("unit_id", "in", self.units.ids),
-            ("inspection_id.year", "=", self.year),
             ("state", "!=", "cancelled"),
+            "|",
+            ("inspection_id.year", "=", self.year),
+            "&",
+            ("inspection_id", "=", False),
+            "&",
+            ("deadline", ">=", date(self.year, 1, 1)),
+            ("deadline", "<=", date(self.year, 12, 31)),
             *extra,
         ]
 
@@ -130,6 +140,11 @@ class ReportFigures:
             [("unit_id", "in", self.units.ids), ("year", "=", self.year)]
         )
         return {status.unit_id: status.status for status in statuses}
+
+
+def local_date(moment):
+    """The date in Thanh Hóa (Asia/Ho_Chi_Minh) of a naive UTC datetime."""
+    return pytz.utc.localize(moment).astimezone(pytz.timezone(LOCAL_TZ)).date()
 
 
 def rate(part, whole):
