@@ -63,5 +63,6 @@
         "demo/res_users_demo.xml",
         "demo/gender_equality_plan_demo.xml",
         "demo/gender_equality_inspection_demo.xml",
+        "demo/gender_equality_report_demo.xml",
     ],
 }
