@@ -21,9 +21,14 @@ class GenderEqualityAwarenessSurvey(models.Model):
         string="Unit",
         required=True,
         index=True,
+        # Units with records cannot be deleted (they are archived): cascade only matters when
+        # the module is uninstalled.
+        ondelete="cascade",
         default=lambda self: self.env.user.gep_unit_ids[:1],
     )
-    year = fields.Integer(required=True, index=True, default=lambda self: fields.Date.context_today(self).year)
+    year = fields.Integer(
+        required=True, index=True, default=lambda self: fields.Date.context_today(self).year
+    )
     target_group = fields.Char(required=True)
     respondents_male = fields.Integer(aggregator="sum")
     respondents_female = fields.Integer(aggregator="sum")
@@ -45,7 +50,7 @@ class GenderEqualityAwarenessSurvey(models.Model):
     @api.depends("target_group", "year", "unit_id.name")
     def _compute_name(self):
         for survey in self:
-            survey.name = f"{survey.unit_id.name or ''} – {survey.target_group or ''} ({survey.year})"
+            survey.name = f"{survey.unit_id.name or ''} - {survey.target_group or ''} ({survey.year})"
 
     @api.depends("respondents_male", "respondents_female", "correct_male", "correct_female")
     def _compute_rate(self):
@@ -63,10 +68,18 @@ class GenderEqualityAwarenessSurvey(models.Model):
     @api.constrains("respondents_male", "respondents_female", "correct_male", "correct_female")
     def _check_counts(self):
         for survey in self:
-            counts = (survey.respondents_male, survey.respondents_female, survey.correct_male, survey.correct_female)
+            counts = (
+                survey.respondents_male,
+                survey.respondents_female,
+                survey.correct_male,
+                survey.correct_female,
+            )
             if min(counts) < 0:
                 raise ValidationError(self.env._("The numbers of a survey cannot be negative."))
-            if survey.correct_male > survey.respondents_male or survey.correct_female > survey.respondents_female:
+            if (
+                survey.correct_male > survey.respondents_male
+                or survey.correct_female > survey.respondents_female
+            ):
                 raise ValidationError(
                     self.env._("A survey cannot have more correct answers than respondents, for each sex.")
                 )

@@ -54,7 +54,9 @@ class GenderEqualityConsolidation(models.TransientModel):
                 "participants_female",
             ):
                 consolidation[name] = summary.get(name, 0)
-            objectives = {objective["code"]: objective["value"] for objective in summary.get("objectives", [])}
+            objectives = {
+                objective["code"]: objective["value"] for objective in summary.get("objectives", [])
+            }
             consolidation.objective_1_rate = objectives.get("II.1", 0.0)
             consolidation.objective_2_rate = objectives.get("II.2", 0.0)
             consolidation.objective_3_rate = objectives.get("II.3", 0.0)
@@ -70,7 +72,9 @@ class GenderEqualityConsolidation(models.TransientModel):
                 )
                 for row in summary.get("units", [])
             )
-            head = Markup("<tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th class='text-end'>%s</th></tr>") % (
+            head = Markup(
+                "<tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th class='text-end'>%s</th></tr>"
+            ) % (
                 self.env._("Unit"),
                 self.env._("Report"),
                 self.env._("Timeliness"),
@@ -105,7 +109,9 @@ class GenderEqualityConsolidation(models.TransientModel):
             "tag": "display_notification",
             "params": {
                 "title": self.env._("Reminders sent"),
-                "message": self.env._("The units that owe their report of %(year)s were reminded.", year=self.year),
+                "message": self.env._(
+                    "The units that owe their report of %(year)s were reminded.", year=self.year
+                ),
                 "type": "success",
             },
         }

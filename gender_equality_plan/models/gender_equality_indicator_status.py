@@ -17,9 +17,14 @@ class GenderEqualityIndicatorStatus(models.Model):
         string="Unit",
         required=True,
         index=True,
+        # Units with records cannot be deleted (they are archived): cascade only matters when
+        # the module is uninstalled.
+        ondelete="cascade",
         default=lambda self: self.env.user.gep_unit_ids[:1],
     )
-    year = fields.Integer(required=True, index=True, default=lambda self: fields.Date.context_today(self).year)
+    year = fields.Integer(
+        required=True, index=True, default=lambda self: fields.Date.context_today(self).year
+    )
     status = fields.Selection(
         [("none", "Not applied"), ("pilot", "Pilot"), ("official", "Official")],
         required=True,

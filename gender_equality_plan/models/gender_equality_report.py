@@ -1,12 +1,11 @@
 # Copyright 2026 Sở Y tế Thanh Hóa
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from collections import defaultdict
-from datetime import timedelta
 
 from markupsafe import Markup, escape
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..tools import vi_format
 from ..tools.kpi_summary import build_kpi_summary
@@ -27,7 +26,6 @@ MISSING_DAYS_AFTER = (1, 7, 14)
 CONTENT_FIELDS = {
     "unit_id",
     "year",
-    "deadline",
     "direction",
     "results",
     "assessment_strengths",
@@ -53,6 +51,9 @@ class GenderEqualityReport(models.Model):
         string="Unit",
         required=True,
         index=True,
+        # Units with records cannot be deleted (they are archived): cascade only matters when
+        # the module is uninstalled.
+        ondelete="cascade",
         tracking=True,
         default=lambda self: self.env.user.gep_unit_ids[:1],
     )
@@ -122,10 +123,16 @@ class GenderEqualityReport(models.Model):
     violation_count = fields.Integer(string="Findings", readonly=True, copy=False)
     corrective_open_count = fields.Integer(string="Corrective Actions Open", readonly=True, copy=False)
     corrective_overdue_count = fields.Integer(string="Corrective Actions Overdue", readonly=True, copy=False)
-    corrective_verified_count = fields.Integer(string="Corrective Actions Verified", readonly=True, copy=False)
+    corrective_verified_count = fields.Integer(
+        string="Corrective Actions Verified", readonly=True, copy=False
+    )
     budget_used = fields.Float(string="Budget Used", readonly=True, copy=False, digits=(16, 0))
-    indicator_status = fields.Selection(INDICATOR_STATUSES, string="Gender Indicator Set", readonly=True, copy=False)
-    awareness_rate = fields.Float(readonly=True, copy=False, digits=(5, 1), help="Percentage of correct answers.")
+    indicator_status = fields.Selection(
+        INDICATOR_STATUSES, string="Gender Indicator Set", readonly=True, copy=False
+    )
+    awareness_rate = fields.Float(
+        readonly=True, copy=False, digits=(5, 1), help="Percentage of correct answers."
+    )
     # Narrative sections, in the usual outline of a Vietnamese annual report.
     direction = fields.Html(string="Direction and Organisation")
     results = fields.Html(string="Results by Task and Target")
@@ -145,7 +152,7 @@ class GenderEqualityReport(models.Model):
             # The document title is Vietnamese by law, whatever the user's language.
             report.name = (
                 "Báo cáo kết quả thực hiện công tác truyền thông về bình đẳng giới "
-                f"năm {report.year} – {report.unit_id.name or ''}"
+                f"năm {report.year} – {report.unit_id.name or ''}"  # noqa: RUF001 (en dash of the title)
             )
 
     @api.depends("year")
@@ -202,13 +209,23 @@ class GenderEqualityReport(models.Model):
     def _check_year(self):
         for report in self:
             if not 2000 <= report.year <= 2100:
-                raise ValidationError(self.env._("The year %(year)s of a report is not valid.", year=report.year))
+                raise ValidationError(
+                    self.env._("The year %(year)s of a report is not valid.", year=report.year)
+                )
 
     # ------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if any("deadline" in vals for vals in vals_list):
+            self._check_can_set_deadline()
+        return super().create(vals_list)
+
     def write(self, vals):
+        if "deadline" in vals:
+            self._check_can_set_deadline()
         if CONTENT_FIELDS & vals.keys() and not self.env.su:
             locked = self.filtered(lambda report: report.state not in EDITABLE_STATES)
             if locked:
@@ -219,6 +236,11 @@ class GenderEqualityReport(models.Model):
                     )
                 )
         return super().write(vals)
+
+    def _check_can_set_deadline(self):
+        """Deadlines are the Department's: a unit cannot move its own."""
+        if not (self.env.su or self.env.user.has_group("gender_equality_plan.group_department_manager")):
+            raise AccessError(self.env._("Only a manager of the Department of Health sets the deadline of a report."))
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_submitted(self):
@@ -237,7 +259,9 @@ class GenderEqualityReport(models.Model):
 
     def action_compile(self):
         """(Re)compute the figures of the reports from their units' records."""
-        self._check_state(EDITABLE_STATES, self.env._("The figures can only be refreshed while it is a draft or returned."))
+        self._check_state(
+            EDITABLE_STATES, self.env._("The figures can only be refreshed while it is a draft or returned.")
+        )
         self.check_access("write")
         for report in self:
             report._compile()
@@ -274,7 +298,9 @@ class GenderEqualityReport(models.Model):
         return True
 
     def action_cancel(self):
-        self._check_state(EDITABLE_STATES + ("submitted",), self.env._("Only an unaccepted report can be cancelled."))
+        self._check_state(
+            (*EDITABLE_STATES, "submitted"), self.env._("Only an unaccepted report can be cancelled.")
+        )
         self.check_access("write")
         self.sudo().write({"state": "cancelled"})
         self._approval_cancel()
@@ -302,7 +328,9 @@ class GenderEqualityReport(models.Model):
     def _check_state(self, states, message):
         wrong = self.filtered(lambda report: report.state not in states)
         if wrong:
-            raise UserError(self.env._("%(report)s: %(message)s", report=wrong[0].display_name, message=message))
+            raise UserError(
+                self.env._("%(report)s: %(message)s", report=wrong[0].display_name, message=message)
+            )
 
     # ------------------------------------------------------------
     # APPROVAL HOOKS
@@ -323,12 +351,10 @@ class GenderEqualityReport(models.Model):
         """Compute the figures of one report from its unit's records (read as superuser: the
         caller may write the report, the figures are those of its own unit)."""
         self.ensure_one()
-        env = self.sudo().env
-        figures = ReportFigures(env, self.year, self.unit_id)
-        unit = self.unit_id.sudo()
+        figures = ReportFigures(self.sudo().env, self.year, self.unit_id.sudo())
         lines = []
 
-        def line(section, key, name, value, model=None, ids=None, display=None):
+        def add_line(section, key, name, value, model=None, ids=None, display=None):
             lines.append(
                 Command.create(
                     {
@@ -344,104 +370,182 @@ class GenderEqualityReport(models.Model):
                 )
             )
 
-        task_model = "gender.equality.task"
-        held = figures.tasks_by([]).get(unit, {"count": 0, "male": 0, "female": 0, "ids": []})
-        dissemination = figures.tasks_by([], ("is_dissemination", "=", True)).get(unit, {"count": 0, "ids": []})
-        action_month = figures.tasks_by([], ("is_action_month", "=", True)).get(unit, {"count": 0, "ids": []})
-        observance = figures.tasks_by([], ("observance_id", "!=", False)).get(unit, {"count": 0, "ids": []})
-        planned_count, planned_ids = figures.unit_counts(task_model, figures.planned_action_month_domain()).get(
-            unit, (0, [])
+        vals = {
+            **self._compile_activities(figures, add_line),
+            **self._compile_inspections(figures, add_line),
+            **self._compile_awareness(figures, add_line),
+        }
+        self.sudo().write(
+            {**vals, "line_ids": [Command.clear(), *lines], "compile_date": fields.Datetime.now()}
         )
+
+    def _compile_activities(self, figures, add_line):
+        """Activities held, by area and type, the Action Month, observances and budget used."""
         _ = self.env._
-        line("activities", "held", _("Activities held"), held["count"], task_model, held["ids"])
-        line("activities", "dissemination", _("Dissemination sessions held"), dissemination["count"], task_model, dissemination["ids"])
-        line("activities", "participants_male", _("Male participants"), held["male"], task_model, held["ids"])
-        line("activities", "participants_female", _("Female participants"), held["female"], task_model, held["ids"])
-        line("activities", "participants_total", _("Participants"), held["male"] + held["female"], task_model, held["ids"])
-        line("activities", "observance", _("Observance activities"), observance["count"], task_model, observance["ids"])
-        line("action_month", "planned", _("Action-Month activities planned"), planned_count, task_model, planned_ids)
-        line("action_month", "held", _("Action-Month activities held"), action_month["count"], task_model, action_month["ids"])
-        for (_unit, area), data in sorted(figures.tasks_by(["area_id"]).items(), key=lambda item: item[0][1].sequence):
-            line("area", f"area_{area.id}", area.display_name, data["count"], task_model, data["ids"])
-        for (_unit, kind), data in sorted(
-            figures.tasks_by(["activity_type_id"]).items(), key=lambda item: item[0][1].sequence
+        unit, task_model = figures.units, "gender.equality.task"
+        empty = {"count": 0, "male": 0, "female": 0, "ids": []}
+        held = figures.tasks_by([]).get(unit, empty)
+        dissemination = figures.tasks_by([], ("is_dissemination", "=", True)).get(unit, empty)
+        action_month = figures.tasks_by([], ("is_action_month", "=", True)).get(unit, empty)
+        observance = figures.tasks_by([], ("observance_id", "!=", False)).get(unit, empty)
+        planned_count, planned_ids = figures.unit_counts(
+            task_model, figures.planned_action_month_domain()
+        ).get(unit, (0, []))
+        for key, label, value, ids in (
+            ("held", _("Activities held"), held["count"], held["ids"]),
+            ("dissemination", _("Dissemination sessions held"), dissemination["count"], dissemination["ids"]),
+            ("participants_male", _("Male participants"), held["male"], held["ids"]),
+            ("participants_female", _("Female participants"), held["female"], held["ids"]),
+            ("participants_total", _("Participants"), held["male"] + held["female"], held["ids"]),
+            ("observance", _("Observance activities"), observance["count"], observance["ids"]),
         ):
-            line("activity_type", f"type_{kind.id}", kind.display_name, data["count"], task_model, data["ids"])
-        # Budget used, by funding source.
+            add_line("activities", key, label, value, task_model, ids)
+        add_line(
+            "action_month",
+            "planned",
+            _("Action-Month activities planned"),
+            planned_count,
+            task_model,
+            planned_ids,
+        )
+        add_line(
+            "action_month",
+            "held",
+            _("Action-Month activities held"),
+            action_month["count"],
+            task_model,
+            action_month["ids"],
+        )
+        for section, field, prefix in (
+            ("area", "area_id", "area"),
+            ("activity_type", "activity_type_id", "type"),
+        ):
+            rows = sorted(figures.tasks_by([field]).items(), key=lambda item: item[0][1].sequence)
+            for (_unit, group), data in rows:
+                add_line(
+                    section,
+                    f"{prefix}_{group.id}",
+                    group.display_name,
+                    data["count"],
+                    task_model,
+                    data["ids"],
+                )
         budget_total = 0.0
-        for _unit, source, amount, ids in env[task_model]._read_group(
+        for _unit, source, amount, ids in figures.env[task_model]._read_group(
             figures.task_domain(), ["unit_id", "funding_source_id"], ["actual_cost:sum", "id:array_agg"]
         ):
             budget_total += amount
             label = source.display_name or _("No funding source")
-            line("budget", f"source_{source.id or 0}", label, amount, task_model, ids, vi_format.vi_amount(amount))
-        # Inspections by type, with their average score.
-        inspection_model = "gender.equality.inspection"
-        type_labels = dict(env[inspection_model]._fields["inspection_type"]._description_selection(self.env))
+            add_line(
+                "budget",
+                f"source_{source.id or 0}",
+                label,
+                amount,
+                task_model,
+                ids,
+                vi_format.vi_amount(amount),
+            )
+        return {
+            "compiled_task_ids": [Command.set(held["ids"])],
+            "activity_count": held["count"],
+            "dissemination_count": dissemination["count"],
+            "participants_male": held["male"],
+            "participants_female": held["female"],
+            "action_month_planned": planned_count,
+            "action_month_held": action_month["count"],
+            "observance_count": observance["count"],
+            "budget_used": budget_total,
+        }
+
+    def _compile_inspections(self, figures, add_line):
+        """Inspections by type with their average score, findings and corrective actions."""
+        _ = self.env._
+        unit, inspection_model = figures.units, "gender.equality.inspection"
+        type_labels = dict(
+            figures.env[inspection_model]._fields["inspection_type"]._description_selection(self.env)
+        )
         inspection_count = 0
         for (_unit, kind), (count, score, ids) in sorted(figures.inspections_by_type().items()):
             inspection_count += count
-            line(
+            display = _("%(count)s (average score %(score)s)", count=count, score=vi_format.vi_percent(score))
+            add_line(
                 "inspection",
                 f"inspection_{kind}",
                 type_labels.get(kind, kind),
                 count,
                 inspection_model,
                 ids,
-                _("%(count)s (average score %(score)s)", count=count, score=vi_format.vi_percent(score)),
+                display,
             )
+        violation_model = "gender.equality.inspection.violation"
         violation_count, violation_ids = figures.unit_counts(
-            "gender.equality.inspection.violation",
+            violation_model,
             [("unit_id", "=", unit.id), ("inspection_id", "any", figures.inspection_domain())],
         ).get(unit, (0, []))
-        line("inspection", "findings", _("Findings (violations)"), violation_count, "gender.equality.inspection.violation", violation_ids)
+        add_line(
+            "inspection",
+            "findings",
+            _("Findings (violations)"),
+            violation_count,
+            violation_model,
+            violation_ids,
+        )
         action_model = "gender.equality.corrective.action"
-        actions = {
-            state: figures.unit_counts(action_model, figures.corrective_action_domain(*domain)).get(unit, (0, []))
-            for state, domain in (
-                ("open", [("state", "in", OPEN_ACTION_STATES)]),
-                ("overdue", [("is_overdue", "=", True)]),
-                ("verified", [("state", "=", "verified")]),
-            )
+        labels = {
+            "open": _("Corrective actions open"),
+            "overdue": _("Corrective actions overdue"),
+            "verified": _("Corrective actions verified"),
         }
-        line("corrective_action", "open", _("Corrective actions open"), actions["open"][0], action_model, actions["open"][1])
-        line("corrective_action", "overdue", _("Corrective actions overdue"), actions["overdue"][0], action_model, actions["overdue"][1])
-        line("corrective_action", "verified", _("Corrective actions verified"), actions["verified"][0], action_model, actions["verified"][1])
-        # The Gender Indicator Set and the awareness survey.
+        counts = {}
+        for state, domain in (
+            ("open", [("state", "in", OPEN_ACTION_STATES)]),
+            ("overdue", [("is_overdue", "=", True)]),
+            ("verified", [("state", "=", "verified")]),
+        ):
+            count, ids = figures.unit_counts(action_model, figures.corrective_action_domain(*domain)).get(
+                unit, (0, [])
+            )
+            counts[state] = count
+            add_line("corrective_action", state, labels[state], count, action_model, ids)
+        return {
+            "inspection_count": inspection_count,
+            "violation_count": violation_count,
+            "corrective_open_count": counts["open"],
+            "corrective_overdue_count": counts["overdue"],
+            "corrective_verified_count": counts["verified"],
+        }
+
+    def _compile_awareness(self, figures, add_line):
+        """The unit's status on the Gender Indicator Set and its awareness survey results."""
+        _ = self.env._
+        unit, env = figures.units, figures.env
         status = figures.indicator_status().get(unit, "none")
         status_labels = dict(self._fields["indicator_status"]._description_selection(self.env))
-        status_records = env["gender.equality.indicator.status"].search([("unit_id", "=", unit.id), ("year", "=", self.year)])
-        line("indicator", "status", _("Gender Indicator Set"), 0, "gender.equality.indicator.status", status_records.ids, status_labels[status])
+        status_model, survey_model = "gender.equality.indicator.status", "gender.equality.awareness.survey"
+        statuses = env[status_model].search([("unit_id", "=", unit.id), ("year", "=", self.year)])
+        add_line(
+            "indicator",
+            "status",
+            _("Gender Indicator Set"),
+            0,
+            status_model,
+            statuses.ids,
+            status_labels[status],
+        )
         respondents, correct = figures.awareness(self.year).get(unit, (0, 0))
         awareness = rate(correct, respondents)
-        surveys = env["gender.equality.awareness.survey"].search([("unit_id", "=", unit.id), ("year", "=", self.year)])
-        line("awareness", "respondents", _("Survey respondents"), respondents, "gender.equality.awareness.survey", surveys.ids)
-        line(
-            "awareness", "rate", _("Awareness rate"), awareness, "gender.equality.awareness.survey", surveys.ids,
+        surveys = env[survey_model].search([("unit_id", "=", unit.id), ("year", "=", self.year)])
+        add_line("awareness", "respondents", _("Survey respondents"), respondents, survey_model, surveys.ids)
+        add_line(
+            "awareness",
+            "rate",
+            _("Awareness rate"),
+            awareness,
+            survey_model,
+            surveys.ids,
             vi_format.vi_percent(awareness),
         )
-        self.sudo().write(
-            {
-                "line_ids": [Command.clear(), *lines],
-                "compile_date": fields.Datetime.now(),
-                "compiled_task_ids": [Command.set(held["ids"])],
-                "activity_count": held["count"],
-                "dissemination_count": dissemination["count"],
-                "participants_male": held["male"],
-                "participants_female": held["female"],
-                "action_month_planned": planned_count,
-                "action_month_held": action_month["count"],
-                "observance_count": observance["count"],
-                "inspection_count": inspection_count,
-                "violation_count": violation_count,
-                "corrective_open_count": actions["open"][0],
-                "corrective_overdue_count": actions["overdue"][0],
-                "corrective_verified_count": actions["verified"][0],
-                "budget_used": budget_total,
-                "indicator_status": status,
-                "awareness_rate": awareness,
-            }
-        )
+        return {"indicator_status": status, "awareness_rate": awareness}
 
     # ------------------------------------------------------------
     # CONSOLIDATION
@@ -538,7 +642,9 @@ class GenderEqualityReport(models.Model):
     @api.model
     def _notify_digest(self, user, subject, body):
         # Called on the (empty) model: _notify_get_recipients below reaches users without e-mail.
-        self.browse().sudo().message_notify(partner_ids=user.partner_id.ids, subject=subject, body=escape(body))
+        self.browse().sudo().message_notify(
+            partner_ids=user.partner_id.ids, subject=subject, body=escape(body)
+        )
 
     def _notify_get_recipients(self, message, msg_vals, **kwargs):
         """Internal users without an e-mail address are notified in Odoo (inbox) instead."""

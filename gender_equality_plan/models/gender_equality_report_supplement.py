@@ -5,8 +5,8 @@ from datetime import date
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .gender_equality_task import ACTION_MONTH_END
 from ..tools.report_figures import ReportFigures
+from .gender_equality_task import ACTION_MONTH_END
 
 
 class GenderEqualityReportSupplement(models.Model):
@@ -70,7 +70,7 @@ class GenderEqualityReportSupplement(models.Model):
         for supplement in self:
             report = supplement.report_id.sudo()
             figures = ReportFigures(self.sudo().env, report.year, report.unit_id)
-            others = report.supplement_ids.filtered(lambda other: other != supplement)
+            others = report.supplement_ids - supplement
             known = report.compiled_task_ids | others.task_ids
             tasks = (
                 self.env["gender.equality.task"]
@@ -91,7 +91,9 @@ class GenderEqualityReportSupplement(models.Model):
         wrong = self.filtered(lambda supplement: supplement.state != "draft")
         if wrong:
             raise UserError(self.env._("Only a draft supplement can be submitted."))
-        not_reported = self.filtered(lambda supplement: supplement.report_id.state not in ("submitted", "accepted"))
+        not_reported = self.filtered(
+            lambda supplement: supplement.report_id.state not in ("submitted", "accepted")
+        )
         if not_reported:
             raise UserError(
                 self.env._(

@@ -41,14 +41,18 @@ class GenderEqualityConsolidationXlsx(models.AbstractModel):
         sheet.set_column(1, 3, 16)
         sheet.write(0, 0, _("Consolidated results of %(year)s", year=summary["year"]), formats["title"])
         row = 2
-        sheet.write_row(row, 0, [_("Objective"), _("Target (%)"), _("Result (%)"), _("Achieved")], formats["header"])
+        sheet.write_row(
+            row, 0, [_("Objective"), _("Target (%)"), _("Result (%)"), _("Achieved")], formats["header"]
+        )
         sheet.freeze_panes(row + 1, 0)
         for objective in summary["objectives"]:
             row += 1
             sheet.write(row, 0, f"{objective['code']} {objective['name']}", formats["text"])
             sheet.write_number(row, 1, objective["target"], formats["percent"])
             sheet.write_number(row, 2, objective["value"], formats["percent"])
-            sheet.write(row, 3, _("Achieved") if objective["achieved"] else _("Not achieved"), formats["text"])
+            sheet.write(
+                row, 3, _("Achieved") if objective["achieved"] else _("Not achieved"), formats["text"]
+            )
         row += 2
         sheet.write_row(row, 0, [_("Indicator"), _("Value")], formats["header"])
         figures = [
@@ -58,7 +62,10 @@ class GenderEqualityConsolidationXlsx(models.AbstractModel):
             (_("Reports on time"), summary["reports_on_time"]),
             (_("Reports late"), summary["reports_late"]),
             (_("Reports missing"), summary["reports_missing"]),
-            (_("Units with at least two dissemination sessions"), summary["units_with_two_dissemination_sessions"]),
+            (
+                _("Units with at least two dissemination sessions"),
+                summary["units_with_two_dissemination_sessions"],
+            ),
             (_("Units with an approved Action-Month plan"), summary["units_with_action_month_plan"]),
             (_("Units with Action-Month activities held"), summary["units_with_action_month_activity"]),
             (_("Male participants"), summary["participants_male"]),

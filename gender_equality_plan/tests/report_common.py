@@ -34,13 +34,15 @@ class ReportCommon(GenderEqualityPlanCommon):
         )
         cls.user_c = new_test_user(cls.env, "gep_user_c", groups="gender_equality_plan.group_unit_user")
         cls.unit_c.user_ids = cls.user_c
-        # Unit A, 2026: the plan of plan_common (sessions on 5/3 and 20/10, Action Month 16–20/11).
+        # Unit A, 2026: the plan of plan_common (sessions on 5/3 and 20/10, Action Month 16-20/11).
         cancelled = cls.Task.create(
             dict(cls._task_vals("Buổi bị hủy", date(2026, 6, 1)), plan_id=cls.plan.id)
         )
         cancelled.action_cancel()
         cls._approve_plan(cls.plan)
-        session_1, session_2, action_month = cls.plan.task_ids.filtered(lambda task: task.state != "cancelled")
+        session_1, session_2, action_month = cls.plan.task_ids.filtered(
+            lambda task: task.state != "cancelled"
+        )
         cls._done(session_1, date(2026, 3, 5), 10, 20)
         cls._done(session_2, date(2026, 10, 20), 5, 7)
         cls._done(action_month, date(2026, 11, 16), 3, 4)
@@ -68,7 +70,9 @@ class ReportCommon(GenderEqualityPlanCommon):
         cls._done(cls.plan_b.task_ids[0], date(2026, 4, 1), 1, 1)
         # Inspections and corrective actions.
         Inspection = cls.env["gender.equality.inspection"]
-        cls.inspection_a = Inspection.create({"unit_id": cls.unit_a.id, "inspection_type": "self", "year": 2026})
+        cls.inspection_a = Inspection.create(
+            {"unit_id": cls.unit_a.id, "inspection_type": "self", "year": 2026}
+        )
         cls.inspection_a.action_start()
         cls.inspection_a.action_done()
         cls.inspection_b = Inspection.create(
@@ -76,7 +80,9 @@ class ReportCommon(GenderEqualityPlanCommon):
         )
         cls.inspection_b.action_start()
         cls.inspection_b.action_done()
-        supervision = Inspection.create({"unit_id": cls.unit_a.id, "inspection_type": "supervision", "year": 2026})
+        supervision = Inspection.create(
+            {"unit_id": cls.unit_a.id, "inspection_type": "supervision", "year": 2026}
+        )
         supervision.action_cancel()
         Action = cls.env["gender.equality.corrective.action"]
         Action.create(

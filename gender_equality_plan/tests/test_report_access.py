@@ -14,9 +14,16 @@ class TestReportAccess(ReportCommon):
         cls.report_a = cls._new_report()
         cls.report_a.with_user(cls.user_a).action_compile()
         cls.attachment_a = cls.env["ir.attachment"].create(
-            {"name": "bao-cao.pdf", "raw": b"report", "res_model": cls.Report._name, "res_id": cls.report_a.id}
+            {
+                "name": "bao-cao.pdf",
+                "raw": b"report",
+                "res_model": cls.Report._name,
+                "res_id": cls.report_a.id,
+            }
         )
-        cls.survey_a = cls.env["gender.equality.awareness.survey"].search([("unit_id", "=", cls.unit_a.id)], limit=1)
+        cls.survey_a = cls.env["gender.equality.awareness.survey"].search(
+            [("unit_id", "=", cls.unit_a.id)], limit=1
+        )
         cls.status_a = cls.env["gender.equality.indicator.status"].search([("unit_id", "=", cls.unit_a.id)])
 
     def test_other_unit_does_not_see_the_report(self):

@@ -20,7 +20,9 @@ class TestReportExports(ReportCommon):
         cls.report_a.with_user(cls.user_a).write({"results": "<p>Đã tổ chức 02 cuộc truyền thông.</p>"})
         cls._submit_at(cls.report_a, "2026-12-05 03:00:00")
         cls._accept(cls.report_a)
-        cls.consolidation = cls.env["gender.equality.consolidation"].with_user(cls.dept_user).create({"year": 2026})
+        cls.consolidation = (
+            cls.env["gender.equality.consolidation"].with_user(cls.dept_user).create({"year": 2026})
+        )
 
     def _workbook(self):
         content, file_type = (

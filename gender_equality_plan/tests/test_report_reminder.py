@@ -21,7 +21,9 @@ class TestReportReminder(ReportCommon):
         cls._new_report(cls.unit_b)
 
     def _digests(self, user, subject=REMINDER):
-        return self.env["mail.message"].search([("partner_ids", "in", user.partner_id.id), ("subject", "=", subject)])
+        return self.env["mail.message"].search(
+            [("partner_ids", "in", user.partner_id.id), ("subject", "=", subject)]
+        )
 
     @freeze_time("2026-11-26 03:00:00")
     def test_units_that_owe_a_report_are_reminded_14_days_before(self):
@@ -77,7 +79,9 @@ class TestReportReminder(ReportCommon):
 
     @freeze_time("2026-11-20 03:00:00")
     def test_remind_now_from_the_dashboard(self):
-        consolidation = self.env["gender.equality.consolidation"].with_user(self.dept_user).create({"year": 2026})
+        consolidation = (
+            self.env["gender.equality.consolidation"].with_user(self.dept_user).create({"year": 2026})
+        )
         consolidation.action_remind_now()
         self.assertEqual(len(self._digests(self.user_c)), 1)
         self.assertFalse(self._digests(self.user_a))

@@ -57,6 +57,8 @@ class TestReportSupplement(ReportCommon):
 
     def test_supplement_of_a_draft_report_is_refused(self):
         report_a = self._new_report()
-        supplement = self.Supplement.with_user(self.user_a).create({"report_id": report_a.id, "date": "2026-12-16"})
+        supplement = self.Supplement.with_user(self.user_a).create(
+            {"report_id": report_a.id, "date": "2026-12-16"}
+        )
         with self.assertRaises(UserError):
             supplement.action_submit()

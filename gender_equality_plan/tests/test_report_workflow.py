@@ -16,7 +16,7 @@ class TestReportWorkflow(ReportCommon):
     def test_name_is_generated(self):
         self.assertEqual(
             self.report.name,
-            "Báo cáo kết quả thực hiện công tác truyền thông về bình đẳng giới năm 2026 – Unit A",
+            "Báo cáo kết quả thực hiện công tác truyền thông về bình đẳng giới năm 2026 – Unit A",  # noqa: RUF001
         )
 
     def test_default_deadline_is_10_december(self):
@@ -26,6 +26,14 @@ class TestReportWorkflow(ReportCommon):
         self.env["gender.equality.report.period"].create({"year": 2027, "deadline": "2027-12-05"})
         report = self._new_report(year=2027)
         self.assertEqual(str(report.deadline), "2027-12-05")
+
+    def test_unit_cannot_move_its_deadline(self):
+        with self.assertRaises(AccessError):
+            self.report.with_user(self.user_a).write({"deadline": "2026-12-31"})
+
+    def test_department_manager_extends_a_deadline(self):
+        self.report.with_user(self.dept_manager).write({"deadline": "2026-12-31"})
+        self.assertEqual(str(self.report.deadline), "2026-12-31")
 
     def test_submit_compiles_and_waits_for_the_head_of_unit(self):
         self.assertTrue(self.report.with_user(self.user_a).action_submit())

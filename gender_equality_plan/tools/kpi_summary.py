@@ -14,7 +14,7 @@ from .report_figures import OPEN_ACTION_STATES, ReportFigures, local_date, rate,
 BASELINE_YEAR = 2025
 REPORTED_STATES = ("submitted", "accepted")
 INSPECTION_TYPES = ("self", "inspection", "supervision")
-# Objective II.3: awareness rises 10–15% over 2025 (relative change, lower bound).
+# Objective II.3: awareness rises 10-15% over 2025 (relative change, lower bound).
 AWARENESS_TARGET_CHANGE = 10.0
 # Objective II.4: 70% of the units concerned pilot the indicator set (to 2029), 90% apply it
 # officially from 2030 (Decision 1790, target 4).
@@ -90,7 +90,9 @@ def build_kpi_summary(env, year, units):
     baseline_rate = rate(*_totals(awareness_base))
     has_awareness = bool(awareness_now) and bool(awareness_base)
     change_points = round(awareness_rate - baseline_rate, 1) if has_awareness else 0.0
-    change_percent = round(100.0 * change_points / baseline_rate, 1) if has_awareness and baseline_rate else 0.0
+    change_percent = (
+        round(100.0 * change_points / baseline_rate, 1) if has_awareness and baseline_rate else 0.0
+    )
 
     actions = {
         name: env["gender.equality.corrective.action"].search_count(figures.corrective_action_domain(*domain))
@@ -198,8 +200,14 @@ def _by_unit_type(rows):
     for row in rows:
         total = totals.setdefault(
             row["unit_type"],
-            {"unit_type": row["unit_type"], "units_expected": 0, "reports_submitted": 0, "reports_on_time": 0,
-             "reports_late": 0, "reports_missing": 0},
+            {
+                "unit_type": row["unit_type"],
+                "units_expected": 0,
+                "reports_submitted": 0,
+                "reports_on_time": 0,
+                "reports_late": 0,
+                "reports_missing": 0,
+            },
         )
         total["units_expected"] += 1
         total["reports_" + ("missing" if row["timeliness"] == "missing" else "submitted")] += 1

@@ -102,21 +102,30 @@ class ReportFigures:
     def unit_counts(self, model, domain, groupby=()):
         """``{unit or (unit, group): (count, ids)}`` of ``model`` records matching ``domain``."""
         result = {}
-        for *keys, count, ids in self.env[model]._read_group(domain, ["unit_id", *groupby], ["__count", "id:array_agg"]):
+        for *keys, count, ids in self.env[model]._read_group(
+            domain, ["unit_id", *groupby], ["__count", "id:array_agg"]
+        ):
             result[tuple(keys) if groupby else keys[0]] = (count, sorted(ids))
         return result
 
     def units_with_action_month_plan(self):
         """Units whose plan of the year is approved and holds an Action-Month activity."""
         domain = [*self.planned_action_month_domain(), ("plan_id.state", "=", "approved")]
-        return {unit for unit, _count in self.env["gender.equality.task"]._read_group(domain, ["unit_id"], ["__count"])}
+        return {
+            unit
+            for unit, _count in self.env["gender.equality.task"]._read_group(domain, ["unit_id"], ["__count"])
+        }
 
     def inspections_by_type(self):
         """``{(unit, type): (count, average score, ids)}``."""
         return {
             (unit, inspection_type): (count, score or 0.0, sorted(ids))
-            for unit, inspection_type, count, score, ids in self.env["gender.equality.inspection"]._read_group(
-                self.inspection_domain(), ["unit_id", "inspection_type"], ["__count", "score:avg", "id:array_agg"]
+            for unit, inspection_type, count, score, ids in self.env[
+                "gender.equality.inspection"
+            ]._read_group(
+                self.inspection_domain(),
+                ["unit_id", "inspection_type"],
+                ["__count", "score:avg", "id:array_agg"],
             )
         }
 
@@ -132,7 +141,9 @@ class ReportFigures:
                 "correct_female:sum",
             ],
         )
-        return {unit: (r_male + r_female, c_male + c_female) for unit, r_male, r_female, c_male, c_female in rows}
+        return {
+            unit: (r_male + r_female, c_male + c_female) for unit, r_male, r_female, c_male, c_female in rows
+        }
 
     def indicator_status(self):
         """``{unit: status}`` of the Gender Indicator Set for the year."""
