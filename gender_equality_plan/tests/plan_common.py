@@ -25,25 +25,29 @@ class GenderEqualityPlanCommon(GenderEqualityCommon):
         cls.funding_state = ref("gender_equality_plan.gender_equality_funding_source_state")
         cls.stage_unit = ref("gender_equality_plan.gender_equality_approval_stage_plan_unit")
         cls.stage_department = ref("gender_equality_plan.gender_equality_approval_stage_plan_department")
-        cls.plan = cls.Plan.with_user(cls.user_a).create(
-            {
-                "unit_id": cls.unit_a.id,
-                "year": 2026,
-                "task_ids": [
-                    Command.create(cls._task_vals("Phổ biến Luật Bình đẳng giới", date(2026, 3, 5))),
-                    Command.create(cls._task_vals("Nói chuyện chuyên đề 20/10", date(2026, 10, 20))),
-                    Command.create(
-                        cls._task_vals(
-                            "Mít tinh Tháng hành động",
-                            date(2026, 11, 16),
-                            date(2026, 11, 20),
-                            area=cls.area_education,
-                            activity_type=cls.type_article,
-                        )
-                    ),
-                ],
-            }
-        ).with_user(cls.env.user)
+        cls.plan = (
+            cls.Plan.with_user(cls.user_a)
+            .create(
+                {
+                    "unit_id": cls.unit_a.id,
+                    "year": 2026,
+                    "task_ids": [
+                        Command.create(cls._task_vals("Phổ biến Luật Bình đẳng giới", date(2026, 3, 5))),
+                        Command.create(cls._task_vals("Nói chuyện chuyên đề 20/10", date(2026, 10, 20))),
+                        Command.create(
+                            cls._task_vals(
+                                "Mít tinh Tháng hành động",
+                                date(2026, 11, 16),
+                                date(2026, 11, 20),
+                                area=cls.area_education,
+                                activity_type=cls.type_article,
+                            )
+                        ),
+                    ],
+                }
+            )
+            .with_user(cls.env.user)
+        )
         cls.task_dissemination = cls.plan.task_ids[0]
 
     @classmethod

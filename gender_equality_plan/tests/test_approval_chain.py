@@ -43,7 +43,12 @@ class TestApprovalChain(GenderEqualityPlanCommon):
 
     def test_removed_stage_is_skipped(self):
         stage = self.env["gender.equality.approval.stage"].create(
-            {"name": "Extra", "res_model": "gender.equality.plan", "sequence": 1, "approver_type": "unit_manager"}
+            {
+                "name": "Extra",
+                "res_model": "gender.equality.plan",
+                "sequence": 1,
+                "approver_type": "unit_manager",
+            }
         )
         stage.unlink()
         self._submit()

@@ -52,7 +52,9 @@ class TestApprovalGuards(GenderEqualityPlanCommon):
         Plan = self.Plan.with_user(self.manager_a)
         self.assertEqual(Plan.search([("can_approve", "=", True)]), self.plan)
         self.assertNotIn(self.plan, Plan.search([("can_approve", "=", False)]))
-        self.assertFalse(self.Plan.with_user(self.dept_manager).search([("can_approve", "=", True)]) & self.plan)
+        self.assertFalse(
+            self.Plan.with_user(self.dept_manager).search([("can_approve", "=", True)]) & self.plan
+        )
 
     def test_draft_plan_cannot_be_approved(self):
         with self.assertRaises(UserError):

@@ -123,3 +123,26 @@ class TestKpiSummary(ReportCommon):
         report_c = self._new_report(self.unit_c, self.user_c)
         report_c.with_user(self.user_c).action_cancel()
         self.assertEqual(self.Report.get_kpi_summary(2026)["reports_missing"], 1)
+
+
+@tagged("post_install", "-at_install")
+class TestKpiSummaryQueries(ReportCommon):
+    def _query_count(self):
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        self.Report.get_kpi_summary(2026)
+        return self.env.cr.sql_log_count - before
+
+    def test_queries_do_not_grow_with_the_units(self):
+        self.Report.get_kpi_summary(2026)  # warm the caches of the registry
+        queries = self._query_count()
+        more = self.Unit.create(
+            [
+                {"name": f"Unit {index}", "code": f"TEST-Q{index}", "unit_type": "health_centre"}
+                for index in range(5)
+            ]
+        )
+        self.env["gender.equality.awareness.survey"].create(
+            [self._survey_vals(unit, 2026, 10) for unit in more]
+        )
+        self.assertEqual(self._query_count(), queries)

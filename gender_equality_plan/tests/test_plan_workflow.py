@@ -15,9 +15,7 @@ from .plan_common import GenderEqualityPlanCommon
 @freeze_time("2026-03-01")
 class TestPlanWorkflow(GenderEqualityPlanCommon):
     def test_name_is_generated(self):
-        self.assertEqual(
-            self.plan.name, "Kế hoạch truyền thông về bình đẳng giới năm 2026 – Unit A"
-        )
+        self.assertEqual(self.plan.name, "Kế hoạch truyền thông về bình đẳng giới năm 2026 – Unit A")
 
     def test_submit_opens_the_first_stage(self):
         self._submit()
@@ -51,7 +49,11 @@ class TestPlanWorkflow(GenderEqualityPlanCommon):
 
     def test_submit_ignores_cancelled_activities(self):
         plan = self.Plan.with_user(self.user_a).create(
-            {"unit_id": self.unit_a.id, "year": 2027, "task_ids": [Command.create(self._task_vals("X", date(2027, 5, 1)))]}
+            {
+                "unit_id": self.unit_a.id,
+                "year": 2027,
+                "task_ids": [Command.create(self._task_vals("X", date(2027, 5, 1)))],
+            }
         )
         plan.task_ids.action_cancel()
         with self.assertRaises(UserError):

@@ -5,7 +5,7 @@ import io
 from freezegun import freeze_time
 from openpyxl import load_workbook
 
-from odoo.tests import tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 
 from .report_common import ReportCommon
 
@@ -93,3 +93,17 @@ class TestReportExports(ReportCommon):
         )
         self.assertIn("Dissemination sessions held", html)
         self.assertIn("60,0%", html)
+
+
+@tagged("post_install", "-at_install")
+class TestXlsxRoute(HttpCase):
+    """The standard report_xlsx route serves the consolidated workbook."""
+
+    def test_xlsx_route(self):
+        user = new_test_user(self.env, "gep_route_dept", groups="gender_equality_plan.group_department_user")
+        consolidation = self.env["gender.equality.consolidation"].with_user(user).create({"year": 2026})
+        self.authenticate("gep_route_dept", "gep_route_dept")
+        response = self.url_open(f"/report/xlsx/gender_equality_plan.consolidation_xlsx/{consolidation.id}")
+        self.assertEqual(response.status_code, 200)
+        workbook = load_workbook(io.BytesIO(response.content))
+        self.assertIn("Units", workbook.sheetnames)
