@@ -45,10 +45,16 @@ def _read(api, plan_id, fields):
 
 
 def test_plan_approved_over_xmlrpc(xmlrpc_as):
-    officer, head, department = xmlrpc_as("canbo.thoxuan"), xmlrpc_as("giamdoc.thoxuan"), xmlrpc_as("truongban")
+    officer, head, department = (
+        xmlrpc_as("canbo.thoxuan"),
+        xmlrpc_as("giamdoc.thoxuan"),
+        xmlrpc_as("truongban"),
+    )
     assert not officer.call("res.users", "read", [officer.uid], ["email"])[0]["email"]
     plan_id = _new_plan(officer, 2031)
-    tasks = officer.call(TASK, "search_read", [("plan_id", "=", plan_id)], fields=["is_action_month", "is_dissemination"])
+    tasks = officer.call(
+        TASK, "search_read", [("plan_id", "=", plan_id)], fields=["is_action_month", "is_dissemination"]
+    )
     assert sorted(task["is_action_month"] for task in tasks) == [False, True]
     assert all(task["is_dissemination"] for task in tasks)
 
@@ -63,17 +69,25 @@ def test_plan_approved_over_xmlrpc(xmlrpc_as):
     assert department.call(PLAN, "search_count", [("id", "=", plan_id), ("can_approve", "=", True)]) == 1
     assert department.call(PLAN, "action_approve", [plan_id]) is True
     assert _read(officer, plan_id, ["state"])["state"] == "approved"
-    reviews = officer.call(REVIEW, "search_read", [("res_model", "=", PLAN), ("res_id", "=", plan_id)], fields=["state"])
+    reviews = officer.call(
+        REVIEW, "search_read", [("res_model", "=", PLAN), ("res_id", "=", plan_id)], fields=["state"]
+    )
     assert [review["state"] for review in reviews] == ["approved", "approved"]
 
     [task_id] = officer.call(TASK, "search", [("plan_id", "=", plan_id)], limit=1)
     with pytest.raises(xmlrpc.client.Fault, match="locked"):
         officer.call(TASK, "write", [task_id], {"name": "Đổi tên"})
-    assert officer.call(TASK, "write", [task_id], {"participants_male": 10, "participants_female": 25}) is True
+    assert (
+        officer.call(TASK, "write", [task_id], {"participants_male": 10, "participants_female": 25}) is True
+    )
 
 
 def test_plan_with_warnings_submitted_over_jsonrpc(jsonrpc_as):
-    officer, head, department = jsonrpc_as("canbo.thoxuan"), jsonrpc_as("giamdoc.thoxuan"), jsonrpc_as("truongban")
+    officer, head, department = (
+        jsonrpc_as("canbo.thoxuan"),
+        jsonrpc_as("giamdoc.thoxuan"),
+        jsonrpc_as("truongban"),
+    )
     plan_id = _new_plan(officer, 2032)
     [task_id] = officer.call(TASK, "search", [("plan_id", "=", plan_id), ("is_action_month", "=", True)])
     officer.call(TASK, "unlink", [task_id])
@@ -85,7 +99,11 @@ def test_plan_with_warnings_submitted_over_jsonrpc(jsonrpc_as):
 
 
 def test_plan_returned_with_a_reason_over_jsonrpc(jsonrpc_as):
-    officer, head, department = jsonrpc_as("canbo.thoxuan"), jsonrpc_as("giamdoc.thoxuan"), jsonrpc_as("truongban")
+    officer, head, department = (
+        jsonrpc_as("canbo.thoxuan"),
+        jsonrpc_as("giamdoc.thoxuan"),
+        jsonrpc_as("truongban"),
+    )
     plan_id = _new_plan(officer, 2033)
     assert officer.call(PLAN, "action_submit", [plan_id]) is True
     with pytest.raises(RuntimeError, match="reason"):
@@ -99,7 +117,10 @@ def test_plan_returned_with_a_reason_over_jsonrpc(jsonrpc_as):
 
     assert officer.call(PLAN, "action_submit", [plan_id]) is True
     reviews = officer.call(
-        REVIEW, "search_read", [("res_model", "=", PLAN), ("res_id", "=", plan_id)], fields=["round", "state", "reason"]
+        REVIEW,
+        "search_read",
+        [("res_model", "=", PLAN), ("res_id", "=", plan_id)],
+        fields=["round", "state", "reason"],
     )
     assert sorted((r["round"], r["state"]) for r in reviews) == [
         (1, "approved"),

@@ -210,7 +210,9 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
         to_notify = Review
         for record in self:
             review = reviews[record.id]
-            review.write({"state": "approved", "done_by_id": self.env.uid, "done_date": fields.Datetime.now()})
+            review.write(
+                {"state": "approved", "done_by_id": self.env.uid, "done_date": fields.Datetime.now()}
+            )
             record._approval_close_activities(done_by=self.env.user)
             record._message_log(
                 body=self.env._("Approved at the stage %(stage)s.", stage=review.stage_id.name),
@@ -247,12 +249,15 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
         now = fields.Datetime.now()
         for record in self:
             review = reviews[record.id]
-            review.write({"state": "returned", "done_by_id": self.env.uid, "done_date": now, "reason": reason})
+            review.write(
+                {"state": "returned", "done_by_id": self.env.uid, "done_date": now, "reason": reason}
+            )
             record._approval_cancel()
         self._approval_set_returned(reason, now)
         self._on_approval_returned(reason)
         self._approval_notify_submitter(
-            lambda record: Markup("%s<br/>%s") % (
+            lambda record: Markup("%s<br/>%s")
+            % (
                 self.env._(
                     "%(record)s was returned to its unit by %(user)s.",
                     record=record.display_name,
@@ -270,13 +275,12 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
             raise UserError(self.env._("Give the reason why you reopen the record."))
         Review = self.env["gender.equality.approval.review"].sudo()
         now = fields.Datetime.now()
-        last_reviews = {
-            review.res_id: review
-            for review in Review.search(
-                [("res_model", "=", self._name), ("res_id", "in", self.ids)],
-                order="round desc, sequence desc, id desc",
-            )[::-1]
-        }
+        last_reviews = {}
+        for review in Review.search(
+            [("res_model", "=", self._name), ("res_id", "in", self.ids)],
+            order="round desc, sequence desc, id desc",
+        ):
+            last_reviews.setdefault(review.res_id, review)
         vals_list = []
         for record in self:
             last = last_reviews.get(record.id)
@@ -298,7 +302,8 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
         Review.create(vals_list)
         self._approval_set_returned(reason, now)
         self._approval_notify_submitter(
-            lambda record: Markup("%s<br/>%s") % (
+            lambda record: Markup("%s<br/>%s")
+            % (
                 self.env._(
                     "%(record)s was reopened by %(user)s.",
                     record=record.display_name,
@@ -348,25 +353,42 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
     def _approval_activity_type(self):
         return self.env.ref("gender_equality_plan.mail_activity_type_approval")
 
+    def _approval_email_from(self):
+        """Sender of the notifications: the user, or the company when the user has no e-mail."""
+        return self.env.user.email_formatted or self.env.company.partner_id.email_formatted or False
+
     def _approval_notify_pending(self, reviews):
-        """Give each approver of the newly pending ``reviews`` a to-do on the record."""
+        """Give each approver of the newly pending ``reviews`` a to-do on the record, and tell them."""
         activity_type = self._approval_activity_type()
         for review in reviews:
             record = self.browse(review.res_id)
-            users = review.reviewer_ids - record.submitted_by_id
+            users = (review.reviewer_ids - record.submitted_by_id).filtered(
+                lambda user, record=record: record.with_user(user).has_access("read")
+            )
+            if not users:
+                continue
+            note = self.env._(
+                "%(record)s waits for your decision at the stage %(stage)s.",
+                record=record.display_name,
+                stage=review.stage_id.name,
+            )
+            # The to-dos are created quietly: the message below tells the approvers, with a
+            # sender address that works for users who have no e-mail address.
+            quiet_record = record.sudo().with_context(mail_activity_quick_update=True)
             for user in users:
-                if not record.with_user(user).has_access("read"):
-                    continue
-                record.sudo().activity_schedule(
+                quiet_record.activity_schedule(
                     activity_type_id=activity_type.id,
                     user_id=user.id,
                     summary=self.env._("Approve: %(stage)s", stage=review.stage_id.name),
-                    note=self.env._(
-                        "%(record)s waits for your decision at the stage %(stage)s.",
-                        record=record.display_name,
-                        stage=review.stage_id.name,
-                    ),
+                    note=note,
                 )
+            record.sudo().message_notify(
+                partner_ids=users.partner_id.ids,
+                author_id=self.env.user.partner_id.id,
+                email_from=self._approval_email_from(),
+                subject=self.env._("To approve: %(record)s", record=record.display_name),
+                body=note,
+            )
 
     def _approval_close_activities(self, done_by=None):
         """Mark the approval to-do of ``done_by`` done and remove the other approval to-dos."""
@@ -394,6 +416,7 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
             record.sudo().message_post(
                 body=body_getter(record),
                 author_id=self.env.user.partner_id.id,
+                email_from=self._approval_email_from(),
                 partner_ids=submitter.partner_id.ids if submitter and submitter != self.env.user else [],
                 message_type="comment",
                 subtype_xmlid="mail.mt_note",

@@ -72,7 +72,9 @@ class GenderEqualityApprovalStage(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_except_used(self):
         """Stages that reviewed records stay in their history: archive them instead."""
-        used = self.env["gender.equality.approval.review"].sudo().search([("stage_id", "in", self.ids)], limit=1)
+        used = (
+            self.env["gender.equality.approval.review"].sudo().search([("stage_id", "in", self.ids)], limit=1)
+        )
         if used:
             raise UserError(
                 self.env._(

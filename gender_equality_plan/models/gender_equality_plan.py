@@ -16,6 +16,15 @@ PLAN_STATES = [
 ]
 EDITABLE_STATES = ("draft", "returned")
 MIN_DISSEMINATION_SESSIONS = 2
+# Written only by the workflow methods, as superuser after their checks.
+WORKFLOW_FIELDS = {
+    "state",
+    "submitted_by_id",
+    "submitted_date",
+    "last_return_reason",
+    "last_return_by_id",
+    "last_return_date",
+}
 
 
 class GenderEqualityPlan(models.Model):
@@ -105,8 +114,12 @@ class GenderEqualityPlan(models.Model):
             plan.id: (count, budget)
             for plan, count, budget in Task._read_group(base, ["plan_id"], ["__count", "planned_budget:sum"])
         }
-        dissemination = dict(Task._read_group(base + [("is_dissemination", "=", True)], ["plan_id"], ["__count"]))
-        action_month = dict(Task._read_group(base + [("is_action_month", "=", True)], ["plan_id"], ["__count"]))
+        dissemination = dict(
+            Task._read_group(base + [("is_dissemination", "=", True)], ["plan_id"], ["__count"])
+        )
+        action_month = dict(
+            Task._read_group(base + [("is_action_month", "=", True)], ["plan_id"], ["__count"])
+        )
         areas = defaultdict(list)
         for plan, area, count in Task._read_group(base, ["plan_id", "area_id"], ["__count"]):
             areas[plan].append((area.display_name or self.env._("No area"), count))
@@ -131,7 +144,8 @@ class GenderEqualityPlan(models.Model):
         if not rows:
             return False
         lines = Markup("").join(
-            Markup("<tr><td>%s</td><td class='text-end'>%s</td></tr>") % (label, value) for label, value in rows
+            Markup("<tr><td>%s</td><td class='text-end'>%s</td></tr>") % (label, value)
+            for label, value in rows
         )
         return Markup("<table class='table table-sm mb-0'><tbody>%s</tbody></table>") % lines
 
@@ -204,10 +218,8 @@ class GenderEqualityPlan(models.Model):
     def _check_year(self):
         for plan in self:
             if not 2000 <= plan.year <= 2100:
-                raise ValidationError(
-                    self.env._("The year %(year)s of a plan is not valid.", year=plan.year)
-                )
-            outside = plan.task_ids.filtered(lambda task: not task._dates_in_year(plan.year))
+                raise ValidationError(self.env._("The year %(year)s of a plan is not valid.", year=plan.year))
+            outside = plan.task_ids.filtered(lambda task, year=plan.year: not task._dates_in_year(year))
             if outside:
                 raise ValidationError(
                     self.env._(
@@ -223,6 +235,14 @@ class GenderEqualityPlan(models.Model):
     # ------------------------------------------------------------
 
     def write(self, vals):
+        protected = WORKFLOW_FIELDS & vals.keys()
+        if protected and not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "The status and the approval data of a plan change only through its "
+                    "actions (submit, approve, return, cancel…)."
+                )
+            )
         if {"unit_id", "year"} & vals.keys():
             locked = self.filtered(lambda plan: plan.state not in EDITABLE_STATES)
             if locked:
@@ -263,8 +283,7 @@ class GenderEqualityPlan(models.Model):
         for plan in self:
             plan._check_state(EDITABLE_STATES, self.env._("Only a draft or returned plan can be submitted."))
             plan._check_submittable()
-        self.check_access("write")
-        self.write({"state": "submitted"})
+        self._write_state("submitted")
         self._approval_start()
         warnings = []
         for plan in self:
@@ -297,7 +316,9 @@ class GenderEqualityPlan(models.Model):
         tasks = self.task_ids.filtered(lambda task: task.state != "cancelled")
         if not tasks:
             raise UserError(
-                self.env._("Add at least one activity to %(plan)s before submitting it.", plan=self.display_name)
+                self.env._(
+                    "Add at least one activity to %(plan)s before submitting it.", plan=self.display_name
+                )
             )
         outside = tasks.filtered(lambda task: not task._dates_in_year(self.year))
         if outside:
@@ -327,12 +348,14 @@ class GenderEqualityPlan(models.Model):
     def action_reopen(self, reason=None):
         """Reopen approved plans (Department of Health only). Without a reason, ask for it."""
         if not self.env.user.has_group("gender_equality_plan.group_department_manager"):
-            raise AccessError(self.env._("Only a manager of the Department of Health can reopen an approved plan."))
+            raise AccessError(
+                self.env._("Only a manager of the Department of Health can reopen an approved plan.")
+            )
         self._check_state(("approved",), self.env._("Only an approved plan can be reopened."))
         if reason is None:
             return self._action_open_reason_wizard("reopen", self.env._("Reopen the plan"))
         self._approval_reopen(reason)
-        self.write({"state": "returned"})
+        self._write_state("returned")
         return True
 
     def action_cancel(self):
@@ -346,21 +369,26 @@ class GenderEqualityPlan(models.Model):
                 raise AccessError(
                     self.env._("Only a manager of the Department of Health can cancel an approved plan.")
                 )
-        self.write({"state": "cancelled"})
+        self._write_state("cancelled")
         self._approval_cancel()
         return True
 
     def action_draft(self):
-        self._check_state(("cancelled", "returned"), self.env._("Only a cancelled or returned plan can be reset to draft."))
-        self.write({"state": "draft"})
+        self._check_state(
+            ("cancelled", "returned"), self.env._("Only a cancelled or returned plan can be reset to draft.")
+        )
+        self._write_state("draft")
         return True
+
+    def _write_state(self, state):
+        """Write the status after the action checked it may (the ORM checks the access)."""
+        self.check_access("write")
+        self.sudo().write({"state": state})
 
     def _check_state(self, states, message):
         wrong = self.filtered(lambda plan: plan.state not in states)
         if wrong:
-            raise UserError(
-                self.env._("%(plan)s: %(message)s", plan=wrong[0].display_name, message=message)
-            )
+            raise UserError(self.env._("%(plan)s: %(message)s", plan=wrong[0].display_name, message=message))
 
     def _action_open_reason_wizard(self, action, title):
         return self.env["gender.equality.reason.wizard"]._get_action(self, f"action_{action}", title)
@@ -371,10 +399,10 @@ class GenderEqualityPlan(models.Model):
 
     def _on_approval_complete(self):
         # The approver may only read the plan: the mixin checked their right to approve.
-        self.sudo().write({"state": "approved"})
+        self.sudo()._write_state("approved")
 
     def _on_approval_returned(self, reason):
-        self.sudo().write({"state": "returned"})
+        self.sudo()._write_state("returned")
 
     # ------------------------------------------------------------
     # BUSINESS

@@ -3,7 +3,7 @@
 from datetime import date
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 TASK_STATES = [
     ("planned", "Planned"),
@@ -45,9 +45,7 @@ class GenderEqualityTask(models.Model):
     plan_id = fields.Many2one(
         "gender.equality.plan", string="Plan", required=True, index=True, ondelete="cascade", tracking=True
     )
-    unit_id = fields.Many2one(
-        related="plan_id.unit_id", string="Unit", store=True, index=True, readonly=True
-    )
+    unit_id = fields.Many2one(related="plan_id.unit_id", string="Unit", store=True, index=True, readonly=True)
     plan_year = fields.Integer(related="plan_id.year", string="Year", store=True)
     plan_state = fields.Selection(related="plan_id.state", string="Plan Status")
     name = fields.Char(required=True, tracking=True)
@@ -183,7 +181,11 @@ class GenderEqualityTask(models.Model):
                 raise ValidationError(
                     self.env._("The activity %(task)s ends before it starts.", task=task.name)
                 )
-            if task.actual_date_start and task.actual_date_end and task.actual_date_end < task.actual_date_start:
+            if (
+                task.actual_date_start
+                and task.actual_date_end
+                and task.actual_date_end < task.actual_date_start
+            ):
                 raise ValidationError(
                     self.env._("The activity %(task)s actually ended before it started.", task=task.name)
                 )
@@ -200,12 +202,16 @@ class GenderEqualityTask(models.Model):
                     )
                 )
 
-    @api.constrains("participants_male", "participants_female", "estimated_reach", "planned_budget", "actual_cost")
+    @api.constrains(
+        "participants_male", "participants_female", "estimated_reach", "planned_budget", "actual_cost"
+    )
     def _check_positive(self):
         for task in self:
             if min(task.participants_male, task.participants_female, task.estimated_reach) < 0:
                 raise ValidationError(
-                    self.env._("The numbers of people of the activity %(task)s cannot be negative.", task=task.name)
+                    self.env._(
+                        "The numbers of people of the activity %(task)s cannot be negative.", task=task.name
+                    )
                 )
             if min(task.planned_budget, task.actual_cost) < 0:
                 raise ValidationError(
@@ -222,11 +228,21 @@ class GenderEqualityTask(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        plans = self.env["gender.equality.plan"].browse([vals["plan_id"] for vals in vals_list if vals.get("plan_id")])
+        if not self.env.su and any(vals.get("state", "planned") != "planned" for vals in vals_list):
+            raise AccessError(self.env._("A new activity starts planned; its actions change its status."))
+        plans = self.env["gender.equality.plan"].browse(
+            [vals["plan_id"] for vals in vals_list if vals.get("plan_id")]
+        )
         plans._check_tasks_editable()
         return super().create(vals_list)
 
     def write(self, vals):
+        if "state" in vals and not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "The status of an activity changes only through its actions (start, done, cancel)."
+                )
+            )
         if "plan_id" in vals:
             new_plan = self.env["gender.equality.plan"].browse(vals["plan_id"])
             moved = self.filtered(lambda task: task.plan_id != new_plan)
@@ -258,14 +274,14 @@ class GenderEqualityTask(models.Model):
                 self.env._("The activity %(task)s is not planned: it cannot start.", task=wrong[0].name)
             )
         today = fields.Date.context_today(self)
-        for task in self:
-            task.write({"state": "in_progress", "actual_date_start": task.actual_date_start or today})
+        self.filtered(lambda task: not task.actual_date_start).write({"actual_date_start": today})
+        self._write_state("in_progress")
         return True
 
     def action_done(self):
         for task in self:
             task._check_can_be_done()
-        self.write({"state": "done"})
+        self._write_state("done")
         return True
 
     def action_cancel(self):
@@ -274,8 +290,13 @@ class GenderEqualityTask(models.Model):
             raise UserError(
                 self.env._("The activity %(task)s is done: it cannot be cancelled.", task=wrong[0].name)
             )
-        self.write({"state": "cancelled"})
+        self._write_state("cancelled")
         return True
+
+    def _write_state(self, state):
+        """Write the status after the action checked it may (the ORM checks the access)."""
+        self.check_access("write")
+        self.sudo().write({"state": state})
 
     def _check_can_be_done(self):
         self.ensure_one()
@@ -298,7 +319,8 @@ class GenderEqualityTask(models.Model):
         if self.activity_type_id.requires_evidence and not self.attachment_ids:
             raise UserError(
                 self.env._(
-                    "Attach the evidence of the activity %(task)s (minutes, photos, link…) before marking it done.",
+                    "Attach the evidence of the activity %(task)s (minutes, photos, link…) "
+                    "before marking it done.",
                     task=self.name,
                 )
             )

@@ -25,3 +25,5 @@ from . import test_kpi_summary
 from . import test_report_exports
 from . import test_report_reminder
 from . import test_report_access
+from . import test_demo
+from . import test_ui_views

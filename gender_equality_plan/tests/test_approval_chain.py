@@ -103,3 +103,12 @@ class TestApprovalChain(GenderEqualityPlanCommon):
     def test_stage_selection_lists_approvable_models(self):
         selection = self.env["gender.equality.approval.stage"]._selection_res_model()
         self.assertIn("gender.equality.plan", dict(selection))
+
+    def test_workflow_for_users_without_email(self):
+        (self.user_a | self.manager_a | self.dept_manager).partner_id.email = False
+        self._submit()
+        self.plan.with_user(self.manager_a).action_return("Sửa ngày")
+        self._submit()
+        self.plan.with_user(self.manager_a).action_approve()
+        self.plan.with_user(self.dept_manager).action_approve()
+        self.assertEqual(self.plan.state, "approved")

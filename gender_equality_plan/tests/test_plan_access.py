@@ -93,3 +93,16 @@ class TestPlanAccess(GenderEqualityPlanCommon):
             {**self._task_vals("Kiểm tra", date(2026, 9, 1)), "plan_id": self.plan.id}
         )
         self.assertEqual(self.plan.task_count, 4)
+
+    def test_plan_status_changes_only_through_actions(self):
+        with self.assertRaises(AccessError):
+            self.plan.with_user(self.user_a).write({"state": "approved"})
+        self.assertEqual(self.plan.state, "draft")
+
+    def test_approval_data_changes_only_through_actions(self):
+        with self.assertRaises(AccessError):
+            self.plan.with_user(self.dept_manager).write({"last_return_reason": "x"})
+
+    def test_activity_status_changes_only_through_actions(self):
+        with self.assertRaises(AccessError):
+            self.task_dissemination.with_user(self.user_a).write({"state": "done"})
