@@ -8,3 +8,4 @@ from . import test_corrective_action_reminder
 from . import test_inspection_access
 from . import test_inspection_report
 from . import test_inspection_wizards
+from . import test_inspection_views
