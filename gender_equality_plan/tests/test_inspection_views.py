@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from ast import literal_eval
 
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common_inspection import InspectionCommon
 
@@ -56,3 +56,40 @@ class TestInspectionAnalysis(InspectionCommon):
             self.domain, ["question"], ["failed_count:sum"], order="failed_count:sum desc"
         )
         self.assertEqual(groups[0], ("Two sessions held?", 2))
+
+
+@tagged("post_install", "-at_install")
+class TestInspectionForms(InspectionCommon):
+    def test_unit_user_fills_a_self_inspection_in_the_form(self):
+        self._create_inspection()
+        with Form(self.Inspection.with_user(self.user_a)) as form:
+            form.unit_id = self.unit_a
+            form.year = 2026
+            form.checklist_id = self.checklist
+            self.assertIn("Unit A", form.duplicate_warning)
+        inspection = form.save()
+        inspection.action_start()
+        with Form(inspection.with_user(self.user_a)) as form:
+            with form.line_ids.edit(0) as line:
+                line.answer_yes_no = "no"
+                line.finding = "No plan"
+        self.assertEqual(inspection.result_band, "failed")
+
+    def test_compare_wizard_form(self):
+        self._started_inspection()
+        with Form(self.env["gender.equality.inspection.compare"].with_user(self.user_a)) as form:
+            form.unit_id = self.unit_a
+            form.year = 2026
+            self.assertEqual(len(form.line_ids), 4)
+
+    def test_reason_wizard_returns_an_inspection(self):
+        inspection = self._started_inspection()
+        self._answer(inspection, {self.item_plan: "yes"})
+        inspection.action_done()
+        action = inspection.with_user(self.dept_manager).action_open_return_wizard()
+        wizard_form = Form(
+            self.env[action["res_model"]].with_user(self.dept_manager).with_context(action["context"])
+        )
+        wizard_form.reason = "Missing findings"
+        wizard_form.save().action_confirm()
+        self.assertEqual(inspection.state, "returned")
