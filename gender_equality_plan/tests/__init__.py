@@ -9,3 +9,4 @@ from . import test_inspection_access
 from . import test_inspection_report
 from . import test_inspection_wizards
 from . import test_inspection_views
+from . import test_inspection_demo
