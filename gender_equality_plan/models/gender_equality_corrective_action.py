@@ -138,6 +138,14 @@ class GenderEqualityCorrectiveAction(models.Model):
     # CRUD
     # ------------------------------------------------------------
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if any(vals.get("state") == "verified" for vals in vals_list):
+            self._check_is_verifier(
+                self.env._("Only inspectors and the Department verify corrective actions.")
+            )
+        return super().create(vals_list)
+
     def write(self, vals):
         if "unit_id" in vals or "inspection_id" in vals:
             self._check_is_verifier(

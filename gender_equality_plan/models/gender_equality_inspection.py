@@ -224,6 +224,8 @@ class GenderEqualityInspection(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if any(vals.get("state") in APPROVAL_STATES for vals in vals_list):
+            self._check_approver()
         for vals in vals_list:
             if vals.get("name", self.env._("New")) == self.env._("New") or not vals.get("name"):
                 vals["name"] = (

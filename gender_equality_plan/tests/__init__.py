@@ -27,3 +27,5 @@ from . import test_report_reminder
 from . import test_report_access
 from . import test_demo
 from . import test_ui_views
+from . import test_inspection_views
+from . import test_inspection_demo

@@ -134,3 +134,9 @@ class TestCorrectiveAction(InspectionCommon):
         self._as(self.inspector).action_verify()
         with self.assertRaises(AccessError):
             self._as(self.manager_a).write({"state": "in_progress"})
+
+    def test_unit_cannot_create_a_verified_action(self):
+        with self.assertRaises(AccessError):
+            self.Action.with_user(self.manager_a).create(
+                {"name": "Already fixed", "unit_id": self.unit_a.id, "state": "verified"}
+            )
