@@ -56,6 +56,7 @@
         "views/gender_equality_awareness_survey_views.xml",
         "views/gender_equality_indicator_status_views.xml",
         "views/gender_equality_consolidation_views.xml",
+        "views/gender_equality_home_views.xml",
         "views/gender_equality_menus.xml",
     ],
     "demo": [

@@ -25,3 +25,4 @@ from . import gender_equality_report_supplement
 from . import gender_equality_awareness_survey
 from . import gender_equality_indicator_status
 from . import gender_equality_consolidation
+from . import gender_equality_home
