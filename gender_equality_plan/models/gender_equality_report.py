@@ -126,7 +126,7 @@ class GenderEqualityReport(models.Model):
     corrective_verified_count = fields.Integer(
         string="Corrective Actions Verified", readonly=True, copy=False
     )
-    budget_used = fields.Float(string="Budget Used", readonly=True, copy=False, digits=(16, 0))
+    budget_used = fields.Float(readonly=True, copy=False, digits=(16, 0))
     indicator_status = fields.Selection(
         INDICATOR_STATUSES, string="Gender Indicator Set", readonly=True, copy=False
     )

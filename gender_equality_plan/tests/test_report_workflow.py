@@ -70,7 +70,7 @@ class TestReportWorkflow(ReportCommon):
         wizard = (
             self.env[action["res_model"]]
             .with_user(self.manager_a)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"reason": "Bổ sung kết quả"})
         )
         wizard.action_confirm()
