@@ -240,7 +240,9 @@ class GenderEqualityReport(models.Model):
     def _check_can_set_deadline(self):
         """Deadlines are the Department's: a unit cannot move its own."""
         if not (self.env.su or self.env.user.has_group("gender_equality_plan.group_department_manager")):
-            raise AccessError(self.env._("Only a manager of the Department of Health sets the deadline of a report."))
+            raise AccessError(
+                self.env._("Only a manager of the Department of Health sets the deadline of a report.")
+            )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_submitted(self):

@@ -106,6 +106,7 @@ class TestKpiSummary(ReportCommon):
         self.assertEqual(rows[self.unit_a.id]["timeliness"], "on_time")
         self.assertEqual(rows[self.unit_b.id]["timeliness"], "late")
         self.assertEqual(rows[self.unit_c.id]["report_state"], "missing")
+        self.assertEqual(rows[self.unit_c.id]["deadline"], "2026-12-10")
         self.assertNotIn(self.department.id, rows)
 
     def test_other_year_has_nothing_of_2026(self):
@@ -125,6 +126,7 @@ class TestKpiSummary(ReportCommon):
         self.assertEqual(dashboard.objective_1_rate, 33.3)
         self.assertEqual(dashboard.timeliness_rate, 33.3)
         self.assertIn("Unit C", dashboard.units_html)
+        self.assertIn("Health centre", dashboard.units_html)
         action = dashboard.action_open_reports()
         self.assertEqual(self.Report.search(action["domain"]), self.report_a | self.report_b)
 
