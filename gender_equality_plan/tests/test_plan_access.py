@@ -6,14 +6,12 @@ from freezegun import freeze_time
 
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
-from odoo.tools import mute_logger
 
 from .plan_common import GenderEqualityPlanCommon
 
 
 @tagged("post_install", "-at_install")
 @freeze_time("2026-03-01")
-@mute_logger("odoo.addons.base.models.ir_rule", "odoo.models")
 class TestPlanAccess(GenderEqualityPlanCommon):
     @classmethod
     def setUpClass(cls):
@@ -106,3 +104,9 @@ class TestPlanAccess(GenderEqualityPlanCommon):
     def test_activity_status_changes_only_through_actions(self):
         with self.assertRaises(AccessError):
             self.task_dissemination.with_user(self.user_a).write({"state": "done"})
+
+    def test_other_unit_cannot_add_an_activity_to_the_plan(self):
+        with self.assertRaises(AccessError):
+            self.Task.with_user(self.user_b).create(
+                {**self._task_vals("Xâm nhập", date(2026, 5, 1)), "plan_id": self.plan.id}
+            )

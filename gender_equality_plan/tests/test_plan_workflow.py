@@ -135,7 +135,7 @@ class TestPlanWorkflow(GenderEqualityPlanCommon):
         wizard = (
             self.env["gender.equality.reason.wizard"]
             .with_user(self.dept_manager)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"reason": "Thiếu hoạt động"})
         )
         wizard.action_confirm()
@@ -157,3 +157,30 @@ class TestPlanWorkflow(GenderEqualityPlanCommon):
         self._submit()
         with self.assertRaises(UserError):
             self.plan.with_user(self.user_a).year = 2027
+
+    def _count_figure_queries(self, plans):
+        self.env.invalidate_all()
+        plans = plans.with_env(self.env)
+        count = self.env.cr.sql_log_count
+        plans.mapped("task_count")
+        plans.mapped("area_summary")
+        return self.env.cr.sql_log_count - count
+
+    def test_figures_are_computed_in_batch(self):
+        other_plans = self.Plan.create(
+            [
+                {
+                    "unit_id": unit.id,
+                    "year": 2026,
+                    "task_ids": [Command.create(self._task_vals("Y", date(2026, 6, 1)))],
+                }
+                for unit in (self.unit_b, self.department)
+            ]
+        )
+        self.env.flush_all()
+        self._count_figure_queries(self.plan | other_plans)  # warm the caches of the registry
+        self.assertEqual(
+            self._count_figure_queries(self.plan),
+            self._count_figure_queries(self.plan | other_plans),
+            "one set of queries for any number of plans",
+        )

@@ -49,3 +49,8 @@ class TestPrepareYear(GenderEqualityPlanCommon):
         self.unit_b.active = False
         self._prepare(2027, self.unit_a | self.unit_b)
         self.assertFalse(self.Plan.search([("year", "=", 2027), ("unit_id", "=", self.unit_b.id)]))
+
+    def test_cron_prepares_next_year(self):
+        self.Plan._cron_prepare_next_year()
+        self.assertTrue(self.Plan.search([("year", "=", 2027), ("unit_id", "=", self.unit_a.id)]))
+        self.assertFalse(self.Plan.search([("year", "=", 2027), ("unit_id", "=", self.department.id)]))

@@ -64,7 +64,7 @@ class GenderEqualityPrepareYearWizard(models.TransientModel):
         default_area = self.env.ref("gender_equality_plan.gender_equality_area_information")
         default_type = self.env.ref("gender_equality_plan.gender_equality_activity_type_event")
         vals_list = []
-        for observance in self.env["gender.equality.observance"].search([]):
+        for observance in self.env["gender.equality.observance"].search([("active", "=", True)]):
             date_start, date_end = observance._get_dates(self.year)
             theme = observance._get_theme(self.year)
             vals_list.append(
