@@ -644,8 +644,12 @@ class GenderEqualityReport(models.Model):
     @api.model
     def _notify_digest(self, user, subject, body):
         # Called on the (empty) model: _notify_get_recipients below reaches users without e-mail.
+        # Sent by OdooBot: whoever runs the cron or "remind now", the author needs no e-mail address.
         self.browse().sudo().message_notify(
-            partner_ids=user.partner_id.ids, subject=subject, body=escape(body)
+            author_id=self.env.ref("base.partner_root").id,
+            partner_ids=user.partner_id.ids,
+            subject=subject,
+            body=escape(body),
         )
 
     def _notify_get_recipients(self, message, msg_vals, **kwargs):
