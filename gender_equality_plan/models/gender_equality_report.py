@@ -34,6 +34,29 @@ CONTENT_FIELDS = {
     "next_year_tasks",
     "recommendations",
 }
+# Set by the workflow and the compilation only (action_* methods), never written directly.
+WORKFLOW_FIELDS = {
+    "state",
+    "submit_date",
+    "compile_date",
+    "compiled_task_ids",
+    "line_ids",
+    "dissemination_count",
+    "activity_count",
+    "participants_male",
+    "participants_female",
+    "action_month_planned",
+    "action_month_held",
+    "observance_count",
+    "inspection_count",
+    "violation_count",
+    "corrective_open_count",
+    "corrective_overdue_count",
+    "corrective_verified_count",
+    "budget_used",
+    "indicator_status",
+    "awareness_rate",
+}
 INDICATOR_STATUSES = [("none", "Not applied"), ("pilot", "Pilot"), ("official", "Official")]
 
 
@@ -221,11 +244,16 @@ class GenderEqualityReport(models.Model):
     def create(self, vals_list):
         if any("deadline" in vals for vals in vals_list):
             self._check_can_set_deadline()
+        for vals in vals_list:
+            self._check_workflow_fields(
+                {key for key, value in vals.items() if key != "state" or value != "draft"}
+            )
         return super().create(vals_list)
 
     def write(self, vals):
         if "deadline" in vals:
             self._check_can_set_deadline()
+        self._check_workflow_fields(vals.keys())
         if CONTENT_FIELDS & vals.keys() and not self.env.su:
             locked = self.filtered(lambda report: report.state not in EDITABLE_STATES)
             if locked:
@@ -236,6 +264,12 @@ class GenderEqualityReport(models.Model):
                     )
                 )
         return super().write(vals)
+
+    def _check_workflow_fields(self, names):
+        if WORKFLOW_FIELDS & set(names) and not self.env.su:
+            raise UserError(
+                self.env._("The status and the figures of a report change through its buttons only.")
+            )
 
     def _check_can_set_deadline(self):
         """Deadlines are the Department's: a unit cannot move its own."""
@@ -311,7 +345,7 @@ class GenderEqualityReport(models.Model):
     def action_draft(self):
         self._check_state(("cancelled",), self.env._("Only a cancelled report can be reset to draft."))
         self.check_access("write")
-        self.write({"state": "draft"})
+        self.sudo().write({"state": "draft"})
         return True
 
     def action_open_supplement(self):
