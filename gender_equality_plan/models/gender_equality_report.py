@@ -78,7 +78,10 @@ class GenderEqualityReport(models.Model):
         # the module is uninstalled.
         ondelete="cascade",
         tracking=True,
-        default=lambda self: self.env.user.gep_unit_ids[:1],
+        domain="[('unit_type', '!=', 'department')]",
+        default=lambda self: self.env.user.gep_unit_ids.filtered(lambda unit: unit.unit_type != "department")[
+            :1
+        ],
     )
     unit_type = fields.Selection(related="unit_id.unit_type", store=True, string="Unit Type")
     year = fields.Integer(
