@@ -58,6 +58,11 @@
         "views/gender_equality_consolidation_views.xml",
         "views/gender_equality_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "gender_equality_plan/static/tests/tours/**/*",
+        ],
+    },
     "demo": [
         "demo/gender_equality_unit_demo.xml",
         "demo/res_users_demo.xml",

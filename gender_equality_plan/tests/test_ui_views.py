@@ -68,3 +68,11 @@ class TestUiViews(HttpCase):
         self._open(
             "/odoo/action-gender_equality_plan.gender_equality_plan_action_to_approve", login="truongban"
         )
+
+    def test_return_with_the_reason_wizard(self):
+        plan = self.env.ref("gender_equality_plan.gender_equality_plan_bvdk_2026_demo", raise_if_not_found=False)
+        if not plan:
+            self.skipTest("no demo data")
+        self.start_tour(self._plan_action(f"/{plan.id}"), "gender_equality_plan_return_tour", login="truongban")
+        self.assertEqual(plan.state, "returned")
+        self.assertEqual(plan.last_return_reason, "Thiếu hoạt động tự kiểm tra (III.6).")

@@ -1,0 +1,25 @@
+/** @odoo-module **/
+// Copyright 2026 Sở Y tế Thanh Hóa
+// License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import {registry} from "@web/core/registry";
+
+// The Department returns a submitted plan from its form: the button asks for the reason.
+registry.category("web_tour.tours").add("gender_equality_plan_return_tour", {
+    steps: () => [
+        {
+            trigger: ".o_form_view .o_form_statusbar button[name='action_return']",
+            run: "click",
+        },
+        {
+            trigger: ".modal div[name='reason'] textarea",
+            run: "edit Thiếu hoạt động tự kiểm tra (III.6).",
+        },
+        {
+            trigger: ".modal button[name='action_confirm']",
+            run: "click",
+        },
+        {
+            trigger: ".o_form_view .alert-danger:contains('Thiếu hoạt động tự kiểm tra (III.6).')",
+        },
+    ],
+});
