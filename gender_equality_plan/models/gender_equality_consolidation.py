@@ -81,9 +81,42 @@ class GenderEqualityConsolidation(models.TransientModel):
                 self.env._("Submitted on"),
                 self.env._("Dissemination sessions"),
             )
-            consolidation.units_html = Markup(
-                "<table class='table table-sm'><thead>%s</thead><tbody>%s</tbody></table>"
-            ) % (head, rows)
+            table = Markup("<table class='table table-sm'><thead>%s</thead><tbody>%s</tbody></table>")
+            consolidation.units_html = (table % (head, rows)) + consolidation._unit_type_table(summary)
+
+    def _unit_type_table(self, summary):
+        """Completeness and timeliness by unit type."""
+        types = dict(self.env["gender.equality.unit"]._fields["unit_type"]._description_selection(self.env))
+        head = Markup("").join(
+            Markup("<th class='text-end'>%s</th>") % label
+            for label in (
+                self.env._("Expected"),
+                self.env._("Submitted"),
+                self.env._("On time"),
+                self.env._("Late"),
+                self.env._("Missing"),
+            )
+        )
+        rows = Markup("").join(
+            Markup("<tr><td>%s</td>%s</tr>")
+            % (
+                types.get(row["unit_type"], row["unit_type"]),
+                Markup("").join(
+                    Markup("<td class='text-end'>%s</td>") % row[key]
+                    for key in (
+                        "units_expected",
+                        "reports_submitted",
+                        "reports_on_time",
+                        "reports_late",
+                        "reports_missing",
+                    )
+                ),
+            )
+            for row in summary.get("by_unit_type", [])
+        )
+        return Markup(
+            "<table class='table table-sm'><thead><tr><th>%s</th>%s</tr></thead><tbody>%s</tbody></table>"
+        ) % (self.env._("Unit type"), head, rows)
 
     def action_open_reports(self):
         self.ensure_one()

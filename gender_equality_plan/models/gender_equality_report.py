@@ -34,6 +34,29 @@ CONTENT_FIELDS = {
     "next_year_tasks",
     "recommendations",
 }
+# Set by the workflow and the compilation only (action_* methods), never written directly.
+WORKFLOW_FIELDS = {
+    "state",
+    "submit_date",
+    "compile_date",
+    "compiled_task_ids",
+    "line_ids",
+    "dissemination_count",
+    "activity_count",
+    "participants_male",
+    "participants_female",
+    "action_month_planned",
+    "action_month_held",
+    "observance_count",
+    "inspection_count",
+    "violation_count",
+    "corrective_open_count",
+    "corrective_overdue_count",
+    "corrective_verified_count",
+    "budget_used",
+    "indicator_status",
+    "awareness_rate",
+}
 INDICATOR_STATUSES = [("none", "Not applied"), ("pilot", "Pilot"), ("official", "Official")]
 
 
@@ -55,7 +78,10 @@ class GenderEqualityReport(models.Model):
         # the module is uninstalled.
         ondelete="cascade",
         tracking=True,
-        default=lambda self: self.env.user.gep_unit_ids[:1],
+        domain="[('unit_type', '!=', 'department')]",
+        default=lambda self: self.env.user.gep_unit_ids.filtered(lambda unit: unit.unit_type != "department")[
+            :1
+        ],
     )
     unit_type = fields.Selection(related="unit_id.unit_type", store=True, string="Unit Type")
     year = fields.Integer(
@@ -126,7 +152,7 @@ class GenderEqualityReport(models.Model):
     corrective_verified_count = fields.Integer(
         string="Corrective Actions Verified", readonly=True, copy=False
     )
-    budget_used = fields.Float(string="Budget Used", readonly=True, copy=False, digits=(16, 0))
+    budget_used = fields.Float(readonly=True, copy=False, digits=(16, 0))
     indicator_status = fields.Selection(
         INDICATOR_STATUSES, string="Gender Indicator Set", readonly=True, copy=False
     )
@@ -221,11 +247,16 @@ class GenderEqualityReport(models.Model):
     def create(self, vals_list):
         if any("deadline" in vals for vals in vals_list):
             self._check_can_set_deadline()
+        for vals in vals_list:
+            self._check_workflow_fields(
+                {key for key, value in vals.items() if key != "state" or value != "draft"}
+            )
         return super().create(vals_list)
 
     def write(self, vals):
         if "deadline" in vals:
             self._check_can_set_deadline()
+        self._check_workflow_fields(vals.keys())
         if CONTENT_FIELDS & vals.keys() and not self.env.su:
             locked = self.filtered(lambda report: report.state not in EDITABLE_STATES)
             if locked:
@@ -237,10 +268,18 @@ class GenderEqualityReport(models.Model):
                 )
         return super().write(vals)
 
+    def _check_workflow_fields(self, names):
+        if WORKFLOW_FIELDS & set(names) and not self.env.su:
+            raise UserError(
+                self.env._("The status and the figures of a report change through its buttons only.")
+            )
+
     def _check_can_set_deadline(self):
         """Deadlines are the Department's: a unit cannot move its own."""
         if not (self.env.su or self.env.user.has_group("gender_equality_plan.group_department_manager")):
-            raise AccessError(self.env._("Only a manager of the Department of Health sets the deadline of a report."))
+            raise AccessError(
+                self.env._("Only a manager of the Department of Health sets the deadline of a report.")
+            )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_submitted(self):
@@ -309,7 +348,7 @@ class GenderEqualityReport(models.Model):
     def action_draft(self):
         self._check_state(("cancelled",), self.env._("Only a cancelled report can be reset to draft."))
         self.check_access("write")
-        self.write({"state": "draft"})
+        self.sudo().write({"state": "draft"})
         return True
 
     def action_open_supplement(self):
@@ -642,8 +681,12 @@ class GenderEqualityReport(models.Model):
     @api.model
     def _notify_digest(self, user, subject, body):
         # Called on the (empty) model: _notify_get_recipients below reaches users without e-mail.
+        # Sent by OdooBot: whoever runs the cron or "remind now", the author needs no e-mail address.
         self.browse().sudo().message_notify(
-            partner_ids=user.partner_id.ids, subject=subject, body=escape(body)
+            author_id=self.env.ref("base.partner_root").id,
+            partner_ids=user.partner_id.ids,
+            subject=subject,
+            body=escape(body),
         )
 
     def _notify_get_recipients(self, message, msg_vals, **kwargs):

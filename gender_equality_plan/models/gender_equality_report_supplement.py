@@ -3,10 +3,13 @@
 from datetime import date
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..tools.report_figures import ReportFigures
 from .gender_equality_task import ACTION_MONTH_END
+
+# Set by the compilation and the workflow only.
+WORKFLOW_FIELDS = {"state", "task_ids", "action_month_held", "participants_male", "participants_female"}
 
 
 class GenderEqualityReportSupplement(models.Model):
@@ -61,6 +64,27 @@ class GenderEqualityReportSupplement(models.Model):
                     )
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_workflow_fields(
+                {key for key, value in vals.items() if key != "state" or value != "draft"}
+            )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_workflow_fields(vals.keys())
+        submitted = self.filtered(lambda supplement: supplement.state == "submitted")
+        if submitted and not self.env.su:
+            raise UserError(self.env._("A submitted supplement cannot be changed."))
+        return super().write(vals)
+
+    def _check_workflow_fields(self, names):
+        if WORKFLOW_FIELDS & set(names) and not self.env.su:
+            raise UserError(
+                self.env._("The status and the figures of a supplement change through its buttons only.")
+            )
+
     def action_compile(self):
         """Collect the unit's Action-Month activities done that its report does not count yet."""
         wrong = self.filtered(lambda supplement: supplement.state != "draft")
@@ -102,10 +126,12 @@ class GenderEqualityReportSupplement(models.Model):
                 )
             )
         self.action_compile()
-        self.write({"state": "submitted"})
+        self.sudo().write({"state": "submitted"})
         return True
 
     def action_draft(self):
-        self.check_access("write")
-        self.write({"state": "draft"})
+        """Reopen submitted supplements (Department of Health only)."""
+        if not self.env.user.has_group("gender_equality_plan.group_department_manager"):
+            raise AccessError(self.env._("Only a manager of the Department of Health reopens a supplement."))
+        self.sudo().write({"state": "draft"})
         return True

@@ -106,6 +106,7 @@ class TestKpiSummary(ReportCommon):
         self.assertEqual(rows[self.unit_a.id]["timeliness"], "on_time")
         self.assertEqual(rows[self.unit_b.id]["timeliness"], "late")
         self.assertEqual(rows[self.unit_c.id]["report_state"], "missing")
+        self.assertEqual(rows[self.unit_c.id]["deadline"], "2026-12-10")
         self.assertNotIn(self.department.id, rows)
 
     def test_other_year_has_nothing_of_2026(self):
@@ -118,6 +119,16 @@ class TestKpiSummary(ReportCommon):
         self.assertEqual(summary["units_expected"], 1)
         self.assertEqual([row["unit_id"] for row in summary["units"]], [self.unit_b.id])
         self.assertEqual(summary["participants_male"], 1)
+
+    def test_dashboard_shows_completeness_and_objectives(self):
+        dashboard = self.env["gender.equality.consolidation"].with_user(self.dept_user).create({"year": 2026})
+        self.assertEqual((dashboard.units_expected, dashboard.reports_missing), (3, 1))
+        self.assertEqual(dashboard.objective_1_rate, 33.3)
+        self.assertEqual(dashboard.timeliness_rate, 33.3)
+        self.assertIn("Unit C", dashboard.units_html)
+        self.assertIn("Health centre", dashboard.units_html)
+        action = dashboard.action_open_reports()
+        self.assertEqual(self.Report.search(action["domain"]), self.report_a | self.report_b)
 
     def test_cancelled_report_is_missing(self):
         report_c = self._new_report(self.unit_c, self.user_c)

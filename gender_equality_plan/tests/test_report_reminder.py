@@ -78,6 +78,16 @@ class TestReportReminder(ReportCommon):
         self.assertEqual(notification.notification_type, "inbox")
 
     @freeze_time("2026-11-20 03:00:00")
+    def test_remind_now_by_a_department_user_without_email(self):
+        self.dept_user.email = False
+        consolidation = (
+            self.env["gender.equality.consolidation"].with_user(self.dept_user).create({"year": 2026})
+        )
+        consolidation.action_remind_now()
+        digest = self._digests(self.user_c)
+        self.assertEqual(digest.author_id, self.env.ref("base.partner_root"))
+
+    @freeze_time("2026-11-20 03:00:00")
     def test_remind_now_from_the_dashboard(self):
         consolidation = (
             self.env["gender.equality.consolidation"].with_user(self.dept_user).create({"year": 2026})

@@ -4,7 +4,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .report_common import ReportCommon
@@ -50,6 +50,22 @@ class TestReportSupplement(ReportCommon):
         self.assertEqual(summary["participants_male"], 18 + 1 + 6)
         self.assertEqual(self.report_b.state, "accepted")
         self.assertEqual(self.report_b.action_month_held, 0)
+
+    def test_submitted_supplement_is_locked(self):
+        with freeze_time("2026-12-16 03:00:00"):
+            supplement = self._supplement()
+            supplement.action_submit()
+        with self.assertRaises(UserError):
+            supplement.with_user(self.user_b).write({"note": "<p>Sửa</p>"})
+        with self.assertRaises(AccessError):
+            supplement.with_user(self.user_b).action_draft()
+
+    def test_department_manager_reopens_a_supplement(self):
+        with freeze_time("2026-12-16 03:00:00"):
+            supplement = self._supplement()
+            supplement.action_submit()
+        supplement.with_user(self.dept_manager).action_draft()
+        self.assertEqual(supplement.state, "draft")
 
     def test_draft_supplement_does_not_count(self):
         self._supplement().action_compile()

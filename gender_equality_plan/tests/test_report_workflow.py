@@ -70,7 +70,7 @@ class TestReportWorkflow(ReportCommon):
         wizard = (
             self.env[action["res_model"]]
             .with_user(self.manager_a)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"reason": "Bổ sung kết quả"})
         )
         wizard.action_confirm()
@@ -80,6 +80,20 @@ class TestReportWorkflow(ReportCommon):
         self.report.with_user(self.user_a).action_submit()
         with self.assertRaises(UserError):
             self.report.with_user(self.user_a).write({"results": "<p>Sửa</p>"})
+
+    def test_state_cannot_be_written_directly(self):
+        with self.assertRaises(UserError):
+            self.report.with_user(self.user_a).write({"state": "accepted"})
+
+    def test_figures_cannot_be_written_directly(self):
+        with self.assertRaises(UserError):
+            self.report.with_user(self.user_a).write({"dissemination_count": 9})
+
+    def test_report_cannot_be_created_accepted(self):
+        with self.assertRaises(UserError):
+            self.Report.with_user(self.user_b).create(
+                {"unit_id": self.unit_b.id, "year": 2026, "state": "accepted"}
+            )
 
     def test_one_report_per_unit_and_year(self):
         with self.assertRaises(ValidationError):

@@ -27,6 +27,7 @@ def build_kpi_summary(env, year, units):
         [("year", "=", year), ("unit_id", "in", units.ids), ("state", "!=", "cancelled")]
     )
     report_by_unit = {report.unit_id: report for report in reports}
+    deadline = env["gender.equality.report.period"]._get_deadline(year).isoformat()
     reported = reports.filtered(lambda report: report.state in REPORTED_STATES)
     supplements = env["gender.equality.report.supplement"].search(
         [("report_id", "in", reported.ids), ("state", "=", "submitted")]
@@ -63,7 +64,7 @@ def build_kpi_summary(env, year, units):
                 "report_state": report.state if report else "missing",
                 "submit_date": report.submit_date.isoformat() if submitted else False,
                 "submit_day": local_date(report.submit_date).isoformat() if submitted else False,
-                "deadline": report.deadline.isoformat() if report else False,
+                "deadline": report.deadline.isoformat() if report else deadline,
                 "timeliness": ("late" if report.is_late else "on_time") if submitted else "missing",
                 "days_late": report.days_late if submitted else 0,
                 "dissemination_sessions": dissemination.get(unit, empty)["count"],
