@@ -68,3 +68,26 @@ def test_officer_does_not_see_other_units_inspections(officer, own_unit_id):
         for row in officer.call("gender.equality.inspection", "search_read", [], ["unit_id"])
     }
     assert unit_ids <= {own_unit_id}
+
+
+def test_second_self_inspection_of_the_year_is_warned(officer, own_unit_id, checklist_id):
+    """The demo unit already has a self-inspection this year; the officer has no e-mail address."""
+    [existing] = officer.call(
+        "gender.equality.inspection",
+        "search_read",
+        [("unit_id", "=", own_unit_id), ("inspection_type", "=", "self"), ("year", "!=", 2030)],
+        ["year"],
+        limit=1,
+    )
+    inspection_id = officer.call(
+        "gender.equality.inspection",
+        "create",
+        {
+            "unit_id": own_unit_id,
+            "inspection_type": "self",
+            "year": existing["year"],
+            "checklist_id": checklist_id,
+        },
+    )
+    [inspection] = officer.call("gender.equality.inspection", "read", [inspection_id], ["duplicate_warning"])
+    assert inspection["duplicate_warning"]

@@ -137,7 +137,7 @@ class GenderEqualityChecklist(models.Model):
             "version, %(name)s, and this version was archived.",
             name=new_checklist.display_name,
         )
-        self.message_post(body=body)
+        self._message_log(body=body)
         return new_checklist, section_map, item_map
 
     # ------------------------------------------------------------

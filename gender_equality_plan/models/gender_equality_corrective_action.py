@@ -214,7 +214,7 @@ class GenderEqualityCorrectiveAction(models.Model):
         )
         self.write({"state": "in_progress", "reopen_reason": reason})
         for action in self:
-            action.message_post(
+            action._message_log(
                 body=self.env._("Corrective action reopened. Reason: %(reason)s", reason=reason)
             )
         return True
@@ -277,7 +277,9 @@ class GenderEqualityCorrectiveAction(models.Model):
             )
             body += Markup("<p>%s</p><ul>%s</ul>") % (escape(title), items)
         # Called on the (empty) model, not on mail.thread: _notify_get_recipients below applies.
+        # Sent by OdooBot: whoever runs the cron, the author needs no e-mail address.
         self.browse().sudo().message_notify(
+            author_id=self.env.ref("base.partner_root").id,
             partner_ids=user.partner_id.ids,
             subject=self.env._("Corrective actions: reminder"),
             body=body,

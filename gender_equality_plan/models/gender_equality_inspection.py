@@ -234,7 +234,7 @@ class GenderEqualityInspection(models.Model):
         inspections = super().create(vals_list)
         inspections._check_user_may_manage()
         for inspection in inspections.filtered("duplicate_warning"):
-            inspection.message_post(body=inspection.duplicate_warning)
+            inspection._message_log(body=inspection.duplicate_warning)
         return inspections
 
     def write(self, vals):
@@ -396,7 +396,7 @@ class GenderEqualityInspection(models.Model):
         self._check_can_approve()
         self.write({"state": "returned", "return_reason": reason})
         for inspection in self:
-            inspection.message_post(
+            inspection._message_log(
                 body=self.env._("Inspection returned for revision. Reason: %(reason)s", reason=reason)
             )
         return True

@@ -88,3 +88,9 @@ class TestCorrectiveActionReminder(InspectionCommon):
             lambda notif: notif.res_partner_id == self.user_a.partner_id
         )
         self.assertEqual(notification.notification_type, "email")
+
+    @freeze_time("2026-12-03 02:00:00")
+    def test_cron_run_by_a_user_without_email(self):
+        self.dept_manager.email = False
+        self.Action.with_user(self.dept_manager)._cron_remind_corrective_actions()
+        self.assertEqual(len(self._digests(self.user_a)), 1)

@@ -25,8 +25,9 @@ class TestInspectionReport(InspectionCommon):
         )
         cls.inspection.action_done()
 
-    def _render(self):
-        html, __ = self.env["ir.actions.report"]._render_qweb_html(REPORT, self.inspection.ids)
+    def _render(self, user=None):
+        Report = self.env["ir.actions.report"].with_user(user) if user else self.env["ir.actions.report"]
+        html, __ = Report._render_qweb_html(REPORT, self.inspection.ids)
         return html.decode()
 
     def test_minutes_contain_unit_score_and_findings(self):
@@ -40,6 +41,11 @@ class TestInspectionReport(InspectionCommon):
             "Satisfactory overall",
         ):
             self.assertIn(finding, html)
+
+    def test_unit_members_print_their_minutes(self):
+        html = self._render(self.user_a)
+        self.assertIn("Unit A", html)
+        self.assertIn(self.department.name.upper(), html)  # the issuing body
 
     def test_minutes_have_administrative_layout(self):
         html = self._render()

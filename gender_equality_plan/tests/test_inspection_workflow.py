@@ -138,3 +138,31 @@ class TestInspectionWorkflow(InspectionCommon):
         inspection = self._create_inspection()
         self.assertIs(inspection.action_start(), True)
         self.assertIs(inspection.action_cancel(), True)
+
+
+@tagged("post_install", "-at_install")
+class TestInspectionUsersWithoutEmail(InspectionCommon):
+    """Demo and real users often have no e-mail address: chatter logs must not need one."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        (cls.user_a | cls.dept_manager | cls.inspector).write({"email": False})
+
+    def test_duplicate_warning_is_logged(self):
+        self._create_inspection(user=self.user_a)
+        duplicate = self._create_inspection(user=self.user_a)
+        self.assertIn("Unit A", duplicate.message_ids[0].body)
+
+    def test_return_reason_is_logged(self):
+        inspection = self._started_inspection()
+        self._answer(inspection, {self.item_plan: "yes"})
+        inspection.action_done()
+        inspection.with_user(self.dept_manager).action_return("Findings missing")
+        self.assertIn("Findings missing", inspection.message_ids[0].body)
+
+    def test_reopen_reason_is_logged(self):
+        action = self.Action.create({"name": "Fix", "unit_id": self.unit_a.id, "evidence_note": "Done"})
+        action.action_done()
+        action.with_user(self.inspector).action_reopen("Not signed")
+        self.assertIn("Not signed", action.message_ids[0].body)
