@@ -88,7 +88,7 @@ class TestInspectionForms(InspectionCommon):
         inspection.action_done()
         action = inspection.with_user(self.manager_a).action_return()
         wizard_form = Form(
-            self.env[action["res_model"]].with_user(self.manager_a).with_context(action["context"])
+            self.env[action["res_model"]].with_user(self.manager_a).with_context(**action["context"])
         )
         wizard_form.reason = "Missing findings"
         wizard_form.save().action_confirm()
