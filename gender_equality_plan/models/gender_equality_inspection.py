@@ -14,8 +14,16 @@ BAND_GOOD = 80.0
 BAND_FAIR = 50.0
 
 LOCKED_STATES = ("approved",)
-# States that only the approval step sets (see the APPROVAL section).
+# States that only the approval chain sets (``gender.equality.approval.mixin``).
 APPROVAL_STATES = ("approved", "returned")
+# Written only by the workflow methods, as superuser after their checks.
+APPROVAL_FIELDS = {
+    "submitted_by_id",
+    "submitted_date",
+    "last_return_reason",
+    "last_return_by_id",
+    "last_return_date",
+}
 
 
 class GenderEqualityInspection(models.Model):
@@ -23,7 +31,7 @@ class GenderEqualityInspection(models.Model):
 
     _name = "gender.equality.inspection"
     _description = "Gender-Equality Inspection"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "gender.equality.approval.mixin"]
     _order = "year desc, planned_date desc, id desc"
 
     name = fields.Char(
@@ -93,8 +101,10 @@ class GenderEqualityInspection(models.Model):
         index=True,
         tracking=True,
         help="Planned: scheduled, not started. In Progress: the checklist is being answered. "
-        "Done: the minutes are recorded, waiting for approval. Approved: locked. "
-        "Returned: sent back for revision, with a reason. Cancelled: will not take place.",
+        "Done: the minutes are recorded and wait for the approval chain (see Approval Stages). "
+        "Approved: the last stage approved, locked. Returned: an approver sent it back for "
+        "revision, with a reason; recording the minutes again starts a new approval round. "
+        "Cancelled: will not take place.",
     )
     score = fields.Float(
         compute="_compute_score",
@@ -132,7 +142,6 @@ class GenderEqualityInspection(models.Model):
         help="Planned date passed and the inspection has not started.",
     )
     is_locked = fields.Boolean(compute="_compute_is_locked")
-    return_reason = fields.Text(readonly=True, copy=False, tracking=True)
 
     # ------------------------------------------------------------
     # COMPUTES
@@ -224,8 +233,8 @@ class GenderEqualityInspection(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if any(vals.get("state") in APPROVAL_STATES for vals in vals_list):
-            self._check_approver()
+        if any(vals.get("state") in APPROVAL_STATES or APPROVAL_FIELDS & vals.keys() for vals in vals_list):
+            self._check_approval_write()
         for vals in vals_list:
             if vals.get("name", self.env._("New")) == self.env._("New") or not vals.get("name"):
                 vals["name"] = (
@@ -239,8 +248,18 @@ class GenderEqualityInspection(models.Model):
 
     def write(self, vals):
         self._check_not_locked(vals)
-        if vals.get("state") in APPROVAL_STATES:
-            self._check_approver()
+        if vals.get("state") in APPROVAL_STATES or APPROVAL_FIELDS & vals.keys():
+            self._check_approval_write()
+        if {"unit_id", "inspection_type"} & vals.keys() and not self.env.su:
+            waiting = self.filtered(lambda inspection: inspection.state == "done")
+            if waiting:
+                # Its approval chain was chosen from its unit and type when it was submitted.
+                raise UserError(
+                    self.env._(
+                        "The inspection %(name)s waits for approval: its unit and type cannot change.",
+                        name=waiting[0].display_name,
+                    )
+                )
         res = super().write(vals)
         if {"unit_id", "inspection_type"}.intersection(vals):
             self._check_user_may_manage()
@@ -250,6 +269,16 @@ class GenderEqualityInspection(models.Model):
     def _unlink_except_started(self):
         if any(inspection.state not in ("draft", "cancelled") for inspection in self):
             raise UserError(self.env._("Only planned or cancelled inspections can be deleted."))
+
+    def _check_approval_write(self):
+        """The approval status and data are set by the approval chain only (as superuser)."""
+        if not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "The approval of an inspection changes only through its actions "
+                    "(record the minutes, approve, return)."
+                )
+            )
 
     def _check_not_locked(self, vals=None):
         """Approved inspections are locked: only the system (sudo) still writes on them."""
@@ -313,7 +342,10 @@ class GenderEqualityInspection(models.Model):
         return True
 
     def action_done(self):
-        """Record the minutes. Refused while a mandatory item is unanswered."""
+        """Record the minutes and submit them to the approval chain (a new round after a return).
+
+        Refused while a mandatory item is unanswered.
+        """
         for inspection in self:
             if inspection.state not in ("in_progress", "returned"):
                 raise UserError(
@@ -332,14 +364,16 @@ class GenderEqualityInspection(models.Model):
                         items="\n".join(f"- {question}" for question in missing.mapped("question")),
                     )
                 )
-        self.write({"state": "done", "return_reason": False})
+        self.write({"state": "done"})
         self._create_corrective_actions()
+        self._approval_start()
         return True
 
     def action_cancel(self):
         if any(inspection.state in LOCKED_STATES for inspection in self):
             raise UserError(self.env._("An approved inspection cannot be cancelled."))
         self.write({"state": "cancelled"})
+        self._approval_cancel()
         return True
 
     def action_draft(self):
@@ -370,39 +404,39 @@ class GenderEqualityInspection(models.Model):
         return report.report_action(self, config=False)
 
     # ------------------------------------------------------------
-    # APPROVAL
-    # Provisional, until ``gender.equality.approval.mixin`` (issue 3) exists: the mixin will
-    # provide action_approve() / action_return(reason). Everything approval-specific of this
-    # model lives in this section so that it can be swapped for the mixin.
+    # APPROVAL (gender.equality.approval.mixin)
     # ------------------------------------------------------------
 
-    def _check_approver(self):
-        if not (self.env.su or self.env.user.has_group("gender_equality_plan.group_department_manager")):
-            raise AccessError(self.env._("Only a Department manager approves or returns inspections."))
-
-    def _check_can_approve(self):
-        self._check_approver()
-        if any(inspection.state != "done" for inspection in self):
-            raise UserError(self.env._("Only inspections recorded as done can be approved or returned."))
-
     def action_approve(self):
-        self._check_can_approve()
-        self.write({"state": "approved"})
+        """Approve the current stage of the inspections (the last stage approves them)."""
+        self._check_state_done(self.env._("Only inspections waiting for approval can be approved."))
+        self._approval_approve()
         return True
 
     def action_return(self, reason=None):
-        if not reason or not reason.strip():
-            raise UserError(self.env._("Give the reason why the inspection is returned."))
-        self._check_can_approve()
-        self.write({"state": "returned", "return_reason": reason})
-        for inspection in self:
-            inspection._message_log(
-                body=self.env._("Inspection returned for revision. Reason: %(reason)s", reason=reason)
+        """Return the inspections for revision. Without a reason (a button), ask for it."""
+        self._check_state_done(self.env._("Only inspections waiting for approval can be returned."))
+        if reason is None:
+            self._approval_check_can_decide()
+            return self.env["gender.equality.reason.wizard"]._get_action(
+                self, "action_return", self.env._("Return the inspection for revision")
             )
+        self._approval_return(reason)
         return True
 
-    def action_open_return_wizard(self):
-        return self.env["gender.equality.reason.wizard"]._get_action(self, "action_return")
+    def _check_state_done(self, message):
+        wrong = self.filtered(lambda inspection: inspection.state != "done")
+        if wrong:
+            raise UserError(
+                self.env._("%(inspection)s: %(message)s", inspection=wrong[0].display_name, message=message)
+            )
+
+    def _on_approval_complete(self):
+        # The approver may only read the inspection: the mixin checked their right to approve.
+        self.sudo().write({"state": "approved"})
+
+    def _on_approval_returned(self, reason):
+        self.sudo().write({"state": "returned"})
 
     # ------------------------------------------------------------
     # BUSINESS METHODS

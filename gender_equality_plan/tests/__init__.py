@@ -9,6 +9,7 @@ from . import test_prepare_year
 from . import test_task
 from . import test_inspection_scoring
 from . import test_inspection_workflow
+from . import test_inspection_approval
 from . import test_checklist_versioning
 from . import test_corrective_action
 from . import test_corrective_action_reminder

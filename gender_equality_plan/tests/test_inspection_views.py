@@ -86,10 +86,11 @@ class TestInspectionForms(InspectionCommon):
         inspection = self._started_inspection()
         self._answer(inspection, {self.item_plan: "yes"})
         inspection.action_done()
-        action = inspection.with_user(self.dept_manager).action_open_return_wizard()
+        action = inspection.with_user(self.manager_a).action_return()
         wizard_form = Form(
-            self.env[action["res_model"]].with_user(self.dept_manager).with_context(action["context"])
+            self.env[action["res_model"]].with_user(self.manager_a).with_context(**action["context"])
         )
         wizard_form.reason = "Missing findings"
         wizard_form.save().action_confirm()
         self.assertEqual(inspection.state, "returned")
+        self.assertEqual(inspection.last_return_reason, "Missing findings")

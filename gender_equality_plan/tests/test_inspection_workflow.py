@@ -16,6 +16,13 @@ class TestInspectionWorkflow(InspectionCommon):
         inspection.action_done()
         return inspection
 
+    def _approved_inspection(self):
+        """A self-inspection approved by the head of the unit, then by the Department."""
+        inspection = self._done_inspection()
+        inspection.with_user(self.manager_a).action_approve()
+        inspection.with_user(self.dept_manager).action_approve()
+        return inspection
+
     def test_name_is_generated(self):
         inspection = self._create_inspection()
         self.assertTrue(inspection.name.startswith("KT/"))
@@ -53,8 +60,10 @@ class TestInspectionWorkflow(InspectionCommon):
         inspection = self._done_inspection()
         self.assertFalse(inspection.corrective_action_ids)
 
-    def test_department_manager_approves_and_locks(self):
+    def test_last_stage_approves_and_locks(self):
         inspection = self._done_inspection()
+        self.assertIs(inspection.with_user(self.manager_a).action_approve(), True)
+        self.assertEqual(inspection.state, "done")
         self.assertIs(inspection.with_user(self.dept_manager).action_approve(), True)
         self.assertEqual(inspection.state, "approved")
         with self.assertRaises(UserError):
@@ -63,8 +72,7 @@ class TestInspectionWorkflow(InspectionCommon):
             inspection.line_ids[0].with_user(self.dept_manager).write({"finding": "Changed"})
 
     def test_system_still_writes_on_approved_inspection(self):
-        inspection = self._done_inspection()
-        inspection.with_user(self.dept_manager).action_approve()
+        inspection = self._approved_inspection()
         inspection.sudo().write({"scope": "Corrected by the administrator"})
         self.assertEqual(inspection.scope, "Corrected by the administrator")
 
@@ -76,22 +84,33 @@ class TestInspectionWorkflow(InspectionCommon):
     def test_return_requires_a_reason(self):
         inspection = self._done_inspection()
         with self.assertRaises(UserError):
-            inspection.with_user(self.dept_manager).action_return("  ")
+            inspection.with_user(self.manager_a).action_return("  ")
+        self.assertEqual(inspection.state, "done")
+
+    def test_return_without_reason_asks_for_it(self):
+        inspection = self._done_inspection()
+        action = inspection.with_user(self.manager_a).action_return()
+        self.assertEqual(action["res_model"], "gender.equality.reason.wizard")
+        self.assertEqual(action["context"]["default_method"], "action_return")
 
     def test_return_stores_and_posts_the_reason(self):
         inspection = self._done_inspection()
-        inspection.with_user(self.dept_manager).action_return("Findings missing")
+        self.assertIs(inspection.with_user(self.manager_a).action_return("Findings missing"), True)
         self.assertEqual(inspection.state, "returned")
-        self.assertEqual(inspection.return_reason, "Findings missing")
+        self.assertEqual(inspection.last_return_reason, "Findings missing")
+        self.assertEqual(inspection.last_return_by_id, self.manager_a)
         self.assertIn("Findings missing", inspection.message_ids[0].body)
 
     def test_returned_inspection_can_be_done_again(self):
         inspection = self._done_inspection()
-        inspection.with_user(self.dept_manager).action_return("Findings missing")
+        inspection.with_user(self.manager_a).action_return("Findings missing")
         inspection.action_start()
         inspection.action_done()
         self.assertEqual(inspection.state, "done")
-        self.assertFalse(inspection.return_reason)
+        self.assertEqual(
+            inspection.approval_stage_id,
+            self.env.ref("gender_equality_plan.gender_equality_approval_stage_inspection_unit"),
+        )
 
     def test_cancel_and_back_to_planned(self):
         inspection = self._create_inspection()
@@ -101,8 +120,7 @@ class TestInspectionWorkflow(InspectionCommon):
         self.assertEqual(inspection.state, "draft")
 
     def test_approved_inspection_cannot_be_cancelled(self):
-        inspection = self._done_inspection()
-        inspection.with_user(self.dept_manager).action_approve()
+        inspection = self._approved_inspection()
         with self.assertRaises(UserError):
             inspection.action_cancel()
 
@@ -130,9 +148,20 @@ class TestInspectionWorkflow(InspectionCommon):
 
     def test_state_cannot_be_forced_to_approved_by_a_write(self):
         inspection = self._done_inspection()
-        for user in (self.inspector, self.dept_user):
+        for user in (self.inspector, self.dept_user, self.dept_manager):
             with self.subTest(user=user.login), self.assertRaises(AccessError):
                 inspection.with_user(user).write({"state": "approved"})
+
+    def test_approval_data_cannot_be_written(self):
+        inspection = self._done_inspection()
+        with self.assertRaises(AccessError):
+            inspection.with_user(self.dept_manager).write({"last_return_reason": "Forged"})
+
+    def test_cancel_ends_the_approval_round(self):
+        inspection = self._done_inspection()
+        inspection.action_cancel()
+        self.assertFalse(inspection.approval_stage_id)
+        self.assertEqual(set(inspection.review_ids.mapped("state")), {"cancelled"})
 
     def test_actions_return_true_for_rpc(self):
         inspection = self._create_inspection()
@@ -155,7 +184,7 @@ class TestInspectionUsersWithoutEmail(InspectionCommon):
         self.assertIn("Unit A", duplicate.message_ids[0].body)
 
     def test_return_reason_is_logged(self):
-        inspection = self._started_inspection()
+        inspection = self._started_inspection(inspection_type="inspection")
         self._answer(inspection, {self.item_plan: "yes"})
         inspection.action_done()
         inspection.with_user(self.dept_manager).action_return("Findings missing")

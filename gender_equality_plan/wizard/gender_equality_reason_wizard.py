@@ -5,7 +5,6 @@ from odoo.exceptions import UserError
 
 # The transitions that need a reason, by model: the wizard calls nothing else.
 REASON_METHODS = {
-    "gender.equality.inspection": ("action_return",),
     "gender.equality.corrective.action": ("action_reopen",),
 }
 # Every approvable record (approval mixin) may be returned or reopened with a reason.
