@@ -15,7 +15,8 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
     ``_approval_reopen`` and ``_approval_cancel``, and override the hooks
     ``_on_approval_complete`` and ``_on_approval_returned``. They must inherit
     ``mail.thread`` and ``mail.activity.mixin`` and have a ``unit_id`` (or override
-    ``_approval_get_unit``).
+    ``_approval_get_unit``). A stage with a condition (``domain``) is part of the chain of
+    the records that match it only.
     """
 
     _name = "gender.equality.approval.mixin"
@@ -99,7 +100,17 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
         return self.unit_id
 
     def _approval_get_stages(self):
+        """The active stages of the model; ``_approval_get_record_stages`` picks those of each record."""
         return self.env["gender.equality.approval.stage"].search([("res_model", "=", self._name)])
+
+    def _approval_get_record_stages(self):
+        """{record id: its chain}, the stages whose condition the record meets, in order."""
+        stages = self._approval_get_stages()
+        records_by_stage = stages._filter_records(self)
+        return {
+            record.id: stages.filtered(lambda stage, record=record: record in records_by_stage[stage])
+            for record in self
+        }
 
     def _approval_get_refusal(self, review, user):
         """Why ``user`` may not decide ``review`` of this record, or False when they may.
@@ -154,12 +165,8 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
     def _approval_start(self):
         """Open a new round of reviews (one per active stage) and notify the first approvers."""
         Review = self.env["gender.equality.approval.review"].sudo()
-        stages = self._approval_get_stages()
+        stages_by_record = self._approval_get_record_stages()
         self._approval_cancel()
-        if not stages:
-            self._approval_set_submitted()
-            self._on_approval_complete()
-            return Review
         last_rounds = {
             res_id: max_round
             for res_id, max_round in Review._read_group(
@@ -171,7 +178,7 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
         vals_list = []
         for record in self:
             unit = record._approval_get_unit()
-            for index, stage in enumerate(stages):
+            for index, stage in enumerate(stages_by_record[record.id]):
                 approvers = stage._get_approvers(unit)
                 if not approvers:
                     raise UserError(
@@ -197,6 +204,10 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
         reviews = Review.create(vals_list)
         self._approval_set_submitted()
         self._approval_notify_pending(reviews.filtered(lambda review: review.state == "pending"))
+        # A record without a stage in its chain is approved at once.
+        without_chain = self.filtered(lambda record: not stages_by_record[record.id])
+        if without_chain:
+            without_chain._on_approval_complete()
         return reviews
 
     def _approval_set_submitted(self):

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.safe_eval import safe_eval
 
 APPROVAL_MIXIN = "gender.equality.approval.mixin"
 
@@ -44,6 +45,11 @@ class GenderEqualityApprovalStage(models.Model):
         "user_id",
         string="Approvers",
     )
+    domain = fields.Char(
+        string="Condition",
+        help="Domain on the record: the stage is part of the chain of the records that match it "
+        "when they are submitted. Empty: every record.",
+    )
     active = fields.Boolean(default=True)
     description = fields.Text()
 
@@ -69,6 +75,21 @@ class GenderEqualityApprovalStage(models.Model):
                     self.env._("The approval stage %(stage)s needs at least one approver.", stage=stage.name)
                 )
 
+    @api.constrains("domain", "res_model")
+    def _check_domain(self):
+        for stage in self.filtered("domain"):
+            try:
+                # Parsed into a query, not run: unknown fields and operators raise here.
+                self.env[stage.res_model].sudo()._where_calc(stage._get_domain())
+            except (AssertionError, KeyError, SyntaxError, TypeError, ValueError) as error:
+                raise ValidationError(
+                    self.env._(
+                        "The condition of the approval stage %(stage)s is not a valid domain: %(error)s",
+                        stage=stage.name,
+                        error=error,
+                    )
+                ) from error
+
     @api.ondelete(at_uninstall=False)
     def _unlink_except_used(self):
         """Stages that reviewed records stay in their history: archive them instead."""
@@ -83,6 +104,19 @@ class GenderEqualityApprovalStage(models.Model):
                     stage=used.stage_id.name,
                 )
             )
+
+    def _get_domain(self):
+        self.ensure_one()
+        return safe_eval(self.domain) if self.domain else []
+
+    def _filter_records(self, records):
+        """{stage: the ``records`` whose chain includes the stage}: one evaluation per stage."""
+        return {
+            stage: records.browse(records.sudo().filtered_domain(stage._get_domain()).ids)
+            if stage.domain
+            else records
+            for stage in self
+        }
 
     def _get_approvers(self, unit):
         """Users allowed to approve this stage for a record of ``unit``."""

@@ -391,18 +391,7 @@ class GenderEqualityPlan(models.Model):
             raise UserError(self.env._("%(plan)s: %(message)s", plan=wrong[0].display_name, message=message))
 
     def _action_open_reason_wizard(self, action, title):
-        return {
-            "type": "ir.actions.act_window",
-            "name": title,
-            "res_model": "gender.equality.reason.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {
-                "default_res_model": self._name,
-                "default_res_ids": str(self.ids),
-                "default_action": action,
-            },
-        }
+        return self.env["gender.equality.reason.wizard"]._get_action(self, f"action_{action}", title)
 
     # ------------------------------------------------------------
     # APPROVAL HOOKS

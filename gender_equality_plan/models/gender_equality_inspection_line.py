@@ -1,0 +1,169 @@
+# Copyright 2026 Sở Y tế Thanh Hóa
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import api, fields, models
+
+from .gender_equality_checklist_item import ANSWER_TYPES
+
+
+class GenderEqualityInspectionLine(models.Model):
+    """An answer to one checklist item.
+
+    The question and its weight and flags are copied from the item when the line is created,
+    so that an inspection keeps the questions it was answered with whatever happens to the
+    template afterwards.
+    """
+
+    _name = "gender.equality.inspection.line"
+    _description = "Inspection Answer"
+    _order = "inspection_id, section_sequence, sequence, id"
+    _rec_name = "question"
+
+    inspection_id = fields.Many2one(
+        "gender.equality.inspection", string="Inspection", required=True, ondelete="cascade", index=True
+    )
+    unit_id = fields.Many2one(related="inspection_id.unit_id", store=True, index=True)
+    inspection_type = fields.Selection(related="inspection_id.inspection_type", store=True)
+    year = fields.Integer(related="inspection_id.year", store=True, aggregator=False)
+    state = fields.Selection(related="inspection_id.state", string="Inspection Status")
+    item_id = fields.Many2one(
+        "gender.equality.checklist.item", string="Checklist Item", ondelete="set null", index=True
+    )
+    # Snapshot of the item
+    section_name = fields.Char(string="Section")
+    section_sequence = fields.Integer()
+    sequence = fields.Integer(default=10)
+    question = fields.Text(required=True)
+    help_text = fields.Text(string="Help")
+    reference = fields.Char()
+    answer_type = fields.Selection(ANSWER_TYPES, required=True, default="yes_no")
+    weight = fields.Float(default=1.0, aggregator=False)
+    is_mandatory = fields.Boolean(string="Mandatory")
+    is_critical = fields.Boolean(string="Critical")
+    requires_action = fields.Boolean(string="Requires Corrective Action")
+    requires_evidence = fields.Boolean()
+    is_unverified = fields.Boolean(string="Wording Not Verified")
+    # Answer
+    answer_yes_no = fields.Selection(
+        [("yes", "Yes"), ("no", "No"), ("na", "Not applicable")], string="Answer (Yes/No)"
+    )
+    answer_number = fields.Float(string="Answer (Number)")
+    answer_text = fields.Text(string="Answer (Text)")
+    answer_date = fields.Date(string="Answer (Date)")
+    attachment_ids = fields.Many2many(
+        "ir.attachment",
+        "gender_equality_inspection_line_attachment_rel",
+        "line_id",
+        "attachment_id",
+        string="Files",
+    )
+    is_answered = fields.Boolean(
+        compute="_compute_is_answered",
+        store=True,
+        string="Answered",
+        help="A number answer of 0 counts as an answer only when a finding explains it.",
+    )
+    is_failed = fields.Boolean(
+        compute="_compute_is_failed",
+        store=True,
+        readonly=False,
+        string="Failed",
+        help="Set when a yes/no item is answered “no”; the team may also flag other answers.",
+    )
+    failed_count = fields.Integer(compute="_compute_failed_count", store=True, string="Failures")
+    item_score = fields.Float(
+        compute="_compute_item_score",
+        store=True,
+        aggregator="avg",
+        help="100 for a yes/no item answered “yes”, 0 otherwise. The analysis averages it over "
+        "the items answered “yes” or “no”.",
+    )
+    finding = fields.Text(help="What the team found for this item.")
+    corrective_action_ids = fields.One2many(
+        "gender.equality.corrective.action", "line_id", string="Corrective Actions", copy=False
+    )
+
+    @api.depends(
+        "answer_type",
+        "answer_yes_no",
+        "answer_number",
+        "answer_text",
+        "answer_date",
+        "attachment_ids",
+        "finding",
+    )
+    def _compute_is_answered(self):
+        for line in self:
+            line.is_answered = bool(
+                {
+                    "yes_no": line.answer_yes_no,
+                    "number": line.answer_number or line.finding,
+                    "text": line.answer_text and line.answer_text.strip(),
+                    "date": line.answer_date,
+                    "file": line.attachment_ids,
+                }.get(line.answer_type)
+            )
+
+    @api.depends("answer_type", "answer_yes_no")
+    def _compute_is_failed(self):
+        for line in self:
+            if line.answer_type == "yes_no":
+                line.is_failed = line.answer_yes_no == "no"
+
+    @api.depends("is_failed")
+    def _compute_failed_count(self):
+        for line in self:
+            line.failed_count = int(line.is_failed)
+
+    @api.depends("answer_type", "answer_yes_no")
+    def _compute_item_score(self):
+        for line in self:
+            line.item_score = 100.0 if line.answer_type == "yes_no" and line.answer_yes_no == "yes" else 0.0
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        """A line created with only its item takes the snapshot of the item."""
+        Item = self.env["gender.equality.checklist.item"]
+        for index, vals in enumerate(vals_list):
+            if vals.get("item_id") and "question" not in vals:
+                vals_list[index] = dict(Item.browse(vals["item_id"])._prepare_inspection_line_vals(), **vals)
+        lines = super().create(vals_list)
+        lines.inspection_id._check_not_locked()
+        return lines
+
+    def write(self, vals):
+        self.inspection_id._check_not_locked()
+        return super().write(vals)
+
+    def _prepare_corrective_action_vals(self):
+        self.ensure_one()
+        inspection = self.inspection_id
+        unit = inspection.unit_id
+        start = inspection.date or fields.Date.context_today(self)
+        return {
+            "name": self.env._("Correct: %(question)s", question=self.question),
+            "inspection_id": inspection.id,
+            "unit_id": unit.id,
+            "line_id": self.id,
+            "item_id": self.item_id.id,
+            "finding": self.finding,
+            "responsible_id": (unit.manager_ids[:1] or unit.user_ids[:1]).id,
+            "deadline": start + timedelta(days=30),
+            "priority": "high" if self.is_critical else "medium",
+        }
+
+    def _get_answer_display(self):
+        """The answer as text, whatever its type (for comparisons and the minutes)."""
+        self.ensure_one()
+        if self.answer_type == "yes_no":
+            return dict(self._fields["answer_yes_no"]._description_selection(self.env)).get(
+                self.answer_yes_no, ""
+            )
+        if self.answer_type == "number":
+            return f"{self.answer_number:g}" if self.is_answered else ""
+        if self.answer_type == "date":
+            return self.answer_date.strftime("%d/%m/%Y") if self.answer_date else ""
+        if self.answer_type == "file":
+            return ", ".join(self.attachment_ids.mapped("name"))
+        return self.answer_text or ""

@@ -1,0 +1,1 @@
+from . import gender_equality_consolidation_xlsx

@@ -1,0 +1,126 @@
+# Copyright 2026 Sở Y tế Thanh Hóa
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import datetime
+
+from odoo import models
+
+
+class GenderEqualityConsolidationXlsx(models.AbstractModel):
+    """The consolidated report of a year as a workbook: a summary sheet (the four objectives,
+    completeness, timeliness) and a sheet of one row per unit."""
+
+    _name = "report.gender_equality_plan.consolidation_xlsx"
+    _inherit = "report.report_xlsx.abstract"
+    _description = "Consolidated Report (XLSX)"
+
+    def generate_xlsx_report(self, workbook, data, consolidations):
+        formats = self._create_formats(workbook)
+        Report = self.env["gender.equality.report"]
+        for consolidation in consolidations:
+            summary = Report.get_kpi_summary(consolidation.year)
+            self._write_summary_sheet(workbook, formats, summary)
+            self._write_units_sheet(workbook, formats, summary)
+
+    def _create_formats(self, workbook):
+        """Every cell format of the workbook, created once."""
+        return {
+            "title": workbook.add_format({"bold": True, "font_size": 14}),
+            "header": workbook.add_format(
+                {"bold": True, "bg_color": "#D9E1F2", "border": 1, "text_wrap": True, "valign": "vcenter"}
+            ),
+            "text": workbook.add_format({"border": 1}),
+            "integer": workbook.add_format({"border": 1, "num_format": "#,##0"}),
+            "percent": workbook.add_format({"border": 1, "num_format": "#,##0.0"}),
+            "date": workbook.add_format({"border": 1, "num_format": "dd/mm/yyyy"}),
+        }
+
+    def _write_summary_sheet(self, workbook, formats, summary):
+        _ = self.env._
+        sheet = workbook.add_worksheet(_("Summary %(year)s", year=summary["year"]))
+        sheet.set_column(0, 0, 60)
+        sheet.set_column(1, 3, 16)
+        sheet.write(0, 0, _("Consolidated results of %(year)s", year=summary["year"]), formats["title"])
+        row = 2
+        sheet.write_row(
+            row, 0, [_("Objective"), _("Target (%)"), _("Result (%)"), _("Achieved")], formats["header"]
+        )
+        sheet.freeze_panes(row + 1, 0)
+        for objective in summary["objectives"]:
+            row += 1
+            sheet.write(row, 0, f"{objective['code']} {objective['name']}", formats["text"])
+            sheet.write_number(row, 1, objective["target"], formats["percent"])
+            sheet.write_number(row, 2, objective["value"], formats["percent"])
+            sheet.write(
+                row, 3, _("Achieved") if objective["achieved"] else _("Not achieved"), formats["text"]
+            )
+        row += 2
+        sheet.write_row(row, 0, [_("Indicator"), _("Value")], formats["header"])
+        figures = [
+            (_("Units expected to report"), summary["units_expected"]),
+            (_("Reports submitted"), summary["reports_submitted"]),
+            (_("Reports accepted"), summary["reports_accepted"]),
+            (_("Reports on time"), summary["reports_on_time"]),
+            (_("Reports late"), summary["reports_late"]),
+            (_("Reports missing"), summary["reports_missing"]),
+            (
+                _("Units with at least two dissemination sessions"),
+                summary["units_with_two_dissemination_sessions"],
+            ),
+            (_("Units with an approved Action-Month plan"), summary["units_with_action_month_plan"]),
+            (_("Units with Action-Month activities held"), summary["units_with_action_month_activity"]),
+            (_("Male participants"), summary["participants_male"]),
+            (_("Female participants"), summary["participants_female"]),
+            (_("Self-inspections"), summary["inspections_by_type"]["self"]),
+            (_("Inspections by the Department"), summary["inspections_by_type"]["inspection"]),
+            (_("Supervisions"), summary["inspections_by_type"]["supervision"]),
+            (_("Corrective actions open"), summary["corrective_actions_open"]),
+            (_("Corrective actions overdue"), summary["corrective_actions_overdue"]),
+        ]
+        for label, value in figures:
+            row += 1
+            sheet.write(row, 0, label, formats["text"])
+            sheet.write_number(row, 1, value, formats["integer"])
+        return sheet
+
+    def _write_units_sheet(self, workbook, formats, summary):
+        _ = self.env._
+        sheet = workbook.add_worksheet(_("Units"))
+        headers = [
+            _("Code"),
+            _("Unit"),
+            _("Report status"),
+            _("First submitted on"),
+            _("Deadline"),
+            _("Timeliness"),
+            _("Days late"),
+            _("Dissemination sessions"),
+            _("Action-Month activities"),
+            _("Male participants"),
+            _("Female participants"),
+        ]
+        sheet.set_column(0, 0, 10)
+        sheet.set_column(1, 1, 45)
+        sheet.set_column(2, len(headers) - 1, 14)
+        sheet.write_row(0, 0, headers, formats["header"])
+        sheet.freeze_panes(1, 2)
+        states = dict(self.env["gender.equality.report"]._fields["state"]._description_selection(self.env))
+        timeliness = {"on_time": _("On time"), "late": _("Late"), "missing": _("Missing")}
+        for index, unit in enumerate(summary["units"], start=1):
+            sheet.write(index, 0, unit["unit_code"], formats["text"])
+            sheet.write(index, 1, unit["unit_name"], formats["text"])
+            sheet.write(index, 2, states.get(unit["report_state"], _("Missing")), formats["text"])
+            for column, key in ((3, "submit_day"), (4, "deadline")):
+                if unit[key]:
+                    sheet.write_datetime(index, column, datetime.fromisoformat(unit[key]), formats["date"])
+                else:
+                    sheet.write_blank(index, column, None, formats["date"])
+            sheet.write(index, 5, timeliness[unit["timeliness"]], formats["text"])
+            for column, key in (
+                (6, "days_late"),
+                (7, "dissemination_sessions"),
+                (8, "action_month_activities"),
+                (9, "participants_male"),
+                (10, "participants_female"),
+            ):
+                sheet.write_number(index, column, unit[key], formats["integer"])
+        return sheet

@@ -1,0 +1,53 @@
+# Copyright 2026 Sở Y tế Thanh Hóa
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from psycopg2 import IntegrityError
+
+from odoo.exceptions import ValidationError
+from odoo.tests import tagged
+from odoo.tools import mute_logger
+
+from .common import GenderEqualityCommon
+
+
+@tagged("post_install", "-at_install")
+class TestAwarenessSurvey(GenderEqualityCommon):
+    def _survey(self, year=2026, **vals):
+        return (
+            self.env["gender.equality.awareness.survey"]
+            .with_user(self.user_a)
+            .create(
+                dict(
+                    {
+                        "unit_id": self.unit_a.id,
+                        "year": year,
+                        "target_group": "Nhân viên y tế",
+                        "respondents_male": 40,
+                        "respondents_female": 60,
+                        "correct_male": 30,
+                        "correct_female": 45,
+                    },
+                    **vals,
+                )
+            )
+        )
+
+    def test_awareness_rate(self):
+        self.assertEqual(self._survey().awareness_rate, 75.0)
+
+    def test_2025_is_the_baseline(self):
+        self.assertTrue(self._survey(2025).is_baseline)
+        self.assertFalse(self._survey(2026).is_baseline)
+
+    def test_more_correct_answers_than_respondents_is_refused(self):
+        with self.assertRaises(ValidationError):
+            self._survey(correct_female=61)
+
+    def test_negative_numbers_are_refused(self):
+        with self.assertRaises(ValidationError):
+            self._survey(respondents_male=-1, correct_male=-1)
+
+    def test_one_indicator_status_per_unit_and_year(self):
+        Status = self.env["gender.equality.indicator.status"]
+        Status.create({"unit_id": self.unit_a.id, "year": 2026, "status": "pilot"})
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
+            Status.create({"unit_id": self.unit_a.id, "year": 2026, "status": "official"})

@@ -1,0 +1,173 @@
+# Copyright 2026 Sở Y tế Thanh Hóa
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The counting rules of the reporting regime, shared by the unit reports and the consolidation.
+
+An activity counts for a year when it is ``done``, its plan is not cancelled and both its
+actual dates fall in the year. Every figure comes from one ``_read_group`` per breakdown,
+for all the units at once.
+"""
+
+from collections import defaultdict
+from datetime import date
+
+import pytz
+
+FINISHED_INSPECTION_STATES = ("done", "approved")
+OPEN_ACTION_STATES = ("open", "in_progress")
+LOCAL_TZ = "Asia/Ho_Chi_Minh"
+TASK_AGGREGATES = ["__count", "participants_male:sum", "participants_female:sum", "id:array_agg"]
+
+
+class ReportFigures:
+    """Figures of ``units`` for ``year``, read with ``env`` (the caller decides its rights).
+
+    ``reported``: optional ``(unit_ids, task_ids)``: for these units only the given activities
+    count (those of their submitted reports and supplements), the others count live.
+    """
+
+    def __init__(self, env, year, units, reported=None):
+        self.env = env
+        self.year = year
+        self.units = units
+        self.reported = reported
+
+    # ------------------------------------------------------------
+    # DOMAINS
+    # ------------------------------------------------------------
+
+    def task_domain(self, *extra):
+        domain = [
+            ("unit_id", "in", self.units.ids),
+            ("state", "=", "done"),
+            ("plan_id.state", "!=", "cancelled"),
+            ("actual_date_start", ">=", date(self.year, 1, 1)),
+            ("actual_date_end", "<=", date(self.year, 12, 31)),
+            *extra,
+        ]
+        if self.reported:
+            unit_ids, task_ids = self.reported
+            domain += ["|", ("unit_id", "not in", list(unit_ids)), ("id", "in", list(task_ids))]
+        return domain
+
+    def planned_action_month_domain(self):
+        return [
+            ("unit_id", "in", self.units.ids),
+            ("plan_id.year", "=", self.year),
+            ("plan_id.state", "!=", "cancelled"),
+            ("is_action_month", "=", True),
+            ("state", "!=", "cancelled"),
+        ]
+
+    def inspection_domain(self):
+        return [
+            ("unit_id", "in", self.units.ids),
+            ("year", "=", self.year),
+            ("state", "in", FINISHED_INSPECTION_STATES),
+        ]
+
+    def corrective_action_domain(self, *extra):
+        """Corrective actions of the inspections of the year, or without inspection and due in it."""
+        return [
+            ("unit_id", "in", self.units.ids),
+            ("state", "!=", "cancelled"),
+            "|",
+            ("inspection_id.year", "=", self.year),
+            "&",
+            ("inspection_id", "=", False),
+            "&",
+            ("deadline", ">=", date(self.year, 1, 1)),
+            ("deadline", "<=", date(self.year, 12, 31)),
+            *extra,
+        ]
+
+    # ------------------------------------------------------------
+    # GROUPED FIGURES
+    # ------------------------------------------------------------
+
+    def tasks_by(self, groupby, *extra):
+        """``{(unit, group): {"count", "male", "female", "ids"}}`` of the counted activities."""
+        Task = self.env["gender.equality.task"]
+        result = {}
+        for *keys, count, male, female, ids in Task._read_group(
+            self.task_domain(*extra), ["unit_id", *groupby], TASK_AGGREGATES
+        ):
+            result[tuple(keys) if groupby else keys[0]] = {
+                "count": count,
+                "male": male,
+                "female": female,
+                "ids": sorted(ids),
+            }
+        return result
+
+    def unit_counts(self, model, domain, groupby=()):
+        """``{unit or (unit, group): (count, ids)}`` of ``model`` records matching ``domain``."""
+        result = {}
+        for *keys, count, ids in self.env[model]._read_group(
+            domain, ["unit_id", *groupby], ["__count", "id:array_agg"]
+        ):
+            result[tuple(keys) if groupby else keys[0]] = (count, sorted(ids))
+        return result
+
+    def units_with_action_month_plan(self):
+        """Units whose plan of the year is approved and holds an Action-Month activity."""
+        domain = [*self.planned_action_month_domain(), ("plan_id.state", "=", "approved")]
+        return {
+            unit
+            for unit, _count in self.env["gender.equality.task"]._read_group(domain, ["unit_id"], ["__count"])
+        }
+
+    def inspections_by_type(self):
+        """``{(unit, type): (count, average score, ids)}``."""
+        return {
+            (unit, inspection_type): (count, score or 0.0, sorted(ids))
+            for unit, inspection_type, count, score, ids in self.env[
+                "gender.equality.inspection"
+            ]._read_group(
+                self.inspection_domain(),
+                ["unit_id", "inspection_type"],
+                ["__count", "score:avg", "id:array_agg"],
+            )
+        }
+
+    def awareness(self, year):
+        """``{unit: (respondents, correct)}`` of the awareness surveys of ``year``."""
+        rows = self.env["gender.equality.awareness.survey"]._read_group(
+            [("unit_id", "in", self.units.ids), ("year", "=", year)],
+            ["unit_id"],
+            [
+                "respondents_male:sum",
+                "respondents_female:sum",
+                "correct_male:sum",
+                "correct_female:sum",
+            ],
+        )
+        return {
+            unit: (r_male + r_female, c_male + c_female) for unit, r_male, r_female, c_male, c_female in rows
+        }
+
+    def indicator_status(self):
+        """``{unit: status}`` of the Gender Indicator Set for the year."""
+        statuses = self.env["gender.equality.indicator.status"].search(
+            [("unit_id", "in", self.units.ids), ("year", "=", self.year)]
+        )
+        return {status.unit_id: status.status for status in statuses}
+
+
+def local_date(moment):
+    """The date in Thanh Hóa (Asia/Ho_Chi_Minh) of a naive UTC datetime."""
+    return pytz.utc.localize(moment).astimezone(pytz.timezone(LOCAL_TZ)).date()
+
+
+def rate(part, whole):
+    """A percentage rounded to one decimal; 0 when there is nothing to divide."""
+    return round(100.0 * part / whole, 1) if whole else 0.0
+
+
+def sum_by(rows, key):
+    """Sum the ``count``/``male``/``female`` of ``rows`` (see ``tasks_by``) by ``key(group)``."""
+    totals = defaultdict(lambda: {"count": 0, "male": 0, "female": 0})
+    for group, figures in rows.items():
+        total = totals[key(group)]
+        for name in ("count", "male", "female"):
+            total[name] += figures[name]
+    return totals
