@@ -247,7 +247,7 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
         if completed:
             completed._on_approval_complete()
             completed._approval_notify_submitter(
-                lambda record: self.env._("%(record)s is approved.", record=record.display_name)
+                lambda record: record.env._("%(record)s is approved.", record=record.display_name)
             )
         return True
 
@@ -269,12 +269,12 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
         self._approval_notify_submitter(
             lambda record: Markup("%s<br/>%s")
             % (
-                self.env._(
+                record.env._(
                     "%(record)s was returned to its unit by %(user)s.",
                     record=record.display_name,
                     user=self.env.user.name,
                 ),
-                self.env._("Reason: %(reason)s", reason=reason),
+                record.env._("Reason: %(reason)s", reason=reason),
             )
         )
         return True
@@ -315,12 +315,12 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
         self._approval_notify_submitter(
             lambda record: Markup("%s<br/>%s")
             % (
-                self.env._(
+                record.env._(
                     "%(record)s was reopened by %(user)s.",
                     record=record.display_name,
                     user=self.env.user.name,
                 ),
-                self.env._("Reason: %(reason)s", reason=reason),
+                record.env._("Reason: %(reason)s", reason=reason),
             )
         )
         return True
@@ -378,7 +378,9 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
             )
             if not users:
                 continue
-            note = self.env._(
+            # Written in the approvers' language (the demo and the tests act in English).
+            record = record.with_context(lang=users[:1].lang or self.env.lang)
+            note = record.env._(
                 "%(record)s waits for your decision at the stage %(stage)s.",
                 record=record.display_name,
                 stage=review.stage_id.name,
@@ -390,14 +392,14 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
                 quiet_record.activity_schedule(
                     activity_type_id=activity_type.id,
                     user_id=user.id,
-                    summary=self.env._("Approve: %(stage)s", stage=review.stage_id.name),
+                    summary=record.env._("Approve: %(stage)s", stage=review.stage_id.name),
                     note=note,
                 )
             record.sudo().message_notify(
                 partner_ids=users.partner_id.ids,
                 author_id=self.env.user.partner_id.id,
                 email_from=self._approval_email_from(),
-                subject=self.env._("To approve: %(record)s", record=record.display_name),
+                subject=record.env._("To approve: %(record)s", record=record.display_name),
                 body=note,
             )
 
@@ -424,8 +426,10 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
         """Tell the submitter of each record (in the chatter, with a notification)."""
         for record in self:
             submitter = record.submitted_by_id
-            record.sudo().message_post(
-                body=body_getter(record),
+            # Written in the submitter's language.
+            record_in_lang = record.with_context(lang=submitter.lang or self.env.lang)
+            record_in_lang.sudo().message_post(
+                body=body_getter(record_in_lang),
                 author_id=self.env.user.partner_id.id,
                 email_from=self._approval_email_from(),
                 partner_ids=submitter.partner_id.ids if submitter and submitter != self.env.user else [],

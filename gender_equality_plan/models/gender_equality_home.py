@@ -29,6 +29,7 @@ class GenderEqualityHome(models.TransientModel):
 
     _name = "gender.equality.home"
     _description = "My Work"
+    _rec_name = "year"
 
     year = fields.Integer(default=lambda self: fields.Date.context_today(self).year, readonly=True)
     plans_to_submit_count = fields.Integer(compute="_compute_counts", string="Plans to Submit")
@@ -47,15 +48,15 @@ class GenderEqualityHome(models.TransientModel):
     inspections_late_count = fields.Integer(compute="_compute_counts", string="Late Inspections")
     inspections_open_count = fields.Integer(compute="_compute_counts", string="Inspections in Progress")
     actions_to_verify_count = fields.Integer(compute="_compute_counts", string="Corrective Actions to Verify")
-    report_deadline = fields.Date(compute="_compute_report_deadline", string="Report Deadline")
+    report_deadline = fields.Date(compute="_compute_report_deadline")
     report_days_left = fields.Integer(
         compute="_compute_report_deadline",
         string="Days Left",
         help="Days left until the deadline of this year's report (negative once it has passed).",
     )
     report_deadline_message = fields.Char(compute="_compute_report_deadline", string="Report Due")
-    units_expected = fields.Integer(compute="_compute_summary", string="Units Expected")
-    reports_submitted = fields.Integer(compute="_compute_summary", string="Reports Submitted")
+    units_expected = fields.Integer(compute="_compute_summary")
+    reports_submitted = fields.Integer(compute="_compute_summary")
     reports_on_time = fields.Integer(compute="_compute_summary", string="On Time")
     reports_late = fields.Integer(compute="_compute_summary", string="Late")
     reports_missing = fields.Integer(compute="_compute_summary", string="Missing")
@@ -65,6 +66,10 @@ class GenderEqualityHome(models.TransientModel):
         compute="_compute_summary", string="II.3 Awareness Change vs 2025 (points)"
     )
     objective_4_rate = fields.Float(compute="_compute_summary", string="II.4 Gender Indicator Set (%)")
+
+    def _compute_display_name(self):
+        for home in self:
+            home.display_name = self.env._("My Work")
 
     # ------------------------------------------------------------
     # DOMAINS

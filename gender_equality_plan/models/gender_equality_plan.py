@@ -115,10 +115,10 @@ class GenderEqualityPlan(models.Model):
             for plan, count, budget in Task._read_group(base, ["plan_id"], ["__count", "planned_budget:sum"])
         }
         dissemination = dict(
-            Task._read_group(base + [("is_dissemination", "=", True)], ["plan_id"], ["__count"])
+            Task._read_group([*base, ("is_dissemination", "=", True)], ["plan_id"], ["__count"])
         )
         action_month = dict(
-            Task._read_group(base + [("is_action_month", "=", True)], ["plan_id"], ["__count"])
+            Task._read_group([*base, ("is_action_month", "=", True)], ["plan_id"], ["__count"])
         )
         areas = defaultdict(list)
         for plan, area, count in Task._read_group(base, ["plan_id", "area_id"], ["__count"]):

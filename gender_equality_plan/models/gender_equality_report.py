@@ -178,7 +178,7 @@ class GenderEqualityReport(models.Model):
             # The document title is Vietnamese by law, whatever the user's language.
             report.name = (
                 "Báo cáo kết quả thực hiện công tác truyền thông về bình đẳng giới "
-                f"năm {report.year} – {report.unit_id.name or ''}"  # noqa: RUF001 (en dash of the title)
+                f"năm {report.year} – {report.unit_id.name or ''}"
             )
 
     @api.depends("year")

@@ -16,7 +16,7 @@ class TestReportWorkflow(ReportCommon):
     def test_name_is_generated(self):
         self.assertEqual(
             self.report.name,
-            "Báo cáo kết quả thực hiện công tác truyền thông về bình đẳng giới năm 2026 – Unit A",  # noqa: RUF001
+            "Báo cáo kết quả thực hiện công tác truyền thông về bình đẳng giới năm 2026 – Unit A",
         )
 
     def test_default_deadline_is_10_december(self):

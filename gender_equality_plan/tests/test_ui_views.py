@@ -11,7 +11,8 @@ class TestUiViews(HttpCase):
         self.browser_js(
             path,
             "console.log('test successful')",
-            ready="document.querySelector('.o_view_controller') && !document.querySelector('.o_loading_indicator')",
+            ready="document.querySelector('.o_view_controller')"
+            " && !document.querySelector('.o_loading_indicator')",
             login=login,
         )
 
@@ -70,9 +71,13 @@ class TestUiViews(HttpCase):
         )
 
     def test_return_with_the_reason_wizard(self):
-        plan = self.env.ref("gender_equality_plan.gender_equality_plan_bvdk_2026_demo", raise_if_not_found=False)
+        plan = self.env.ref(
+            "gender_equality_plan.gender_equality_plan_bvdk_2026_demo", raise_if_not_found=False
+        )
         if not plan:
             self.skipTest("no demo data")
-        self.start_tour(self._plan_action(f"/{plan.id}"), "gender_equality_plan_return_tour", login="truongban")
+        self.start_tour(
+            self._plan_action(f"/{plan.id}"), "gender_equality_plan_return_tour", login="truongban"
+        )
         self.assertEqual(plan.state, "returned")
         self.assertEqual(plan.last_return_reason, "Thiếu hoạt động tự kiểm tra (III.6).")
