@@ -43,3 +43,17 @@ class TestReportUiViews(HttpCase):
         ):
             with self.subTest(action=xmlid):
                 self._open(self._action(xmlid))
+
+    def test_head_returns_a_report_with_the_reason_wizard(self):
+        report = self.env.ref(
+            "gender_equality_plan.gender_equality_report_bvdk_2025_demo", raise_if_not_found=False
+        )
+        if not report:
+            self.skipTest("no demo data")
+        self.start_tour(
+            self._action("gender_equality_report_action", f"/{report.id}"),
+            "gender_equality_report_return_tour",
+            login="giamdoc.bvdk",
+        )
+        self.assertEqual(report.state, "returned")
+        self.assertEqual(report.last_return_reason, "Bổ sung kết quả Tháng hành động.")
