@@ -127,6 +127,8 @@ def main():
                 raise SystemExit("the page did not finish rendering within 60 s")
             time.sleep(0.2)
         time.sleep(0.5)  # let transitions settle before the capture (not a test)
+        # Pop-up notifications (new messages of the demo) would hide part of the page.
+        chrome.evaluate("document.querySelectorAll('.o_notification_manager').forEach(e => e.remove())")
         shot = chrome.send("Page.captureScreenshot", format="png")
         Path(args.out).parent.mkdir(parents=True, exist_ok=True)
         Path(args.out).write_bytes(base64.b64decode(shot["data"]))
