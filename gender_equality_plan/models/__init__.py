@@ -9,6 +9,8 @@ from . import gender_equality_observance_theme
 from . import gender_equality_approval_stage
 from . import gender_equality_approval_review
 from . import gender_equality_approval_mixin
+from . import gender_equality_unit_year_mixin
+from . import gender_equality_inbox_mixin
 from . import gender_equality_plan
 from . import gender_equality_task
 from . import gender_equality_checklist

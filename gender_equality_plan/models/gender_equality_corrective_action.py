@@ -26,7 +26,7 @@ class GenderEqualityCorrectiveAction(models.Model):
 
     _name = "gender.equality.corrective.action"
     _description = "Corrective Action"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["gender.equality.inbox.mixin", "mail.activity.mixin"]
     _order = "deadline, priority desc, id"
 
     name = fields.Char(string="Description", required=True, tracking=True)
@@ -284,16 +284,3 @@ class GenderEqualityCorrectiveAction(models.Model):
             subject=self.env._("Corrective actions: reminder"),
             body=body,
         )
-
-    def _notify_get_recipients(self, message, msg_vals, **kwargs):
-        """Internal users without an e-mail address are notified in Odoo (inbox) instead of by
-        an e-mail that could not be sent."""
-        recipients = super()._notify_get_recipients(message, msg_vals, **kwargs)
-        email_ids = [data["id"] for data in recipients if data["notif"] == "email" and data["type"] == "user"]
-        if email_ids:
-            partners = self.env["res.partner"].sudo().browse(email_ids)
-            no_email_ids = set(partners.filtered(lambda partner: not partner.email_normalized).ids)
-            for data in recipients:
-                if data["id"] in no_email_ids:
-                    data["notif"] = "inbox"
-        return recipients

@@ -32,7 +32,12 @@ class GenderEqualityPlan(models.Model):
 
     _name = "gender.equality.plan"
     _description = "Annual Communication Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin", "gender.equality.approval.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "gender.equality.approval.mixin",
+        "gender.equality.unit.year.mixin",
+    ]
     _order = "year desc, unit_id, id desc"
 
     name = fields.Char(compute="_compute_name", store=True, readonly=True)
@@ -189,30 +194,13 @@ class GenderEqualityPlan(models.Model):
     # CONSTRAINTS
     # ------------------------------------------------------------
 
-    @api.constrains("unit_id", "year", "state")
-    def _check_unique_unit_year(self):
-        plans = self.filtered(lambda plan: plan.state != "cancelled")
-        if not plans:
-            return
-        counts = self.sudo()._read_group(
-            [
-                ("unit_id", "in", plans.unit_id.ids),
-                ("year", "in", list(set(plans.mapped("year")))),
-                ("state", "!=", "cancelled"),
-            ],
-            ["unit_id", "year"],
-            ["__count"],
+    def _unit_year_duplicate_message(self, unit, year):
+        return self.env._(
+            "The unit %(unit)s already has a plan for %(year)s. "
+            "A unit has one plan a year (cancelled plans aside).",
+            unit=unit.display_name,
+            year=year,
         )
-        for unit, year, count in counts:
-            if count > 1 and any(plan.unit_id == unit and plan.year == year for plan in plans):
-                raise ValidationError(
-                    self.env._(
-                        "The unit %(unit)s already has a plan for %(year)s. "
-                        "A unit has one plan a year (cancelled plans aside).",
-                        unit=unit.display_name,
-                        year=year,
-                    )
-                )
 
     @api.constrains("year")
     def _check_year(self):

@@ -65,7 +65,12 @@ class GenderEqualityReport(models.Model):
 
     _name = "gender.equality.report"
     _description = "Annual Unit Report"
-    _inherit = ["mail.thread", "mail.activity.mixin", "gender.equality.approval.mixin"]
+    _inherit = [
+        "gender.equality.inbox.mixin",
+        "mail.activity.mixin",
+        "gender.equality.approval.mixin",
+        "gender.equality.unit.year.mixin",
+    ]
     _order = "year desc, unit_id, id desc"
 
     name = fields.Char(compute="_compute_name", store=True, readonly=True)
@@ -206,30 +211,13 @@ class GenderEqualityReport(models.Model):
     # CONSTRAINTS
     # ------------------------------------------------------------
 
-    @api.constrains("unit_id", "year", "state")
-    def _check_unique_unit_year(self):
-        reports = self.filtered(lambda report: report.state != "cancelled")
-        if not reports:
-            return
-        counts = self.sudo()._read_group(
-            [
-                ("unit_id", "in", reports.unit_id.ids),
-                ("year", "in", list(set(reports.mapped("year")))),
-                ("state", "!=", "cancelled"),
-            ],
-            ["unit_id", "year"],
-            ["__count"],
+    def _unit_year_duplicate_message(self, unit, year):
+        return self.env._(
+            "The unit %(unit)s already has a report for %(year)s. "
+            "A unit sends one report a year (cancelled reports aside).",
+            unit=unit.display_name,
+            year=year,
         )
-        for unit, year, count in counts:
-            if count > 1 and any(report.unit_id == unit and report.year == year for report in reports):
-                raise ValidationError(
-                    self.env._(
-                        "The unit %(unit)s already has a report for %(year)s. "
-                        "A unit sends one report a year (cancelled reports aside).",
-                        unit=unit.display_name,
-                        year=year,
-                    )
-                )
 
     @api.constrains("year")
     def _check_year(self):
@@ -688,18 +676,6 @@ class GenderEqualityReport(models.Model):
             subject=subject,
             body=escape(body),
         )
-
-    def _notify_get_recipients(self, message, msg_vals, **kwargs):
-        """Internal users without an e-mail address are notified in Odoo (inbox) instead."""
-        recipients = super()._notify_get_recipients(message, msg_vals, **kwargs)
-        email_ids = [data["id"] for data in recipients if data["notif"] == "email" and data["type"] == "user"]
-        if email_ids:
-            partners = self.env["res.partner"].sudo().browse(email_ids)
-            no_email_ids = set(partners.filtered(lambda partner: not partner.email_normalized).ids)
-            for data in recipients:
-                if data["id"] in no_email_ids:
-                    data["notif"] = "inbox"
-        return recipients
 
     # ------------------------------------------------------------
     # PRINTING
