@@ -41,3 +41,17 @@ class TestDemoPlans(TransactionCase):
 
     def test_draft_plan(self):
         self.assertEqual(self._plan("dan_so_2026").state, "draft")
+
+    def test_cancelled_plan(self):
+        self.assertEqual(self._plan("cdc_2025").state, "cancelled")
+
+    def test_demo_plans_cover_every_state(self):
+        self._plan("dan_so_2026")
+        states = set(self.env["gender.equality.plan"].search([]).mapped("state"))
+        self.assertEqual(states, {"draft", "submitted", "approved", "returned", "cancelled"})
+
+    def test_demo_workflow_speaks_vietnamese(self):
+        plan = self._plan("cdc_2026")
+        bodies = " ".join(plan.message_ids.mapped("body"))
+        self.assertIn("Lý do", bodies)
+        self.assertNotIn("Reason:", bodies)
