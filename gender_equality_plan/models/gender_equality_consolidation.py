@@ -5,6 +5,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 
 from ..tools import vi_format
+from ..tools.kpi_summary import summary_field_values
 
 
 class GenderEqualityConsolidation(models.TransientModel):
@@ -41,26 +42,23 @@ class GenderEqualityConsolidation(models.TransientModel):
         }
         for consolidation in self:
             summary = Report.get_kpi_summary(consolidation.year) if consolidation.year else {}
-            for name in (
-                "units_expected",
-                "reports_submitted",
-                "reports_accepted",
-                "reports_on_time",
-                "reports_late",
-                "reports_missing",
-                "completeness_rate",
-                "timeliness_rate",
-                "participants_male",
-                "participants_female",
-            ):
-                consolidation[name] = summary.get(name, 0)
-            objectives = {
-                objective["code"]: objective["value"] for objective in summary.get("objectives", [])
-            }
-            consolidation.objective_1_rate = objectives.get("II.1", 0.0)
-            consolidation.objective_2_rate = objectives.get("II.2", 0.0)
-            consolidation.objective_3_rate = objectives.get("II.3", 0.0)
-            consolidation.objective_4_rate = objectives.get("II.4", 0.0)
+            consolidation.update(
+                summary_field_values(
+                    summary,
+                    (
+                        "units_expected",
+                        "reports_submitted",
+                        "reports_accepted",
+                        "reports_on_time",
+                        "reports_late",
+                        "reports_missing",
+                        "completeness_rate",
+                        "timeliness_rate",
+                        "participants_male",
+                        "participants_female",
+                    ),
+                )
+            )
             rows = Markup("").join(
                 Markup("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td class='text-end'>%s</td></tr>")
                 % (

@@ -2,7 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
-# Counters of the home: name -> (model, label). Their domains come from ``_home_domains`` so
+from ..tools.kpi_summary import summary_field_values
+
+# Counters of the home: name -> model. Their domains come from ``_home_domains`` so
 # that each counter and the list it opens always agree.
 COUNTERS = {
     "plans_to_submit": "gender.equality.plan",
@@ -149,21 +151,18 @@ class GenderEqualityHome(models.TransientModel):
         is_department = self.env.user.has_group("gender_equality_plan.group_department_user")
         for home in self:
             summary = self.env["gender.equality.report"].get_kpi_summary(home.year) if is_department else {}
-            for name in (
-                "units_expected",
-                "reports_submitted",
-                "reports_on_time",
-                "reports_late",
-                "reports_missing",
-            ):
-                home[name] = summary.get(name, 0)
-            objectives = {
-                objective["code"]: objective["value"] for objective in summary.get("objectives", [])
-            }
-            home.objective_1_rate = objectives.get("II.1", 0.0)
-            home.objective_2_rate = objectives.get("II.2", 0.0)
-            home.objective_3_rate = objectives.get("II.3", 0.0)
-            home.objective_4_rate = objectives.get("II.4", 0.0)
+            home.update(
+                summary_field_values(
+                    summary,
+                    (
+                        "units_expected",
+                        "reports_submitted",
+                        "reports_on_time",
+                        "reports_late",
+                        "reports_missing",
+                    ),
+                )
+            )
 
     # ------------------------------------------------------------
     # ACTIONS

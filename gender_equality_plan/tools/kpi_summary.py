@@ -215,3 +215,20 @@ def _by_unit_type(rows):
         if row["timeliness"] != "missing":
             total["reports_" + row["timeliness"]] += 1
     return list(totals.values())
+
+
+OBJECTIVE_FIELDS = {
+    "II.1": "objective_1_rate",
+    "II.2": "objective_2_rate",
+    "II.3": "objective_3_rate",
+    "II.4": "objective_4_rate",
+}
+
+
+def summary_field_values(summary, names):
+    """Values of dashboard fields from a KPI summary: the keys ``names`` (0 when absent) and
+    the four objectives as ``objective_N_rate`` (0.0 when absent)."""
+    values = {name: summary.get(name, 0) for name in names}
+    objectives = {objective["code"]: objective["value"] for objective in summary.get("objectives", [])}
+    values.update({field: objectives.get(code, 0.0) for code, field in OBJECTIVE_FIELDS.items()})
+    return values
