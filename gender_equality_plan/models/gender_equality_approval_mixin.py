@@ -267,14 +267,14 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
         self._approval_set_returned(reason, now)
         self._on_approval_returned(reason)
         self._approval_notify_submitter(
-            lambda record: Markup("%s<br/>%s")
-            % (
+            lambda record: self._approval_with_reason(
+                record,
                 record.env._(
                     "%(record)s was returned to its unit by %(user)s.",
                     record=record.display_name,
                     user=self.env.user.name,
                 ),
-                record.env._("Reason: %(reason)s", reason=reason),
+                reason,
             )
         )
         return True
@@ -313,17 +313,21 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
         Review.create(vals_list)
         self._approval_set_returned(reason, now)
         self._approval_notify_submitter(
-            lambda record: Markup("%s<br/>%s")
-            % (
+            lambda record: self._approval_with_reason(
+                record,
                 record.env._(
                     "%(record)s was reopened by %(user)s.",
                     record=record.display_name,
                     user=self.env.user.name,
                 ),
-                record.env._("Reason: %(reason)s", reason=reason),
+                reason,
             )
         )
         return True
+
+    def _approval_with_reason(self, record, message, reason):
+        """A notification ``message`` followed by the reason, in ``record``'s language."""
+        return Markup("%s<br/>%s") % (message, record.env._("Reason: %(reason)s", reason=reason))
 
     def _approval_set_returned(self, reason, date):
         self.sudo().write(

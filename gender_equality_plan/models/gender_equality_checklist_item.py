@@ -13,22 +13,6 @@ ANSWER_TYPES = [
     ("file", "File"),
 ]
 
-# Fields whose edit, on a template used by a finished inspection, creates a new version.
-VERSIONED_ITEM_FIELDS = {
-    "section_id",
-    "sequence",
-    "question",
-    "help_text",
-    "reference",
-    "answer_type",
-    "weight",
-    "is_mandatory",
-    "is_critical",
-    "requires_action",
-    "requires_evidence",
-    "is_unverified",
-}
-
 # Fields of an item copied into each answer line, so that answers never depend on later edits.
 SNAPSHOT_FIELDS = [
     "sequence",
@@ -43,6 +27,9 @@ SNAPSHOT_FIELDS = [
     "requires_evidence",
     "is_unverified",
 ]
+
+# Fields whose edit, on a template used by a finished inspection, creates a new version.
+VERSIONED_ITEM_FIELDS = {"section_id", *SNAPSHOT_FIELDS}
 
 
 class GenderEqualityChecklistItem(models.Model):
