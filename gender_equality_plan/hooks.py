@@ -2,17 +2,38 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 
-PLAN_MODELS = ["gender.equality.plan", "gender.equality.task"]
+UNIT_MODEL = "gender.equality.unit"
+
+
+def _unit_owned_models(env):
+    """The module's models whose records belong to a unit (a stored many2one to the units)."""
+    return [
+        name
+        for name, model in env.registry.items()
+        if name.startswith("gender.equality.")
+        and name != UNIT_MODEL
+        and not model._abstract
+        and not model._transient
+        and any(
+            field.type == "many2one"
+            and field.comodel_name == UNIT_MODEL
+            and field.store
+            and not field.related
+            for field in model._fields.values()
+        )
+    ]
 
 
 def uninstall_hook(env):
-    """Delete the plans, their activities and their approval history before the module's data.
+    """Delete the records that belong to units before the module's data.
 
-    Their tables are dropped by the uninstallation anyway; deleting them first lets the
-    module's master data (units, areas, types, stages), which they reference with
-    ``ondelete='restrict'``, be deleted cleanly.
+    Every ``unit_id`` refuses the deletion of its unit (``ondelete='restrict'``: a unit that
+    owns records is archived, never deleted). The tables are dropped by the uninstallation
+    anyway; deleting their records first lets the module's master data (the units among them)
+    be deleted cleanly.
     """
     env = env(context={**env.context, MODULE_UNINSTALL_FLAG: True, "active_test": False})
-    env["mail.activity"].sudo().search([("res_model", "in", PLAN_MODELS)]).unlink()
-    env["gender.equality.approval.review"].sudo().search([]).unlink()
-    env["gender.equality.plan"].sudo().search([]).unlink()
+    models = _unit_owned_models(env)
+    env["mail.activity"].sudo().search([("res_model", "in", models)]).unlink()
+    for name in models:
+        env[name].sudo().search([]).unlink()

@@ -1,3 +1,5 @@
+from . import gender_equality_guard_mixin
+from . import gender_equality_inbox_mixin
 from . import gender_equality_unit
 from . import res_users
 from . import gender_equality_area
@@ -10,7 +12,7 @@ from . import gender_equality_approval_stage
 from . import gender_equality_approval_review
 from . import gender_equality_approval_mixin
 from . import gender_equality_unit_year_mixin
-from . import gender_equality_inbox_mixin
+from . import gender_equality_unit_record_mixin
 from . import gender_equality_plan
 from . import gender_equality_task
 from . import gender_equality_checklist
@@ -28,3 +30,4 @@ from . import gender_equality_awareness_survey
 from . import gender_equality_indicator_status
 from . import gender_equality_consolidation
 from . import gender_equality_home
+from . import ir_rule

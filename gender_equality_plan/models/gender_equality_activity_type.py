@@ -8,6 +8,7 @@ class GenderEqualityActivityType(models.Model):
 
     _name = "gender.equality.activity.type"
     _description = "Communication Activity Type"
+    _inherit = ["gender.equality.guard.mixin"]
     _order = "sequence, name"
 
     name = fields.Char(required=True)

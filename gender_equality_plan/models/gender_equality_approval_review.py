@@ -20,6 +20,7 @@ class GenderEqualityApprovalReview(models.Model):
 
     _name = "gender.equality.approval.review"
     _description = "Approval Review"
+    _inherit = ["gender.equality.guard.mixin"]
     _order = "res_model, res_id, round desc, sequence, id"
 
     res_model = fields.Char(string="Document Model", required=True, index=True, readonly=True)

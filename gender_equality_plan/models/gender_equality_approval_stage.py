@@ -15,6 +15,7 @@ class GenderEqualityApprovalStage(models.Model):
 
     _name = "gender.equality.approval.stage"
     _description = "Approval Stage"
+    _inherit = ["gender.equality.guard.mixin"]
     _order = "res_model, sequence, id"
 
     name = fields.Char(required=True, translate=True)

@@ -1,6 +1,6 @@
 # Copyright 2026 Sở Y tế Thanh Hóa
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class GenderEqualityArea(models.Model):
@@ -8,6 +8,7 @@ class GenderEqualityArea(models.Model):
 
     _name = "gender.equality.area"
     _description = "Content Area"
+    _inherit = ["gender.equality.guard.mixin"]
     _order = "sequence, code"
     _rec_names_search = ["name", "code"]
 
@@ -21,6 +22,7 @@ class GenderEqualityArea(models.Model):
         ("code_unique", "unique(code)", "The code of a content area must be unique."),
     ]
 
+    @api.depends("code", "name")
     def _compute_display_name(self):
         for area in self:
             area.display_name = f"{area.code} {area.name}" if area.code else area.name

@@ -15,7 +15,7 @@ class GenderEqualityChecklist(models.Model):
 
     _name = "gender.equality.checklist"
     _description = "Inspection Checklist Template"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "gender.equality.guard.mixin"]
     _order = "name, version desc"
 
     name = fields.Char(required=True, tracking=True, translate=True)
@@ -39,6 +39,9 @@ class GenderEqualityChecklist(models.Model):
     )
     item_ids = fields.One2many("gender.equality.checklist.item", "checklist_id", string="Items", copy=False)
     item_count = fields.Integer(compute="_compute_item_count", string="Number of Items")
+    inspection_ids = fields.One2many(
+        "gender.equality.inspection", "checklist_id", string="Inspections", readonly=True
+    )
     inspection_count = fields.Integer(compute="_compute_inspection_count", string="Number of Inspections")
 
     _sql_constraints = [
@@ -50,6 +53,7 @@ class GenderEqualityChecklist(models.Model):
         for checklist in self:
             checklist.item_count = len(checklist.item_ids)
 
+    @api.depends("inspection_ids")
     def _compute_inspection_count(self):
         counts = dict(
             self.env["gender.equality.inspection"]._read_group(
@@ -109,21 +113,24 @@ class GenderEqualityChecklist(models.Model):
         return self._create_new_version()
 
     def _create_new_version(self):
+        """Copy the template into a new version, as the application (the version number and
+        the links to the previous version are not the user's to write)."""
         self.ensure_one()
-        new_checklist = self.copy(
+        old = self.sudo()
+        new_checklist = old.copy(
             {
-                "name": self.name,
-                "version": self.version + 1,
-                "previous_version_id": self.id,
+                "name": old.name,
+                "version": old.version + 1,
+                "previous_version_id": old.id,
             }
         )
         section_map = {}
-        for section in self.section_ids:
+        for section in old.section_ids:
             section_map[section] = section.copy(
                 {"checklist_id": new_checklist.id, "previous_section_id": section.id}
             )
         item_map = {}
-        for item in self.item_ids:
+        for item in old.item_ids:
             item_map[item] = item.copy(
                 {
                     "checklist_id": new_checklist.id,
@@ -131,13 +138,13 @@ class GenderEqualityChecklist(models.Model):
                     "previous_item_id": item.id,
                 }
             )
-        self.active = False
+        old.active = False
         body = self.env._(
             "This template is used by finished inspections: the edit was saved in a new "
             "version, %(name)s, and this version was archived.",
             name=new_checklist.display_name,
         )
-        self._message_log(body=body)
+        old._message_log(body=body)
         return new_checklist, section_map, item_map
 
     # ------------------------------------------------------------

@@ -35,6 +35,7 @@ VERSIONED_ITEM_FIELDS = {"section_id", *SNAPSHOT_FIELDS}
 class GenderEqualityChecklistItem(models.Model):
     _name = "gender.equality.checklist.item"
     _description = "Checklist Item"
+    _inherit = ["gender.equality.guard.mixin"]
     _order = "checklist_id, section_sequence, sequence, id"
     _rec_name = "question"
 

@@ -10,6 +10,7 @@ VERSIONED_SECTION_FIELDS = {"name", "sequence"}
 class GenderEqualityChecklistSection(models.Model):
     _name = "gender.equality.checklist.section"
     _description = "Checklist Section"
+    _inherit = ["gender.equality.guard.mixin"]
     _order = "checklist_id, sequence, id"
 
     checklist_id = fields.Many2one(

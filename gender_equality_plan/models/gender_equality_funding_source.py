@@ -8,6 +8,7 @@ class GenderEqualityFundingSource(models.Model):
 
     _name = "gender.equality.funding.source"
     _description = "Funding Source"
+    _inherit = ["gender.equality.guard.mixin"]
     _order = "sequence, name"
 
     name = fields.Char(required=True)

@@ -8,6 +8,7 @@ class GenderEqualityObjective(models.Model):
 
     _name = "gender.equality.objective"
     _description = "Plan Objective"
+    _inherit = ["gender.equality.guard.mixin"]
     _order = "sequence, code"
     _rec_names_search = ["name", "code"]
 

@@ -17,6 +17,7 @@ class GenderEqualityObservance(models.Model):
 
     _name = "gender.equality.observance"
     _description = "Observance"
+    _inherit = ["gender.equality.guard.mixin"]
     _order = "month_start, day_start, sequence, id"
 
     name = fields.Char(required=True, help="Official Vietnamese name of the observance.")

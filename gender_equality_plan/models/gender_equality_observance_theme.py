@@ -8,6 +8,7 @@ class GenderEqualityObservanceTheme(models.Model):
 
     _name = "gender.equality.observance.theme"
     _description = "Yearly Theme of an Observance"
+    _inherit = ["gender.equality.guard.mixin"]
     _order = "year desc, id"
     _rec_name = "theme"
 

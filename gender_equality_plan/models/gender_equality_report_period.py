@@ -3,7 +3,6 @@
 from datetime import date
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
 
 # Section V of the plan: units report before 10 December every year.
 DEFAULT_DEADLINE = (12, 10)
@@ -14,6 +13,7 @@ class GenderEqualityReportPeriod(models.Model):
 
     _name = "gender.equality.report.period"
     _description = "Reporting Period"
+    _inherit = ["gender.equality.guard.mixin"]
     _order = "year desc"
     _rec_name = "year"
 
@@ -38,12 +38,6 @@ class GenderEqualityReportPeriod(models.Model):
         for period in self:
             if period.year and not period.deadline:
                 period.deadline = default_deadline(period.year)
-
-    @api.constrains("year")
-    def _check_year(self):
-        for period in self:
-            if not 2000 <= period.year <= 2100:
-                raise ValidationError(self.env._("The year %(year)s is not valid.", year=period.year))
 
     @api.model
     def _get_deadline(self, year):

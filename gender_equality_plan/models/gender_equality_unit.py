@@ -23,7 +23,7 @@ class GenderEqualityUnit(models.Model):
 
     _name = "gender.equality.unit"
     _description = "Health Unit"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "gender.equality.guard.mixin"]
     _parent_store = True
     _order = "sequence, name"
     _rec_names_search = ["name", "code"]

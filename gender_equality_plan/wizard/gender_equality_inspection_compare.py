@@ -8,6 +8,7 @@ class GenderEqualityInspectionCompare(models.TransientModel):
 
     _name = "gender.equality.inspection.compare"
     _description = "Self-inspection versus Inspection"
+    _inherit = ["gender.equality.guard.mixin"]
 
     unit_id = fields.Many2one("gender.equality.unit", string="Unit", required=True)
     year = fields.Integer(required=True, default=lambda self: fields.Date.context_today(self).year)

@@ -6,6 +6,8 @@ from odoo import api, fields, models
 class GenderEqualityInspectionCompareLine(models.TransientModel):
     _name = "gender.equality.inspection.compare.line"
     _description = "Self-inspection versus Inspection: Item"
+    _inherit = ["gender.equality.guard.mixin"]
+    _gep_parent_field = "compare_id"
     _order = "compare_id, sequence, id"
 
     compare_id = fields.Many2one("gender.equality.inspection.compare", required=True, ondelete="cascade")

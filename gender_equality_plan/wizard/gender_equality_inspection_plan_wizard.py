@@ -13,6 +13,7 @@ class GenderEqualityInspectionPlanWizard(models.TransientModel):
 
     _name = "gender.equality.inspection.plan.wizard"
     _description = "Annual Inspection Plan"
+    _inherit = ["gender.equality.guard.mixin"]
 
     year = fields.Integer(required=True, default=lambda self: fields.Date.context_today(self).year)
     inspection_type = fields.Selection(INSPECTION_TYPES, string="Type", required=True, default="inspection")

@@ -10,6 +10,7 @@ class GenderEqualityPrepareYearWizard(models.TransientModel):
 
     _name = "gender.equality.prepare.year.wizard"
     _description = "Prepare the Plans of a Year"
+    _inherit = ["gender.equality.guard.mixin"]
 
     year = fields.Integer(required=True, default=lambda self: self._default_year())
     unit_ids = fields.Many2many(

@@ -1,11 +1,11 @@
 # Copyright 2026 Sở Y tế Thanh Hóa
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 # The transitions that need a reason, by model: the wizard calls nothing else.
 REASON_METHODS = {
-    "gender.equality.corrective.action": ("action_reopen",),
+    "gender.equality.corrective.action": ("action_reopen", "action_cancel", "action_reschedule"),
 }
 # Every approvable record (approval mixin) may be returned or reopened with a reason.
 APPROVAL_REASON_METHODS = ("action_return", "action_reopen")
@@ -16,11 +16,18 @@ class GenderEqualityReasonWizard(models.TransientModel):
 
     _name = "gender.equality.reason.wizard"
     _description = "Reason of a Transition"
+    _inherit = ["gender.equality.guard.mixin"]
+    # The record, ids and method come from the button that opens the wizard (its context).
+    _gep_writable_fields = ("res_model", "res_ids", "method")
 
     res_model = fields.Char(required=True, readonly=True)
     res_ids = fields.Json(required=True, readonly=True)
     method = fields.Char(required=True, readonly=True)
     reason = fields.Text()
+    deadline = fields.Date(string="New Deadline")
+    priority = fields.Selection(
+        [("low", "Low"), ("medium", "Medium"), ("high", "High")], string="New Priority"
+    )
 
     def _get_action(self, records, method, title=None):
         return {
@@ -45,10 +52,24 @@ class GenderEqualityReasonWizard(models.TransientModel):
             allowed += APPROVAL_REASON_METHODS
         return allowed
 
+    @api.constrains("res_model", "res_ids", "method")
+    def _check_records(self):
+        """The wizard acts on records that the user may read, with an allowed method."""
+        for wizard in self:
+            if wizard.res_model not in self.env or wizard.method not in wizard._allowed_methods():
+                raise UserError(self.env._("This transition does not take a reason."))
+            ids = wizard.res_ids if isinstance(wizard.res_ids, list) else []
+            if not ids or not all(isinstance(record_id, int) for record_id in ids):
+                raise UserError(self.env._("Choose the records first."))
+            self.env[wizard.res_model].browse(ids).check_access("read")
+
     def action_confirm(self):
         self.ensure_one()
         if self.method not in self._allowed_methods():
             raise UserError(self.env._("This transition does not take a reason."))
         records = self.env[self.res_model].browse(self.res_ids)
-        getattr(records, self.method)(self.reason)
+        if self.method == "action_reschedule":
+            records.action_reschedule(self.reason or "", deadline=self.deadline, priority=self.priority)
+        else:
+            getattr(records, self.method)(self.reason or "")
         return {"type": "ir.actions.act_window_close"}
