@@ -1,26 +1,63 @@
 # Copyright 2026 Sở Y tế Thanh Hóa
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
 from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL
+
+from ..tools import roles
 
 
 class GenderEqualityApprovalMixin(models.AbstractModel):
-    """A declarative approval chain for records that belong to a unit.
+    """The workflow of the records that a unit submits and approvers decide (plans, reports,
+    inspections), declared in a few class attributes, in the spirit of OCA
+    ``base_tier_validation``:
 
-    The chain of a model is the list of its active ``gender.equality.approval.stage`` records.
-    Each submission (round) creates one review per stage; the first is pending, the others
-    wait. Consumers call ``_approval_start``, ``_approval_approve``, ``_approval_return``,
-    ``_approval_reopen`` and ``_approval_cancel``, and override the hooks
-    ``_on_approval_complete`` and ``_on_approval_returned``. They must inherit
-    ``mail.thread`` and ``mail.activity.mixin`` and have a ``unit_id`` (or override
-    ``_approval_get_unit``). A stage with a condition (``domain``) is part of the chain of
-    the records that match it only.
+    - ``_state_field`` and the states: ``_state_draft``, ``_state_editable`` (content editable),
+      ``_state_submit_from``, ``_state_review`` (waiting for the approval chain),
+      ``_state_approved`` (final: locked), ``_state_returned``, ``_state_cancelled``,
+      ``_state_cancel_from``, ``_state_draft_from``; ``_workflow_draft_only_fields`` change
+      only while the record is a draft (its unit, its year);
+    - ``_workflow_final_cancel_groups`` / ``_workflow_reopen_groups``: roles that may cancel /
+      reopen an approved record (none by default).
+
+    The mixin owns ``action_submit``, ``action_approve``, ``action_return``, ``action_reopen``,
+    ``action_cancel`` and ``action_draft`` and the flags the views read (``is_editable``,
+    ``is_locked``, ``is_under_review``, ``can_submit``, ``can_approve``, ``can_cancel``,
+    ``can_reset_to_draft``, ``can_reopen``); the integrity policy (``gender.equality.guard.mixin``)
+    refuses any direct write of the status and of the workflow bookkeeping, and locks the
+    record's fields outside its editable states. Consumers override small hooks:
+    ``_workflow_check_submittable``, ``_workflow_before_submit``, ``_workflow_after_submit``,
+    ``_workflow_on_approved``, ``_workflow_on_returned``, ``_workflow_on_cancelled``.
+
+    The approval chain of a model is the list of its active ``gender.equality.approval.stage``
+    records. Each submission (round) creates one review per stage; the first is pending, the
+    others wait. A stage with a condition (``domain``) is part of the chain of the records that
+    match it only.
     """
 
     _name = "gender.equality.approval.mixin"
     _description = "Approval Workflow Mixin"
+    _inherit = ["gender.equality.guard.mixin", "gender.equality.inbox.mixin", "mail.activity.mixin"]
+
+    _state_field = "state"
+    _state_draft = "draft"
+    _state_editable = ("draft", "returned")
+    _state_submit_from = ("draft", "returned")
+    _state_review = "submitted"
+    _state_approved = "approved"
+    _state_returned = "returned"
+    _state_cancelled = "cancelled"
+    _state_cancel_from = ("draft", "returned", "submitted")
+    _state_draft_from = ("cancelled",)
+    _workflow_final_cancel_groups = ()
+    _workflow_reopen_groups = ()
+    # Fields that change only while the record is a draft (never after its first submission).
+    _workflow_draft_only_fields = ("unit_id", "year")
+    _gep_protected_fields = ("state",)
 
     review_ids = fields.One2many(
         "gender.equality.approval.review",
@@ -47,6 +84,25 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
     last_return_reason = fields.Text(string="Reason of the Last Return", readonly=True, copy=False)
     last_return_by_id = fields.Many2one("res.users", string="Last Returned by", readonly=True, copy=False)
     last_return_date = fields.Datetime(string="Last Returned on", readonly=True, copy=False)
+    is_editable = fields.Boolean(
+        compute="_compute_workflow_flags",
+        string="Editable",
+        help="The content of the record can be edited in its current status.",
+    )
+    is_locked = fields.Boolean(
+        compute="_compute_workflow_flags",
+        string="Locked",
+        help="The record is approved: nothing of it changes any more.",
+    )
+    is_under_review = fields.Boolean(
+        compute="_compute_workflow_flags",
+        string="Under Review",
+        help="The record waits for the approvers of its current stage.",
+    )
+    can_submit = fields.Boolean(compute="_compute_workflow_permissions")
+    can_cancel = fields.Boolean(compute="_compute_workflow_permissions")
+    can_reset_to_draft = fields.Boolean(compute="_compute_workflow_permissions")
+    can_reopen = fields.Boolean(compute="_compute_workflow_permissions")
 
     # ------------------------------------------------------------
     # COMPUTES
@@ -60,11 +116,13 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
             .search([("res_model", "=", self._name), ("res_id", "in", self.ids), ("state", "=", "pending")])
         )
 
+    @api.depends("review_ids.state", "review_ids.stage_id")
     def _compute_approval_stage_id(self):
         stage_by_record = {review.res_id: review.stage_id for review in self._approval_pending_reviews()}
         for record in self:
             record.approval_stage_id = stage_by_record.get(record.id, False)
 
+    @api.depends("review_ids.state", "review_ids.reviewer_ids", "submitted_by_id")
     @api.depends_context("uid")
     def _compute_can_approve(self):
         reviews = {review.res_id: review for review in self._approval_pending_reviews()}
@@ -91,9 +149,50 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
             domain = ["!", "&", *domain]
         return domain
 
+    @api.depends(lambda self: [self._state_field])
+    def _compute_workflow_flags(self):
+        for record in self:
+            state = record[self._state_field]
+            record.is_editable = state in self._state_editable
+            record.is_locked = state == self._state_approved
+            record.is_under_review = state == self._state_review
+
+    @api.depends(lambda self: [self._state_field])
+    @api.depends_context("uid")
+    def _compute_workflow_permissions(self):
+        writable = self._filtered_access("write") if self.ids else self.browse()
+        may_cancel_final = roles.has_any(self.env, *self._workflow_final_cancel_groups)
+        may_reopen = roles.has_any(self.env, *self._workflow_reopen_groups)
+        for record in self:
+            state = record[self._state_field]
+            can_write = record in writable
+            record.can_submit = can_write and state in self._state_submit_from
+            record.can_cancel = can_write and (
+                state in self._state_cancel_from
+                or (
+                    state == self._state_approved
+                    and bool(self._workflow_final_cancel_groups)
+                    and may_cancel_final
+                )
+            )
+            record.can_reset_to_draft = can_write and state in self._state_draft_from
+            record.can_reopen = (
+                state == self._state_approved and bool(self._workflow_reopen_groups) and may_reopen
+            )
+
     # ------------------------------------------------------------
     # RULES
     # ------------------------------------------------------------
+
+    def _gep_locked_fields(self):
+        """Outside its editable states a record locks every field; once it left its draft
+        state, it also locks its unit and the other draft-only fields."""
+        locked = super()._gep_locked_fields()
+        draft_only = frozenset(self._workflow_draft_only_fields) & self._gep_policy()[0]
+        for record in self:
+            if record not in locked and record[self._state_field] != self._state_draft:
+                locked[record] = draft_only
+        return locked
 
     def _approval_get_unit(self):
         self.ensure_one()
@@ -101,7 +200,7 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
 
     def _approval_get_stages(self):
         """The active stages of the model; ``_approval_get_record_stages`` picks those of each record."""
-        return self.env["gender.equality.approval.stage"].search([("res_model", "=", self._name)])
+        return self.env["gender.equality.approval.stage"].sudo().search([("res_model", "=", self._name)])
 
     def _approval_get_record_stages(self):
         """{record id: its chain}, the stages whose condition the record meets, in order."""
@@ -145,21 +244,155 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
         return False
 
     def _approval_check_can_decide(self):
-        """Raise unless the current user may decide the pending stage of every record."""
-        reviews = {review.res_id: review for review in self._approval_pending_reviews()}
+        """Raise unless the current user may decide the pending stage of every record.
+
+        The pending reviews are locked until the end of the transaction: of two people deciding
+        the same record at once, the second waits, then gets a serialization failure that Odoo
+        retries, and the retry says that the record is no longer waiting for a decision.
+        """
+        reviews_by_record = {review.res_id: review for review in self._approval_pending_reviews()}
+        if reviews_by_record:
+            # Raw SQL: the ORM has no row lock; the rows were read just above.
+            self.env.cr.execute(
+                SQL(
+                    "SELECT id FROM gender_equality_approval_review WHERE id IN %s FOR NO KEY UPDATE",
+                    tuple(review.id for review in reviews_by_record.values()),
+                )
+            )
         for record in self:
-            review = reviews.get(record.id)
+            review = reviews_by_record.get(record.id)
             if not review:
                 raise UserError(
-                    self.env._("%(record)s is not waiting for an approval.", record=record.display_name)
+                    self.env._(
+                        "%(record)s is not waiting for an approval.", record=record.sudo().display_name
+                    )
                 )
             refusal = record._approval_get_refusal(review, self.env.user)
             if refusal:
                 raise AccessError(refusal)
-        return reviews
+        return reviews_by_record
+
+    def _workflow_check_state(self, states, action):
+        """Raise when a record is not in one of ``states`` for ``action`` (a label)."""
+        labels = dict(self._fields[self._state_field]._description_selection(self.env))
+        for record in self:
+            state = record[self._state_field]
+            if state not in states:
+                raise UserError(
+                    self.env._(
+                        "%(record)s cannot be %(action)s: its status is %(state)s.",
+                        record=record.display_name,
+                        action=action,
+                        state=labels.get(state, state),
+                    )
+                )
+
+    def _workflow_set_state(self, state):
+        """Write the status after the action checked that it may (the only writer of it)."""
+        self.sudo().write({self._state_field: state})
 
     # ------------------------------------------------------------
-    # WORKFLOW
+    # ACTIONS
+    # ------------------------------------------------------------
+
+    def action_submit(self):
+        """Submit the records to their approval chain."""
+        self._workflow_check_state(self._state_submit_from, self.env._("submitted"))
+        self.check_access("write")
+        for record in self:
+            record._workflow_check_submittable()
+        self._workflow_before_submit()
+        self._workflow_set_state(self._state_review)
+        self._approval_start()
+        return self._workflow_after_submit() or True
+
+    def action_approve(self):
+        """Approve the current stage of the records (the last stage approves them)."""
+        self._workflow_check_state((self._state_review,), self.env._("approved"))
+        self._approval_approve()
+        return True
+
+    def action_return(self, reason=None):
+        """Return the records to their unit with a reason. Without a reason (a button), ask for it."""
+        self._workflow_check_state((self._state_review,), self.env._("returned"))
+        if reason is None:
+            self._approval_check_can_decide()
+            return self._workflow_reason_action("action_return", self._workflow_return_title())
+        self._approval_return(reason)
+        return True
+
+    def action_reopen(self, reason=None):
+        """Reopen approved records with a reason (the roles of ``_workflow_reopen_groups``)."""
+        if not (self._workflow_reopen_groups and roles.has_any(self.env, *self._workflow_reopen_groups)):
+            raise AccessError(
+                self.env._("Your role does not allow you to reopen %(model)s.", model=self._description)
+            )
+        self._workflow_check_state((self._state_approved,), self.env._("reopened"))
+        if reason is None:
+            return self._workflow_reason_action("action_reopen", self.env._("Reopen"))
+        self._approval_reopen(reason)
+        self._workflow_set_state(self._state_returned)
+        self._workflow_on_returned(reason)
+        return True
+
+    def action_cancel(self):
+        """Cancel the records (approved ones only for the roles of ``_workflow_final_cancel_groups``)."""
+        final = self.filtered(lambda record: record[self._state_field] == self._state_approved)
+        if final and not (
+            self._workflow_final_cancel_groups
+            and roles.has_any(self.env, *self._workflow_final_cancel_groups)
+        ):
+            raise AccessError(
+                self.env._(
+                    "%(record)s is approved: your role does not allow you to cancel it.",
+                    record=final[0].display_name,
+                )
+            )
+        (self - final)._workflow_check_state(self._state_cancel_from, self.env._("cancelled"))
+        self.check_access("write")
+        self._workflow_set_state(self._state_cancelled)
+        self._approval_cancel()
+        self._workflow_on_cancelled()
+        return True
+
+    def action_draft(self):
+        """Set cancelled (or returned) records back to draft."""
+        self._workflow_check_state(self._state_draft_from, self.env._("set back to draft"))
+        self.check_access("write")
+        self._workflow_set_state(self._state_draft)
+        return True
+
+    def _workflow_reason_action(self, method, title):
+        return self.env["gender.equality.reason.wizard"]._get_action(self, method, title)
+
+    def _workflow_return_title(self):
+        return self.env._("Return to the unit")
+
+    # ------------------------------------------------------------
+    # HOOKS
+    # ------------------------------------------------------------
+
+    def _workflow_check_submittable(self):
+        """Raise when the record cannot be submitted (one record)."""
+
+    def _workflow_before_submit(self):
+        """Called before the records enter review (as the submitter, after the checks)."""
+
+    def _workflow_after_submit(self):
+        """Called after the submission; may return an action for the client."""
+        return None
+
+    def _workflow_on_approved(self):
+        """Called when the last stage approved the records (as superuser)."""
+
+    def _workflow_on_returned(self, reason):
+        """Called when an approver returned, or a manager reopened, the records."""
+
+    def _workflow_on_cancelled(self):
+        """Called when the records are cancelled."""
+
+    # ------------------------------------------------------------
+    # THE APPROVAL CHAIN
     # ------------------------------------------------------------
 
     def _approval_start(self):
@@ -167,14 +400,13 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
         Review = self.env["gender.equality.approval.review"].sudo()
         stages_by_record = self._approval_get_record_stages()
         self._approval_cancel()
-        last_rounds = {
-            res_id: max_round
-            for res_id, max_round in Review._read_group(
+        last_rounds = dict(
+            Review._read_group(
                 [("res_model", "=", self._name), ("res_id", "in", self.ids)],
                 ["res_id"],
                 ["round:max"],
             )
-        }
+        )
         vals_list = []
         for record in self:
             unit = record._approval_get_unit()
@@ -202,54 +434,51 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
                     }
                 )
         reviews = Review.create(vals_list)
-        self._approval_set_submitted()
-        self._approval_notify_pending(reviews.filtered(lambda review: review.state == "pending"))
+        self.sudo().write({"submitted_by_id": self.env.uid, "submitted_date": fields.Datetime.now()})
+        self._approval_on_pending(reviews.filtered(lambda review: review.state == "pending"))
         # A record without a stage in its chain is approved at once.
         without_chain = self.filtered(lambda record: not stages_by_record[record.id])
         if without_chain:
-            without_chain._on_approval_complete()
+            without_chain._approval_complete()
         return reviews
-
-    def _approval_set_submitted(self):
-        self.sudo().write({"submitted_by_id": self.env.uid, "submitted_date": fields.Datetime.now()})
 
     def _approval_approve(self):
         """Approve the pending stage of the records as the current user."""
         reviews = self._approval_check_can_decide()
         Review = self.env["gender.equality.approval.review"].sudo()
-        completed = self.browse()
-        to_notify = Review
-        for record in self:
-            review = reviews[record.id]
-            review.write(
-                {"state": "approved", "done_by_id": self.env.uid, "done_date": fields.Datetime.now()}
-            )
-            record._approval_close_activities(done_by=self.env.user)
-            record._message_log(
-                body=self.env._("Approved at the stage %(stage)s.", stage=review.stage_id.name),
-            )
-            next_review = Review.search(
-                [
-                    ("res_model", "=", self._name),
-                    ("res_id", "=", record.id),
-                    ("round", "=", review.round),
-                    ("state", "=", "waiting"),
-                ],
-                order="sequence, id",
-                limit=1,
-            )
-            if next_review:
-                next_review.state = "pending"
-                to_notify |= next_review
-            else:
-                completed |= record
-        self._approval_notify_pending(to_notify)
+        decided = Review.browse([review.id for review in reviews.values()])
+        decided.write({"state": "approved", "done_by_id": self.env.uid, "done_date": fields.Datetime.now()})
+        self._approval_close_activities(done_by=self.env.user)
+        self.sudo()._message_log_batch(
+            bodies={
+                record.id: self.env._(
+                    "Approved at the stage %(stage)s.", stage=reviews[record.id].stage_id.name
+                )
+                for record in self
+            },
+            author_id=self.env.user.partner_id.id,
+        )
+        next_reviews = {}
+        for review in Review.search(
+            [("res_model", "=", self._name), ("res_id", "in", self.ids), ("state", "=", "waiting")],
+            order="sequence, id",
+        ):
+            if review.round == reviews[review.res_id].round:
+                next_reviews.setdefault(review.res_id, review)
+        to_notify = Review.browse([review.id for review in next_reviews.values()])
+        to_notify.write({"state": "pending"})
+        self._approval_on_pending(to_notify)
+        completed = self.filtered(lambda record: record.id not in next_reviews)
         if completed:
-            completed._on_approval_complete()
+            completed._approval_complete()
             completed._approval_notify_submitter(
                 lambda record: record.env._("%(record)s is approved.", record=record.display_name)
             )
         return True
+
+    def _approval_complete(self):
+        self._workflow_set_state(self._state_approved)
+        self.sudo()._workflow_on_approved()
 
     def _approval_return(self, reason):
         """Return the records to their unit, with a reason, as an approver of the pending stage."""
@@ -258,14 +487,14 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
             raise UserError(self.env._("Give the reason why you return the record to its unit."))
         reviews = self._approval_check_can_decide()
         now = fields.Datetime.now()
-        for record in self:
-            review = reviews[record.id]
-            review.write(
-                {"state": "returned", "done_by_id": self.env.uid, "done_date": now, "reason": reason}
-            )
-            record._approval_cancel()
+        Review = self.env["gender.equality.approval.review"].sudo()
+        Review.browse([review.id for review in reviews.values()]).write(
+            {"state": "returned", "done_by_id": self.env.uid, "done_date": now, "reason": reason}
+        )
+        self._approval_cancel()
         self._approval_set_returned(reason, now)
-        self._on_approval_returned(reason)
+        self._workflow_set_state(self._state_returned)
+        self._workflow_on_returned(reason)
         self._approval_notify_submitter(
             lambda record: self._approval_with_reason(
                 record,
@@ -292,25 +521,24 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
             order="round desc, sequence desc, id desc",
         ):
             last_reviews.setdefault(review.res_id, review)
-        vals_list = []
-        for record in self:
-            last = last_reviews.get(record.id)
-            if last:
-                vals_list.append(
-                    {
-                        "res_model": self._name,
-                        "res_id": record.id,
-                        "unit_id": last.unit_id.id,
-                        "stage_id": last.stage_id.id,
-                        "sequence": last.sequence + 1,
-                        "round": last.round,
-                        "state": "returned",
-                        "done_by_id": self.env.uid,
-                        "done_date": now,
-                        "reason": reason,
-                    }
-                )
-        Review.create(vals_list)
+        Review.create(
+            [
+                {
+                    "res_model": self._name,
+                    "res_id": record.id,
+                    "unit_id": last.unit_id.id,
+                    "stage_id": last.stage_id.id,
+                    "sequence": last.sequence + 1,
+                    "round": last.round,
+                    "state": "returned",
+                    "done_by_id": self.env.uid,
+                    "done_date": now,
+                    "reason": reason,
+                }
+                for record in self
+                if (last := last_reviews.get(record.id))
+            ]
+        )
         self._approval_set_returned(reason, now)
         self._approval_notify_submitter(
             lambda record: self._approval_with_reason(
@@ -335,7 +563,7 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
         )
 
     def _approval_cancel(self):
-        """End the open reviews of the records (a new round, a cancellation…)."""
+        """End the open reviews of the records (a new round, a return, a cancellation…)."""
         open_reviews = (
             self.env["gender.equality.approval.review"]
             .sudo()
@@ -352,60 +580,65 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
         return True
 
     # ------------------------------------------------------------
-    # HOOKS
-    # ------------------------------------------------------------
-
-    def _on_approval_complete(self):
-        """Called when the last stage approved the records."""
-
-    def _on_approval_returned(self, reason):
-        """Called when an approver returned the records to their unit."""
-
-    # ------------------------------------------------------------
     # NOTIFICATIONS
     # ------------------------------------------------------------
 
     def _approval_activity_type(self):
         return self.env.ref("gender_equality_plan.mail_activity_type_approval")
 
-    def _approval_email_from(self):
-        """Sender of the notifications: the user, or the company when the user has no e-mail."""
-        return self.env.user.email_formatted or self.env.company.partner_id.email_formatted or False
-
-    def _approval_notify_pending(self, reviews):
-        """Give each approver of the newly pending ``reviews`` a to-do on the record, and tell them."""
+    def _approval_on_pending(self, reviews):
+        """Give each approver of the newly pending ``reviews`` a to-do on the record, and tell
+        them in their inbox (or by e-mail when they have an address)."""
         activity_type = self._approval_activity_type()
+        activities = []
+        notifications = []
+        readers = defaultdict(lambda: self.env["res.users"])
         for review in reviews:
             record = self.browse(review.res_id)
-            users = (review.reviewer_ids - record.submitted_by_id).filtered(
-                lambda user, record=record: record.with_user(user).has_access("read")
+            for user in review.reviewer_ids - record.submitted_by_id:
+                if record.with_user(user).has_access("read"):
+                    readers[record] |= user
+        for record, users in readers.items():
+            # Written in the approvers' language.
+            record_in_lang = record.with_context(lang=users[:1].lang or self.env.lang)
+            stage = (
+                self.env["gender.equality.approval.review"]
+                .sudo()
+                .browse([review.id for review in reviews if review.res_id == record.id])[:1]
+                .stage_id
             )
-            if not users:
-                continue
-            # Written in the approvers' language (the demo and the tests act in English).
-            record = record.with_context(lang=users[:1].lang or self.env.lang)
-            note = record.env._(
+            note = record_in_lang.env._(
                 "%(record)s waits for your decision at the stage %(stage)s.",
-                record=record.display_name,
-                stage=review.stage_id.name,
+                record=record_in_lang.display_name,
+                stage=stage.with_context(lang=record_in_lang.env.lang).name,
             )
-            # The to-dos are created quietly: the message below tells the approvers, with a
-            # sender address that works for users who have no e-mail address.
-            quiet_record = record.sudo().with_context(mail_activity_quick_update=True)
-            for user in users:
-                quiet_record.activity_schedule(
-                    activity_type_id=activity_type.id,
-                    user_id=user.id,
-                    summary=record.env._("Approve: %(stage)s", stage=review.stage_id.name),
-                    note=note,
+            summary = record_in_lang.env._("Approve: %(stage)s", stage=stage.name)
+            activities += [
+                {
+                    "res_model_id": self.env["ir.model"]._get_id(self._name),
+                    "res_id": record.id,
+                    "activity_type_id": activity_type.id,
+                    "user_id": user.id,
+                    "summary": summary,
+                    "note": note,
+                    "automated": True,
+                    "date_deadline": fields.Date.context_today(self),
+                }
+                for user in users
+            ]
+            notifications.append(
+                (
+                    record,
+                    users,
+                    record_in_lang.env._("To approve: %(record)s", record=record_in_lang.display_name),
+                    note,
                 )
-            record.sudo().message_notify(
-                partner_ids=users.partner_id.ids,
-                author_id=self.env.user.partner_id.id,
-                email_from=self._approval_email_from(),
-                subject=record.env._("To approve: %(record)s", record=record.display_name),
-                body=note,
             )
+        if activities:
+            # Created quietly: the notification below tells the approvers.
+            self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(activities)
+        for record, users, subject, body in notifications:
+            record._gep_notify(users, subject, body)
 
     def _approval_close_activities(self, done_by=None):
         """Mark the approval to-do of ``done_by`` done and remove the other approval to-dos."""
@@ -427,16 +660,10 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
         return True
 
     def _approval_notify_submitter(self, body_getter):
-        """Tell the submitter of each record (in the chatter, with a notification)."""
+        """Tell the submitter of each record, in the chatter and in their inbox."""
         for record in self:
             submitter = record.submitted_by_id
             # Written in the submitter's language.
             record_in_lang = record.with_context(lang=submitter.lang or self.env.lang)
-            record_in_lang.sudo().message_post(
-                body=body_getter(record_in_lang),
-                author_id=self.env.user.partner_id.id,
-                email_from=self._approval_email_from(),
-                partner_ids=submitter.partner_id.ids if submitter and submitter != self.env.user else [],
-                message_type="comment",
-                subtype_xmlid="mail.mt_note",
-            )
+            recipients = submitter if submitter and submitter != self.env.user else self.env["res.users"]
+            record_in_lang._gep_post(recipients, body_getter(record_in_lang))

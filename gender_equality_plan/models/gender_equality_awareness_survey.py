@@ -12,7 +12,7 @@ class GenderEqualityAwarenessSurvey(models.Model):
 
     _name = "gender.equality.awareness.survey"
     _description = "Awareness Survey"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "gender.equality.unit.record.mixin"]
     _order = "year desc, unit_id, id"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -21,9 +21,7 @@ class GenderEqualityAwarenessSurvey(models.Model):
         string="Unit",
         required=True,
         index=True,
-        # Units with records cannot be deleted (they are archived): cascade only matters when
-        # the module is uninstalled.
-        ondelete="cascade",
+        ondelete="restrict",
         default=lambda self: self.env.user.gep_unit_ids[:1],
     )
     year = fields.Integer(
@@ -64,6 +62,9 @@ class GenderEqualityAwarenessSurvey(models.Model):
     def _compute_is_baseline(self):
         for survey in self:
             survey.is_baseline = survey.year == BASELINE_YEAR
+
+    def _is_baseline_record(self):
+        return self.is_baseline
 
     @api.constrains("respondents_male", "respondents_female", "correct_male", "correct_female")
     def _check_counts(self):

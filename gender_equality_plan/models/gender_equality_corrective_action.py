@@ -3,22 +3,29 @@
 from collections import defaultdict
 from datetime import timedelta
 
-import pytz
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from ..tools import roles
+from ..tools.common import local_today
+
 # Deadlines are dates of the province: an action is overdue from 00:00 local time the day after.
-LOCAL_TZ = "Asia/Ho_Chi_Minh"
 OPEN_STATES = ("open", "in_progress")
 # Reminders are sent this many days before the deadline.
 REMINDER_DAYS = (7, 1)
-
-
-def local_today():
-    """Today's date in the province (Asia/Ho_Chi_Minh), whatever the user's or server's timezone."""
-    return pytz.utc.localize(fields.Datetime.now()).astimezone(pytz.timezone(LOCAL_TZ)).date()
+# What the inspectors and the Department decide; the unit carries the action out.
+VERIFIER_FIELDS = (
+    "name",
+    "finding",
+    "inspection_id",
+    "unit_id",
+    "line_id",
+    "item_id",
+    "deadline",
+    "priority",
+)
 
 
 class GenderEqualityCorrectiveAction(models.Model):
@@ -26,8 +33,16 @@ class GenderEqualityCorrectiveAction(models.Model):
 
     _name = "gender.equality.corrective.action"
     _description = "Corrective Action"
-    _inherit = ["gender.equality.inbox.mixin", "mail.activity.mixin"]
+    _inherit = ["gender.equality.guard.mixin", "gender.equality.inbox.mixin", "mail.activity.mixin"]
     _order = "deadline, priority desc, id"
+    # Integrity policy: a corrective action belongs to whoever verifies it. Inspectors and the
+    # Department create it and set its deadline and priority (changed later through
+    # ``action_reschedule``, with a reason); the unit records its evidence and marks it done.
+    _gep_parent_field = "inspection_id"
+    _gep_locked_with_parent = False
+    _gep_create_only_fields = ("unit_id", "line_id", "item_id", "deadline", "priority")
+    _gep_protected_fields = ("state",)
+    _gep_field_groups = dict.fromkeys(VERIFIER_FIELDS, (roles.INSPECTOR, roles.DEPARTMENT_USER))
 
     name = fields.Char(string="Description", required=True, tracking=True)
     inspection_id = fields.Many2one(
@@ -39,7 +54,7 @@ class GenderEqualityCorrectiveAction(models.Model):
         required=True,
         index=True,
         tracking=True,
-        ondelete="cascade",
+        ondelete="restrict",
         compute="_compute_unit_id",
         store=True,
         readonly=False,
@@ -99,12 +114,44 @@ class GenderEqualityCorrectiveAction(models.Model):
         "done, verified nor cancelled.",
     )
     reopen_reason = fields.Text(readonly=True, copy=False)
+    is_editable = fields.Boolean(
+        compute="_compute_flags",
+        string="Editable",
+        help="The unit works on the action: its evidence and responsible can change.",
+    )
+    is_locked = fields.Boolean(
+        compute="_compute_flags", string="Locked", help="Verified or cancelled: nothing changes any more."
+    )
+    is_verifier = fields.Boolean(
+        compute="_compute_permissions", help="You are an inspector or a member of the Department."
+    )
+    can_verify = fields.Boolean(compute="_compute_permissions", string="Can I Verify")
+    can_reopen = fields.Boolean(compute="_compute_permissions")
+    can_cancel = fields.Boolean(compute="_compute_permissions")
+    can_reschedule = fields.Boolean(compute="_compute_permissions")
 
     @api.depends("inspection_id")
     def _compute_unit_id(self):
         for action in self:
             if action.inspection_id:
                 action.unit_id = action.inspection_id.unit_id
+
+    @api.depends("state")
+    def _compute_flags(self):
+        for action in self:
+            action.is_editable = action.state in OPEN_STATES
+            action.is_locked = action.state in ("verified", "cancelled")
+
+    @api.depends("state")
+    @api.depends_context("uid")
+    def _compute_permissions(self):
+        is_verifier = roles.is_verifier(self.env)
+        for action in self:
+            action.is_verifier = is_verifier
+            action.can_verify = is_verifier and action.state == "done"
+            action.can_reopen = is_verifier and action.state in ("done", "verified")
+            action.can_cancel = is_verifier and not action.is_locked
+            action.can_reschedule = action.can_cancel
 
     @api.depends("deadline", "state")
     def _compute_is_overdue(self):
@@ -135,56 +182,34 @@ class GenderEqualityCorrectiveAction(models.Model):
                 )
 
     # ------------------------------------------------------------
-    # CRUD
-    # ------------------------------------------------------------
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        if any(vals.get("state") == "verified" for vals in vals_list):
-            self._check_is_verifier(
-                self.env._("Only inspectors and the Department verify corrective actions.")
-            )
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if "unit_id" in vals or "inspection_id" in vals:
-            self._check_is_verifier(
-                self.env._("Only inspectors and the Department move a corrective action.")
-            )
-        if "state" in vals and (vals["state"] == "verified" or "verified" in self.mapped("state")):
-            self._check_is_verifier(
-                self.env._("Only inspectors and the Department verify or reopen corrective actions.")
-            )
-        return super().write(vals)
-
-    # ------------------------------------------------------------
     # ACTIONS
     # ------------------------------------------------------------
 
-    def _is_verifier(self):
-        user = self.env.user
-        return (
-            self.env.su
-            or user.has_group("gender_equality_plan.group_inspector")
-            or user.has_group("gender_equality_plan.group_department_user")
-        )
-
     def _check_is_verifier(self, message):
-        if not self._is_verifier():
+        if not roles.is_verifier(self.env):
             raise AccessError(message)
 
     def _check_state(self, states, message):
         if any(action.state not in states for action in self):
             raise UserError(message)
 
+    def _check_flag(self, flag, message):
+        if not all(self.mapped(flag)):
+            raise UserError(message)
+
+    def _write_state(self, vals):
+        """Write the status (and its bookkeeping) after the action checked it may."""
+        self.check_access("write")
+        self.sudo().write(vals)
+
     def action_start(self):
         self._check_state(("open",), self.env._("Only open corrective actions can be started."))
-        self.write({"state": "in_progress"})
+        self._write_state({"state": "in_progress"})
         return True
 
     def action_done(self):
         """The unit reports the action as done; it must attach or describe its evidence."""
-        self._check_state(OPEN_STATES, self.env._("Only open or started corrective actions can be done."))
+        self._check_flag("is_editable", self.env._("Only open or started corrective actions can be done."))
         missing = self.filtered(
             lambda action: not action.attachment_ids and not (action.evidence_note or "").strip()
         )
@@ -196,37 +221,89 @@ class GenderEqualityCorrectiveAction(models.Model):
                     name=missing[0].name,
                 )
             )
-        self.write({"state": "done"})
+        self._write_state({"state": "done"})
         return True
 
     def action_verify(self):
         self._check_is_verifier(self.env._("Only inspectors and the Department verify corrective actions."))
-        self._check_state(("done",), self.env._("Only corrective actions reported as done can be verified."))
-        self.write({"state": "verified"})
+        self._check_flag(
+            "can_verify", self.env._("Only corrective actions reported as done can be verified.")
+        )
+        self._write_state({"state": "verified"})
         return True
 
     def action_reopen(self, reason=None):
         self._check_is_verifier(self.env._("Only inspectors and the Department reopen corrective actions."))
-        if not reason or not reason.strip():
-            raise UserError(self.env._("Give the reason why the corrective action is reopened."))
-        self._check_state(
-            ("done", "verified"), self.env._("Only done or verified corrective actions can be reopened.")
+        self._check_flag(
+            "can_reopen", self.env._("Only done or verified corrective actions can be reopened.")
         )
-        self.write({"state": "in_progress", "reopen_reason": reason})
-        for action in self:
-            action._message_log(
-                body=self.env._("Corrective action reopened. Reason: %(reason)s", reason=reason)
-            )
+        reason = self._check_reason(
+            reason, self.env._("Give the reason why the corrective action is reopened.")
+        )
+        self._write_state({"state": "in_progress", "reopen_reason": reason})
+        self._log_with_reason(self.env._("Corrective action reopened."), reason)
         return True
 
-    def action_cancel(self):
-        if self.filtered(lambda action: action.state == "verified"):
-            raise UserError(self.env._("A verified corrective action cannot be cancelled."))
-        self.write({"state": "cancelled"})
+    def action_cancel(self, reason=None):
+        """Cancel the actions with a reason (inspectors and the Department only). Without a
+        reason (a button), ask for it."""
+        self._check_is_verifier(self.env._("Only inspectors and the Department cancel corrective actions."))
+        self._check_flag(
+            "can_cancel", self.env._("A verified or cancelled corrective action cannot be cancelled.")
+        )
+        if reason is None:
+            return self.env["gender.equality.reason.wizard"]._get_action(
+                self, "action_cancel", self.env._("Cancel the corrective action")
+            )
+        reason = self._check_reason(
+            reason, self.env._("Give the reason why the corrective action is cancelled.")
+        )
+        self._write_state({"state": "cancelled"})
+        self._log_with_reason(self.env._("Corrective action cancelled."), reason)
+        return True
+
+    def action_reschedule(self, reason=None, deadline=None, priority=None):
+        """Change the deadline and/or the priority, with a reason (inspectors and the
+        Department only). Without a reason (a button), ask for it."""
+        self._check_is_verifier(
+            self.env._("Only inspectors and the Department change a deadline or a priority.")
+        )
+        self._check_flag(
+            "can_reschedule", self.env._("A verified or cancelled corrective action cannot be rescheduled.")
+        )
+        if reason is None:
+            return self.env["gender.equality.reason.wizard"]._get_action(
+                self, "action_reschedule", self.env._("Change the deadline or the priority")
+            )
+        reason = self._check_reason(
+            reason, self.env._("Give the reason why the deadline or the priority changes.")
+        )
+        vals = {}
+        if deadline:
+            vals["deadline"] = deadline
+        if priority:
+            vals["priority"] = priority
+        if not vals:
+            raise UserError(self.env._("Give the new deadline or the new priority."))
+        self._gep_check_values(vals)
+        self._write_state(vals)
+        self._log_with_reason(self.env._("Deadline or priority changed."), reason)
         return True
 
     def action_open_reopen_wizard(self):
         return self.env["gender.equality.reason.wizard"]._get_action(self, "action_reopen")
+
+    def _check_reason(self, reason, message):
+        reason = (reason or "").strip()
+        if not reason:
+            raise UserError(message)
+        return reason
+
+    def _log_with_reason(self, message, reason):
+        body = Markup("%s<br/>%s") % (message, self.env._("Reason: %(reason)s", reason=reason))
+        self.sudo()._message_log_batch(
+            bodies=dict.fromkeys(self.ids, body), author_id=self.env.user.partner_id.id
+        )
 
     # ------------------------------------------------------------
     # REMINDERS
@@ -255,19 +332,22 @@ class GenderEqualityCorrectiveAction(models.Model):
         return True
 
     def _send_reminder_digest(self, user, due_soon, overdue):
+        """One digest to ``user``, in their language, from OdooBot (the author needs no e-mail
+        address, and the digest reaches users without one)."""
         if not user.active or not user.partner_id:
             return
+        env = self.with_context(lang=user.lang).env
         body = Markup()
         sections = [
-            (due_soon, self.env._("Corrective actions due soon:")),
-            (overdue, self.env._("Overdue corrective actions:")),
+            (due_soon, env._("Corrective actions due soon:")),
+            (overdue, env._("Overdue corrective actions:")),
         ]
         for actions, title in sections:
             if not actions:
                 continue
             items = Markup().join(
                 Markup("<li>%s</li>")
-                % self.env._(
+                % env._(
                     "%(unit)s: %(name)s (deadline %(deadline)s)",
                     unit=action.unit_id.name,
                     name=action.name,
@@ -276,11 +356,5 @@ class GenderEqualityCorrectiveAction(models.Model):
                 for action in actions
             )
             body += Markup("<p>%s</p><ul>%s</ul>") % (escape(title), items)
-        # Called on the (empty) model, not on mail.thread: _notify_get_recipients below applies.
-        # Sent by OdooBot: whoever runs the cron, the author needs no e-mail address.
-        self.browse().sudo().message_notify(
-            author_id=self.env.ref("base.partner_root").id,
-            partner_ids=user.partner_id.ids,
-            subject=self.env._("Corrective actions: reminder"),
-            body=body,
-        )
+        bot = self.env.ref("base.user_root")
+        self.browse().with_user(bot).sudo()._gep_notify(user, env._("Corrective actions: reminder"), body)

@@ -8,7 +8,7 @@ class GenderEqualityIndicatorStatus(models.Model):
 
     _name = "gender.equality.indicator.status"
     _description = "Gender Indicator Set Status"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "gender.equality.unit.record.mixin"]
     _order = "year desc, unit_id"
     _rec_name = "unit_id"
 
@@ -17,9 +17,7 @@ class GenderEqualityIndicatorStatus(models.Model):
         string="Unit",
         required=True,
         index=True,
-        # Units with records cannot be deleted (they are archived): cascade only matters when
-        # the module is uninstalled.
-        ondelete="cascade",
+        ondelete="restrict",
         default=lambda self: self.env.user.gep_unit_ids[:1],
     )
     year = fields.Integer(

@@ -1,7 +1,7 @@
 # Copyright 2026 Sở Y tế Thanh Hóa
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 
 INSPECTION_TYPES = [
     ("self", "Self-inspection"),
@@ -13,26 +13,22 @@ INSPECTION_TYPES = [
 BAND_GOOD = 80.0
 BAND_FAIR = 50.0
 
-LOCKED_STATES = ("approved",)
-# States that only the approval chain sets (``gender.equality.approval.mixin``).
-APPROVAL_STATES = ("approved", "returned")
-# Written only by the workflow methods, as superuser after their checks.
-APPROVAL_FIELDS = {
-    "submitted_by_id",
-    "submitted_date",
-    "last_return_reason",
-    "last_return_by_id",
-    "last_return_date",
-}
-
 
 class GenderEqualityInspection(models.Model):
     """An inspection, self-inspection or supervision of a unit (plan section III.6)."""
 
     _name = "gender.equality.inspection"
     _description = "Gender-Equality Inspection"
-    _inherit = ["mail.thread", "mail.activity.mixin", "gender.equality.approval.mixin"]
+    _inherit = ["gender.equality.approval.mixin"]
     _order = "year desc, planned_date desc, id desc"
+    # Workflow (gender.equality.approval.mixin): the team answers the checklist while the
+    # inspection is in progress; recording the minutes (``action_done``) submits them.
+    _state_editable = ("draft", "in_progress", "returned")
+    _state_submit_from = ("in_progress", "returned")
+    _state_review = "done"
+    _state_cancel_from = ("draft", "in_progress", "done", "returned")
+    _state_draft_from = ("cancelled",)
+    _workflow_draft_only_fields = ("unit_id", "inspection_type", "year")
 
     name = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default=lambda self: self.env._("New")
@@ -42,9 +38,7 @@ class GenderEqualityInspection(models.Model):
         string="Inspected Unit",
         required=True,
         index=True,
-        # Units with records cannot be deleted (they are archived): cascade only matters when
-        # the module is uninstalled.
-        ondelete="cascade",
+        ondelete="restrict",
         tracking=True,
     )
     inspection_type = fields.Selection(
@@ -141,7 +135,6 @@ class GenderEqualityInspection(models.Model):
         search="_search_is_late",
         help="Planned date passed and the inspection has not started.",
     )
-    is_locked = fields.Boolean(compute="_compute_is_locked")
 
     # ------------------------------------------------------------
     # COMPUTES
@@ -222,105 +215,30 @@ class GenderEqualityInspection(models.Model):
         positive = (operator == "=") == value
         return domain if positive else ["!", "&", *domain]
 
-    @api.depends("state")
-    def _compute_is_locked(self):
-        for inspection in self:
-            inspection.is_locked = inspection.state in LOCKED_STATES
-
     # ------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        if any(vals.get("state") in APPROVAL_STATES or APPROVAL_FIELDS & vals.keys() for vals in vals_list):
-            self._check_approval_write()
+    def _gep_prepare_create_vals(self, vals_list):
+        """A new inspection takes the next reference of the sequence."""
         for vals in vals_list:
-            if vals.get("name", self.env._("New")) == self.env._("New") or not vals.get("name"):
+            if not vals.get("name") or vals["name"] == self.env._("New"):
                 vals["name"] = (
                     self.env["ir.sequence"].sudo().next_by_code("gender.equality.inspection") or "/"
                 )
+        return vals_list
+
+    @api.model_create_multi
+    def create(self, vals_list):
         inspections = super().create(vals_list)
-        inspections._check_user_may_manage()
         for inspection in inspections.filtered("duplicate_warning"):
             inspection._message_log(body=inspection.duplicate_warning)
         return inspections
-
-    def write(self, vals):
-        self._check_not_locked(vals)
-        if vals.get("state") in APPROVAL_STATES or APPROVAL_FIELDS & vals.keys():
-            self._check_approval_write()
-        if {"unit_id", "inspection_type"} & vals.keys() and not self.env.su:
-            waiting = self.filtered(lambda inspection: inspection.state == "done")
-            if waiting:
-                # Its approval chain was chosen from its unit and type when it was submitted.
-                raise UserError(
-                    self.env._(
-                        "The inspection %(name)s waits for approval: its unit and type cannot change.",
-                        name=waiting[0].display_name,
-                    )
-                )
-        res = super().write(vals)
-        if {"unit_id", "inspection_type"}.intersection(vals):
-            self._check_user_may_manage()
-        return res
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_started(self):
         if any(inspection.state not in ("draft", "cancelled") for inspection in self):
             raise UserError(self.env._("Only planned or cancelled inspections can be deleted."))
-
-    def _check_approval_write(self):
-        """The approval status and data are set by the approval chain only (as superuser)."""
-        if not self.env.su:
-            raise AccessError(
-                self.env._(
-                    "The approval of an inspection changes only through its actions "
-                    "(record the minutes, approve, return)."
-                )
-            )
-
-    def _check_not_locked(self, vals=None):
-        """Approved inspections are locked: only the system (sudo) still writes on them."""
-        if self.env.su:
-            return
-        if vals is not None and all(name.startswith(("message_", "activity_")) for name in vals):
-            return
-        locked = self.filtered(lambda inspection: inspection.state in LOCKED_STATES)
-        if locked:
-            raise UserError(
-                self.env._(
-                    "The inspection %(name)s is approved and can no longer be changed.",
-                    name=locked[0].display_name,
-                )
-            )
-
-    def _is_inspection_officer(self):
-        """Inspectors and the Department manage inspections of every type for every unit."""
-        user = self.env.user
-        return (
-            self.env.su
-            or user.has_group("gender_equality_plan.group_inspector")
-            or user.has_group("gender_equality_plan.group_department_user")
-        )
-
-    def _check_user_may_manage(self):
-        """Unit officers only manage self-inspections of the units they are members of."""
-        if self._is_inspection_officer():
-            return
-        user_units = self.env.user.gep_unit_ids
-        for inspection in self:
-            if inspection.inspection_type != "self":
-                raise AccessError(
-                    self.env._("Only inspectors and the Department record inspections and supervisions.")
-                )
-            if inspection.unit_id not in user_units:
-                raise AccessError(
-                    self.env._(
-                        "You may only record self-inspections of your own units, not of %(unit)s.",
-                        unit=inspection.unit_id.display_name,
-                    )
-                )
 
     # ------------------------------------------------------------
     # ACTIONS
@@ -328,17 +246,13 @@ class GenderEqualityInspection(models.Model):
 
     def action_start(self):
         """Start the inspection: answer lines are created from the checklist if there are none."""
-        for inspection in self:
-            if inspection.state not in ("draft", "returned"):
-                raise UserError(
-                    self.env._(
-                        "Only planned or returned inspections can be started: %(name)s.", name=inspection.name
-                    )
-                )
+        self._workflow_check_state(("draft", "returned"), self.env._("started"))
+        self.check_access("write")
+        for inspection in self.sudo():
             if not inspection.line_ids and inspection.checklist_id:
                 inspection.line_ids = inspection.checklist_id._prepare_inspection_line_values()
         self.filtered(lambda inspection: not inspection.date).write({"date": fields.Date.context_today(self)})
-        self.write({"state": "in_progress"})
+        self._workflow_set_state("in_progress")
         return True
 
     def action_done(self):
@@ -346,41 +260,7 @@ class GenderEqualityInspection(models.Model):
 
         Refused while a mandatory item is unanswered.
         """
-        for inspection in self:
-            if inspection.state not in ("in_progress", "returned"):
-                raise UserError(
-                    self.env._(
-                        "Only inspections in progress can be recorded as done: %(name)s.",
-                        name=inspection.name,
-                    )
-                )
-            missing = inspection.line_ids.filtered(lambda line: line.is_mandatory and not line.is_answered)
-            if missing:
-                raise UserError(
-                    self.env._(
-                        "The inspection %(name)s cannot be recorded as done: these mandatory items are "
-                        "unanswered:\n%(items)s",
-                        name=inspection.name,
-                        items="\n".join(f"- {question}" for question in missing.mapped("question")),
-                    )
-                )
-        self.write({"state": "done"})
-        self._create_corrective_actions()
-        self._approval_start()
-        return True
-
-    def action_cancel(self):
-        if any(inspection.state in LOCKED_STATES for inspection in self):
-            raise UserError(self.env._("An approved inspection cannot be cancelled."))
-        self.write({"state": "cancelled"})
-        self._approval_cancel()
-        return True
-
-    def action_draft(self):
-        if any(inspection.state != "cancelled" for inspection in self):
-            raise UserError(self.env._("Only cancelled inspections can be set back to planned."))
-        self.write({"state": "draft"})
-        return True
+        return self.action_submit()
 
     def action_view_corrective_actions(self):
         self.ensure_one()
@@ -404,53 +284,41 @@ class GenderEqualityInspection(models.Model):
         return report.report_action(self, config=False)
 
     # ------------------------------------------------------------
-    # APPROVAL (gender.equality.approval.mixin)
+    # WORKFLOW HOOKS (gender.equality.approval.mixin)
     # ------------------------------------------------------------
 
-    def action_approve(self):
-        """Approve the current stage of the inspections (the last stage approves them)."""
-        self._check_state_done(self.env._("Only inspections waiting for approval can be approved."))
-        self._approval_approve()
-        return True
-
-    def action_return(self, reason=None):
-        """Return the inspections for revision. Without a reason (a button), ask for it."""
-        self._check_state_done(self.env._("Only inspections waiting for approval can be returned."))
-        if reason is None:
-            self._approval_check_can_decide()
-            return self.env["gender.equality.reason.wizard"]._get_action(
-                self, "action_return", self.env._("Return the inspection for revision")
-            )
-        self._approval_return(reason)
-        return True
-
-    def _check_state_done(self, message):
-        wrong = self.filtered(lambda inspection: inspection.state != "done")
-        if wrong:
+    def _workflow_check_submittable(self):
+        missing = self.line_ids.filtered(lambda line: line.is_mandatory and not line.is_answered)
+        if missing:
             raise UserError(
-                self.env._("%(inspection)s: %(message)s", inspection=wrong[0].display_name, message=message)
+                self.env._(
+                    "The inspection %(name)s cannot be recorded as done: these mandatory items are "
+                    "unanswered:\n%(items)s",
+                    name=self.name,
+                    items="\n".join(f"- {question}" for question in missing.mapped("question")),
+                )
             )
 
-    def _on_approval_complete(self):
-        # The approver may only read the inspection: the mixin checked their right to approve.
-        self.sudo().write({"state": "approved"})
+    def _workflow_after_submit(self):
+        self._create_corrective_actions()
 
-    def _on_approval_returned(self, reason):
-        self.sudo().write({"state": "returned"})
+    def _workflow_return_title(self):
+        return self.env._("Return the inspection for revision")
 
     # ------------------------------------------------------------
     # BUSINESS METHODS
     # ------------------------------------------------------------
 
     def _create_corrective_actions(self):
-        """One corrective action per failed line that requires one (and has none yet)."""
+        """One corrective action per failed line that requires one (and has none yet), created
+        by the application: the caller recorded the minutes."""
         vals_list = []
-        for inspection in self:
+        for inspection in self.sudo():
             lines = inspection.line_ids.filtered(
                 lambda line: line.is_failed and line.requires_action and not line.corrective_action_ids
             )
             vals_list += [line._prepare_corrective_action_vals() for line in lines]
-        return self.env["gender.equality.corrective.action"].create(vals_list)
+        return self.env["gender.equality.corrective.action"].sudo().create(vals_list)
 
 
 class InspectionScorer:

@@ -17,8 +17,12 @@ class GenderEqualityInspectionLine(models.Model):
 
     _name = "gender.equality.inspection.line"
     _description = "Inspection Answer"
+    _inherit = ["gender.equality.guard.mixin"]
     _order = "inspection_id, section_sequence, sequence, id"
     _rec_name = "question"
+    # Integrity policy: an answer stays in its inspection and is locked with it; the question
+    # and its weight and flags are a snapshot that only the application writes.
+    _gep_parent_field = "inspection_id"
 
     inspection_id = fields.Many2one(
         "gender.equality.inspection", string="Inspection", required=True, ondelete="cascade", index=True
@@ -28,22 +32,26 @@ class GenderEqualityInspectionLine(models.Model):
     year = fields.Integer(related="inspection_id.year", store=True, aggregator=False)
     state = fields.Selection(related="inspection_id.state", string="Inspection Status")
     item_id = fields.Many2one(
-        "gender.equality.checklist.item", string="Checklist Item", ondelete="set null", index=True
+        "gender.equality.checklist.item",
+        string="Checklist Item",
+        ondelete="set null",
+        index=True,
+        readonly=True,
     )
-    # Snapshot of the item
-    section_name = fields.Char(string="Section")
-    section_sequence = fields.Integer()
-    sequence = fields.Integer(default=10)
-    question = fields.Text(required=True)
-    help_text = fields.Text(string="Help")
-    reference = fields.Char()
-    answer_type = fields.Selection(ANSWER_TYPES, required=True, default="yes_no")
-    weight = fields.Float(default=1.0, aggregator=False)
-    is_mandatory = fields.Boolean(string="Mandatory")
-    is_critical = fields.Boolean(string="Critical")
-    requires_action = fields.Boolean(string="Requires Corrective Action")
-    requires_evidence = fields.Boolean()
-    is_unverified = fields.Boolean(string="Wording Not Verified")
+    # Snapshot of the item, written when the line is created from its checklist.
+    section_name = fields.Char(string="Section", readonly=True)
+    section_sequence = fields.Integer(readonly=True)
+    sequence = fields.Integer(default=10, readonly=True)
+    question = fields.Text(required=True, readonly=True)
+    help_text = fields.Text(string="Help", readonly=True)
+    reference = fields.Char(readonly=True)
+    answer_type = fields.Selection(ANSWER_TYPES, required=True, default="yes_no", readonly=True)
+    weight = fields.Float(default=1.0, aggregator=False, readonly=True)
+    is_mandatory = fields.Boolean(string="Mandatory", readonly=True)
+    is_critical = fields.Boolean(string="Critical", readonly=True)
+    requires_action = fields.Boolean(string="Requires Corrective Action", readonly=True)
+    requires_evidence = fields.Boolean(readonly=True)
+    is_unverified = fields.Boolean(string="Wording Not Verified", readonly=True)
     # Answer
     answer_yes_no = fields.Selection(
         [("yes", "Yes"), ("no", "No"), ("na", "Not applicable")], string="Answer (Yes/No)"
@@ -121,20 +129,15 @@ class GenderEqualityInspectionLine(models.Model):
         for line in self:
             line.item_score = 100.0 if line.answer_type == "yes_no" and line.answer_yes_no == "yes" else 0.0
 
-    @api.model_create_multi
-    def create(self, vals_list):
+    def _gep_prepare_create_vals(self, vals_list):
         """A line created with only its item takes the snapshot of the item."""
-        Item = self.env["gender.equality.checklist.item"]
-        for index, vals in enumerate(vals_list):
-            if vals.get("item_id") and "question" not in vals:
-                vals_list[index] = dict(Item.browse(vals["item_id"])._prepare_inspection_line_vals(), **vals)
-        lines = super().create(vals_list)
-        lines.inspection_id._check_not_locked()
-        return lines
-
-    def write(self, vals):
-        self.inspection_id._check_not_locked()
-        return super().write(vals)
+        Item = self.env["gender.equality.checklist.item"].sudo()
+        return [
+            dict(Item.browse(vals["item_id"])._prepare_inspection_line_vals(), **vals)
+            if vals.get("item_id") and "question" not in vals
+            else vals
+            for vals in vals_list
+        ]
 
     def _prepare_corrective_action_vals(self):
         self.ensure_one()

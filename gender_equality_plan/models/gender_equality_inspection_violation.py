@@ -6,6 +6,9 @@ from odoo import fields, models
 class GenderEqualityInspectionViolation(models.Model):
     _name = "gender.equality.inspection.violation"
     _description = "Inspection Violation"
+    _inherit = ["gender.equality.guard.mixin"]
+    # Integrity policy: a finding stays in its inspection and is locked with it.
+    _gep_parent_field = "inspection_id"
     _order = "inspection_id, sequence, id"
     _rec_name = "description"
 
@@ -20,7 +23,3 @@ class GenderEqualityInspectionViolation(models.Model):
         required=True,
         default="minor",
     )
-
-    def write(self, vals):
-        self.inspection_id._check_not_locked()
-        return super().write(vals)

@@ -5,7 +5,9 @@ from collections import defaultdict
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
+
+from ..tools import roles
 
 PLAN_STATES = [
     ("draft", "Draft"),
@@ -14,17 +16,7 @@ PLAN_STATES = [
     ("returned", "Returned"),
     ("cancelled", "Cancelled"),
 ]
-EDITABLE_STATES = ("draft", "returned")
 MIN_DISSEMINATION_SESSIONS = 2
-# Written only by the workflow methods, as superuser after their checks.
-WORKFLOW_FIELDS = {
-    "state",
-    "submitted_by_id",
-    "submitted_date",
-    "last_return_reason",
-    "last_return_by_id",
-    "last_return_date",
-}
 
 
 class GenderEqualityPlan(models.Model):
@@ -32,13 +24,14 @@ class GenderEqualityPlan(models.Model):
 
     _name = "gender.equality.plan"
     _description = "Annual Communication Plan"
-    _inherit = [
-        "mail.thread",
-        "mail.activity.mixin",
-        "gender.equality.approval.mixin",
-        "gender.equality.unit.year.mixin",
-    ]
+    _inherit = ["gender.equality.approval.mixin", "gender.equality.unit.year.mixin"]
     _order = "year desc, unit_id, id desc"
+    # Workflow (gender.equality.approval.mixin): the Department manager cancels or reopens an
+    # approved plan.
+    _state_cancel_from = ("draft", "returned", "submitted")
+    _state_draft_from = ("cancelled", "returned")
+    _workflow_final_cancel_groups = (roles.DEPARTMENT_MANAGER,)
+    _workflow_reopen_groups = (roles.DEPARTMENT_MANAGER,)
 
     name = fields.Char(compute="_compute_name", store=True, readonly=True)
     unit_id = fields.Many2one(
@@ -46,6 +39,7 @@ class GenderEqualityPlan(models.Model):
         string="Unit",
         required=True,
         index=True,
+        ondelete="restrict",
         tracking=True,
         default=lambda self: self.env.user.gep_unit_ids[:1],
     )
@@ -203,10 +197,8 @@ class GenderEqualityPlan(models.Model):
         )
 
     @api.constrains("year")
-    def _check_year(self):
+    def _check_tasks_in_year(self):
         for plan in self:
-            if not 2000 <= plan.year <= 2100:
-                raise ValidationError(self.env._("The year %(year)s of a plan is not valid.", year=plan.year))
             outside = plan.task_ids.filtered(lambda task, year=plan.year: not task._dates_in_year(year))
             if outside:
                 raise ValidationError(
@@ -223,31 +215,13 @@ class GenderEqualityPlan(models.Model):
     # ------------------------------------------------------------
 
     def write(self, vals):
-        protected = WORKFLOW_FIELDS & vals.keys()
-        if protected and not self.env.su:
-            raise AccessError(
+        if "unit_id" in vals and self._gep_changes("unit_id", vals["unit_id"]).task_ids:
+            raise UserError(
                 self.env._(
-                    "The status and the approval data of a plan change only through its "
-                    "actions (submit, approve, return, cancel…)."
+                    "The plan %(plan)s has activities: its unit cannot change.",
+                    plan=self[0].display_name,
                 )
             )
-        if {"unit_id", "year"} & vals.keys():
-            locked = self.filtered(lambda plan: plan.state not in EDITABLE_STATES)
-            if locked:
-                raise UserError(
-                    self.env._(
-                        "The unit and the year of %(plan)s can only change while it is a draft "
-                        "or returned.",
-                        plan=locked[0].display_name,
-                    )
-                )
-            if "unit_id" in vals and self.task_ids:
-                raise UserError(
-                    self.env._(
-                        "The plan %(plan)s has activities: its unit cannot change.",
-                        plan=self[0].display_name,
-                    )
-                )
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
@@ -263,44 +237,10 @@ class GenderEqualityPlan(models.Model):
                 )
 
     # ------------------------------------------------------------
-    # ACTIONS
+    # WORKFLOW HOOKS (gender.equality.approval.mixin)
     # ------------------------------------------------------------
 
-    def action_submit(self):
-        """Submit the plans for approval; warn when objectives II.1 or II.2 are not met."""
-        for plan in self:
-            plan._check_state(EDITABLE_STATES, self.env._("Only a draft or returned plan can be submitted."))
-            plan._check_submittable()
-        self._write_state("submitted")
-        self._approval_start()
-        warnings = []
-        for plan in self:
-            plan_warnings = plan._get_objective_warnings()
-            if plan_warnings:
-                plan._message_log(
-                    body=Markup("<p>%s</p><ul>%s</ul>")
-                    % (
-                        self.env._("Submitted with warnings:"),
-                        Markup("").join(Markup("<li>%s</li>") % warning for warning in plan_warnings),
-                    )
-                )
-                warnings += plan_warnings
-        if not warnings:
-            return True
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "title": self.env._("Plan submitted, with warnings"),
-                "message": "\n".join(warnings),
-                "type": "warning",
-                "sticky": True,
-                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
-            },
-        }
-
-    def _check_submittable(self):
-        self.ensure_one()
+    def _workflow_check_submittable(self):
         tasks = self.task_ids.filtered(lambda task: task.state != "cancelled")
         if not tasks:
             raise UserError(
@@ -318,79 +258,36 @@ class GenderEqualityPlan(models.Model):
                 )
             )
 
-    def action_approve(self):
-        """Approve the current stage of the plans (the last stage approves the plans)."""
-        self._check_state(("submitted",), self.env._("Only a submitted plan can be approved."))
-        self._approval_approve()
-        return True
-
-    def action_return(self, reason=None):
-        """Return the plans to their unit. Without a reason (a button), ask for it."""
-        self._check_state(("submitted",), self.env._("Only a submitted plan can be returned."))
-        if reason is None:
-            self._approval_check_can_decide()
-            return self._action_open_reason_wizard("return", self.env._("Return the plan to its unit"))
-        self._approval_return(reason)
-        return True
-
-    def action_reopen(self, reason=None):
-        """Reopen approved plans (Department of Health only). Without a reason, ask for it."""
-        if not self.env.user.has_group("gender_equality_plan.group_department_manager"):
-            raise AccessError(
-                self.env._("Only a manager of the Department of Health can reopen an approved plan.")
-            )
-        self._check_state(("approved",), self.env._("Only an approved plan can be reopened."))
-        if reason is None:
-            return self._action_open_reason_wizard("reopen", self.env._("Reopen the plan"))
-        self._approval_reopen(reason)
-        self._write_state("returned")
-        return True
-
-    def action_cancel(self):
+    def _workflow_after_submit(self):
+        """Log and show the objectives II.1 and II.2 that the plans do not meet (they warn only)."""
+        warnings = []
         for plan in self:
-            plan._check_state(
-                ("draft", "submitted", "returned", "approved"), self.env._("The plan is already cancelled.")
-            )
-            if plan.state == "approved" and not self.env.user.has_group(
-                "gender_equality_plan.group_department_manager"
-            ):
-                raise AccessError(
-                    self.env._("Only a manager of the Department of Health can cancel an approved plan.")
+            plan_warnings = plan._get_objective_warnings()
+            if plan_warnings:
+                plan._message_log(
+                    body=Markup("<p>%s</p><ul>%s</ul>")
+                    % (
+                        self.env._("Submitted with warnings:"),
+                        Markup("").join(Markup("<li>%s</li>") % warning for warning in plan_warnings),
+                    )
                 )
-        self._write_state("cancelled")
-        self._approval_cancel()
-        return True
+                warnings += plan_warnings
+        if not warnings:
+            return None
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": self.env._("Plan submitted, with warnings"),
+                "message": "\n".join(warnings),
+                "type": "warning",
+                "sticky": True,
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
 
-    def action_draft(self):
-        self._check_state(
-            ("cancelled", "returned"), self.env._("Only a cancelled or returned plan can be reset to draft.")
-        )
-        self._write_state("draft")
-        return True
-
-    def _write_state(self, state):
-        """Write the status after the action checked it may (the ORM checks the access)."""
-        self.check_access("write")
-        self.sudo().write({"state": state})
-
-    def _check_state(self, states, message):
-        wrong = self.filtered(lambda plan: plan.state not in states)
-        if wrong:
-            raise UserError(self.env._("%(plan)s: %(message)s", plan=wrong[0].display_name, message=message))
-
-    def _action_open_reason_wizard(self, action, title):
-        return self.env["gender.equality.reason.wizard"]._get_action(self, f"action_{action}", title)
-
-    # ------------------------------------------------------------
-    # APPROVAL HOOKS
-    # ------------------------------------------------------------
-
-    def _on_approval_complete(self):
-        # The approver may only read the plan: the mixin checked their right to approve.
-        self.sudo()._write_state("approved")
-
-    def _on_approval_returned(self, reason):
-        self.sudo()._write_state("returned")
+    def _workflow_return_title(self):
+        return self.env._("Return the plan to its unit")
 
     # ------------------------------------------------------------
     # BUSINESS
@@ -406,11 +303,11 @@ class GenderEqualityPlan(models.Model):
 
     def _check_tasks_editable(self):
         """Raise when the planned activities of the plans are locked by their approval."""
-        locked = self.filtered(lambda plan: plan.state in ("submitted", "approved"))
+        locked = self.filtered(lambda plan: not plan.is_editable)
         if locked:
             raise UserError(
                 self.env._(
-                    "The plan %(plan)s is submitted or approved: its planned activities are locked. "
+                    "The plan %(plan)s is not a draft: its planned activities are locked. "
                     "Only their execution (status, actual dates, participants, evidence, cost) can "
                     "be recorded. Ask the Department of Health to reopen the plan to change them.",
                     plan=locked[0].display_name,

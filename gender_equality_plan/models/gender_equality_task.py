@@ -3,7 +3,7 @@
 from datetime import date
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 TASK_STATES = [
     ("planned", "Planned"),
@@ -31,7 +31,18 @@ PLANNED_FIELDS = {
     "funding_source_id",
     "planned_budget",
 }
-LOCKED_PLAN_STATES = ("submitted", "approved")
+# Fields of the execution, recorded once the plan is approved.
+EXECUTION_FIELDS = {
+    "actual_date_start",
+    "actual_date_end",
+    "participants_male",
+    "participants_female",
+    "estimated_reach",
+    "actual_cost",
+    "attachment_ids",
+}
+# Reports and supplements in these states count the activities: their figures are frozen.
+FREEZING_REPORT_STATES = ("submitted", "accepted")
 
 
 class GenderEqualityTask(models.Model):
@@ -39,8 +50,13 @@ class GenderEqualityTask(models.Model):
 
     _name = "gender.equality.task"
     _description = "Plan Activity"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["gender.equality.guard.mixin", "gender.equality.inbox.mixin", "mail.activity.mixin"]
     _order = "date_start, id"
+    # Integrity policy: an activity stays in its plan; it is planned while its plan is editable,
+    # carried out once its plan is approved, and frozen once a report counts it.
+    _gep_parent_field = "plan_id"
+    _gep_locked_with_parent = False
+    _gep_protected_fields = ("state",)
 
     plan_id = fields.Many2one(
         "gender.equality.plan", string="Plan", required=True, index=True, ondelete="cascade", tracking=True
@@ -124,6 +140,47 @@ class GenderEqualityTask(models.Model):
     is_dissemination = fields.Boolean(
         related="activity_type_id.is_dissemination", store=True, string="Dissemination Session"
     )
+    report_ids = fields.Many2many(
+        "gender.equality.report",
+        "gender_equality_report_task_rel",
+        "task_id",
+        "report_id",
+        string="Counted by Reports",
+        readonly=True,
+        copy=False,
+    )
+    supplement_ids = fields.Many2many(
+        "gender.equality.report.supplement",
+        "gender_equality_report_supplement_task_rel",
+        "task_id",
+        "supplement_id",
+        string="Counted by Supplements",
+        readonly=True,
+        copy=False,
+    )
+    is_editable = fields.Boolean(
+        compute="_compute_flags",
+        compute_sudo=True,
+        string="Editable",
+        help="The planned fields can change: the plan is a draft or returned.",
+    )
+    can_execute = fields.Boolean(
+        compute="_compute_flags",
+        compute_sudo=True,
+        string="Can Be Carried Out",
+        help="The plan is approved: the activity is started, done or cancelled, and its execution "
+        "(actual dates, participants, evidence, cost) is recorded.",
+    )
+    can_start = fields.Boolean(compute="_compute_flags", compute_sudo=True)
+    can_finish = fields.Boolean(compute="_compute_flags", compute_sudo=True)
+    can_cancel = fields.Boolean(compute="_compute_flags", compute_sudo=True)
+    is_locked = fields.Boolean(
+        compute="_compute_flags",
+        compute_sudo=True,
+        string="Locked",
+        help="A submitted or accepted report (or a submitted supplement) counts the activity, or "
+        "its plan is cancelled: nothing of it changes any more.",
+    )
     is_overdue = fields.Boolean(
         compute="_compute_is_overdue",
         search="_search_is_overdue",
@@ -134,6 +191,25 @@ class GenderEqualityTask(models.Model):
     # ------------------------------------------------------------
     # COMPUTES
     # ------------------------------------------------------------
+
+    @api.depends("state", "plan_id.state", "report_ids.state", "supplement_ids.state")
+    def _compute_flags(self):
+        for task in self:
+            plan = task.plan_id
+            task.is_locked = (
+                plan.state == "cancelled"
+                or any(report.state in FREEZING_REPORT_STATES for report in task.report_ids)
+                or any(supplement.state == "submitted" for supplement in task.supplement_ids)
+            )
+            task.is_editable = not task.is_locked and plan.is_editable
+            task.can_execute = not task.is_locked and plan.is_locked
+            task.can_start = task.can_execute and task.state == "planned"
+            task.can_finish = task.can_execute and task.state in ("planned", "in_progress")
+            # A planned activity is cancelled while its plan is prepared, or while it is carried out.
+            task.can_cancel = (task.can_execute or task.is_editable) and task.state in (
+                "planned",
+                "in_progress",
+            )
 
     @api.depends("participants_male", "participants_female")
     def _compute_participants_total(self):
@@ -226,70 +302,58 @@ class GenderEqualityTask(models.Model):
     # CRUD
     # ------------------------------------------------------------
 
+    def _gep_locked_fields(self):
+        """Planned fields while the plan is not editable, execution fields until it is approved,
+        everything once frozen (the flags the views read)."""
+        scope = self._gep_policy()[0]
+        locked = {}
+        for task in self:
+            if task.is_locked:
+                locked[task] = scope
+                continue
+            names = set()
+            if not task.is_editable:
+                names |= PLANNED_FIELDS
+            if not task.can_execute:
+                names |= EXECUTION_FIELDS
+            if names:
+                locked[task] = frozenset(names)
+        return locked
+
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.su and any(vals.get("state", "planned") != "planned" for vals in vals_list):
-            raise AccessError(self.env._("A new activity starts planned; its actions change its status."))
-        plans = self.env["gender.equality.plan"].browse(
-            [vals["plan_id"] for vals in vals_list if vals.get("plan_id")]
-        )
-        plans._check_tasks_editable()
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if "state" in vals and not self.env.su:
-            raise AccessError(
-                self.env._(
-                    "The status of an activity changes only through its actions (start, done, cancel)."
-                )
+        if self._gep_enforced():
+            plans = self.env["gender.equality.plan"].browse(
+                [vals["plan_id"] for vals in vals_list if vals.get("plan_id")]
             )
-        if "plan_id" in vals:
-            new_plan = self.env["gender.equality.plan"].browse(vals["plan_id"])
-            moved = self.filtered(lambda task: task.plan_id != new_plan)
-            if moved.filtered(lambda task: task.unit_id != new_plan.unit_id):
-                raise UserError(
-                    self.env._(
-                        "An activity stays in the unit that planned it: it cannot move to "
-                        "the plan %(plan)s of another unit.",
-                        plan=new_plan.display_name,
-                    )
-                )
-            new_plan._check_tasks_editable()
-        if PLANNED_FIELDS & vals.keys():
-            self.plan_id._check_tasks_editable()
-        return super().write(vals)
+            plans._check_tasks_editable()
+        return super().create(vals_list)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_locked_plan(self):
-        self.plan_id._check_tasks_editable()
+        if self._gep_enforced():
+            self.plan_id._check_tasks_editable()
 
     # ------------------------------------------------------------
     # ACTIONS
     # ------------------------------------------------------------
 
     def action_start(self):
-        wrong = self.filtered(lambda task: task.state != "planned")
-        if wrong:
-            raise UserError(
-                self.env._("The activity %(task)s is not planned: it cannot start.", task=wrong[0].name)
-            )
+        self._check_flag("can_start", self.env._("started"))
         today = fields.Date.context_today(self)
         self.filtered(lambda task: not task.actual_date_start).write({"actual_date_start": today})
         self._write_state("in_progress")
         return True
 
     def action_done(self):
+        self._check_flag("can_finish", self.env._("marked done"))
         for task in self:
             task._check_can_be_done()
         self._write_state("done")
         return True
 
     def action_cancel(self):
-        wrong = self.filtered(lambda task: task.state == "done")
-        if wrong:
-            raise UserError(
-                self.env._("The activity %(task)s is done: it cannot be cancelled.", task=wrong[0].name)
-            )
+        self._check_flag("can_cancel", self.env._("cancelled"))
         self._write_state("cancelled")
         return True
 
@@ -298,10 +362,26 @@ class GenderEqualityTask(models.Model):
         self.check_access("write")
         self.sudo().write({"state": state})
 
+    def _check_flag(self, flag, action):
+        """Raise, with the reason, for the first activity whose ``flag`` is not set."""
+        wrong = self.filtered(lambda task: not task[flag])[:1]
+        if not wrong:
+            return
+        if wrong.is_locked:
+            why = self.env._("a submitted or accepted report counts it, or its plan is cancelled.")
+        elif not wrong.can_execute:
+            why = self.env._("its plan is not approved yet.")
+        else:
+            states = dict(self._fields["state"]._description_selection(self.env))
+            why = self.env._("its status is %(state)s.", state=states[wrong.state])
+        raise UserError(
+            self.env._(
+                "The activity %(task)s cannot be %(action)s: %(why)s", task=wrong.name, action=action, why=why
+            )
+        )
+
     def _check_can_be_done(self):
         self.ensure_one()
-        if self.state not in ("planned", "in_progress"):
-            raise UserError(self.env._("The activity %(task)s cannot be marked done.", task=self.name))
         if not (self.actual_date_start and self.actual_date_end):
             raise UserError(
                 self.env._(
