@@ -13,6 +13,7 @@ class GenderEqualityConsolidation(models.TransientModel):
 
     _name = "gender.equality.consolidation"
     _description = "Consolidation of the Annual Reports"
+    _inherit = ["gender.equality.guard.mixin"]
 
     year = fields.Integer(required=True, default=lambda self: fields.Date.context_today(self).year - 1)
     units_expected = fields.Integer(compute="_compute_summary")
@@ -124,7 +125,12 @@ class GenderEqualityConsolidation(models.TransientModel):
             "res_model": "gender.equality.report",
             "view_mode": "pivot,graph,list,form",
             "views": [(False, "pivot"), (False, "graph"), (False, "list"), (False, "form")],
-            "domain": [("year", "=", self.year), ("state", "!=", "cancelled")],
+            "domain": [
+                ("year", "=", self.year),
+                ("state", "!=", "cancelled"),
+                ("unit_id.active", "=", True),
+                ("unit_id.unit_type", "!=", "department"),
+            ],
         }
 
     def action_export_xlsx(self):

@@ -31,6 +31,7 @@ class GenderEqualityHome(models.TransientModel):
 
     _name = "gender.equality.home"
     _description = "My Work"
+    _inherit = ["gender.equality.guard.mixin"]
     _rec_name = "year"
 
     year = fields.Integer(default=lambda self: fields.Date.context_today(self).year, readonly=True)
@@ -69,6 +70,7 @@ class GenderEqualityHome(models.TransientModel):
     )
     objective_4_rate = fields.Float(compute="_compute_summary", string="II.4 Gender Indicator Set (%)")
 
+    @api.depends_context("lang")
     def _compute_display_name(self):
         for home in self:
             home.display_name = self.env._("My Work")

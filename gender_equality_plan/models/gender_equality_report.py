@@ -2,14 +2,15 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from collections import defaultdict
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
-from odoo import Command, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo import api, fields, models
+from odoo.exceptions import UserError
 
-from ..tools import vi_format
+from ..tools import roles, vi_format
+from ..tools.common import local_date, local_today
 from ..tools.kpi_summary import build_kpi_summary
-from ..tools.report_figures import OPEN_ACTION_STATES, ReportFigures, local_date, rate
+from ..tools.report_compiler import ReportCompiler
 
 REPORT_STATES = [
     ("draft", "Draft"),
@@ -18,45 +19,10 @@ REPORT_STATES = [
     ("returned", "Returned"),
     ("cancelled", "Cancelled"),
 ]
-EDITABLE_STATES = ("draft", "returned")
 # Reminders to units that owe their report, this many days before the deadline.
 REMINDER_DAYS_BEFORE = (30, 14, 7, 1)
 # Digest to the Department of the missing reports, this many days after the deadline.
 MISSING_DAYS_AFTER = (1, 7, 14)
-CONTENT_FIELDS = {
-    "unit_id",
-    "year",
-    "direction",
-    "results",
-    "assessment_strengths",
-    "assessment_shortcomings",
-    "assessment_causes",
-    "next_year_tasks",
-    "recommendations",
-}
-# Set by the workflow and the compilation only (action_* methods), never written directly.
-WORKFLOW_FIELDS = {
-    "state",
-    "submit_date",
-    "compile_date",
-    "compiled_task_ids",
-    "line_ids",
-    "dissemination_count",
-    "activity_count",
-    "participants_male",
-    "participants_female",
-    "action_month_planned",
-    "action_month_held",
-    "observance_count",
-    "inspection_count",
-    "violation_count",
-    "corrective_open_count",
-    "corrective_overdue_count",
-    "corrective_verified_count",
-    "budget_used",
-    "indicator_status",
-    "awareness_rate",
-}
 INDICATOR_STATUSES = [("none", "Not applied"), ("pilot", "Pilot"), ("official", "Official")]
 
 
@@ -65,13 +31,14 @@ class GenderEqualityReport(models.Model):
 
     _name = "gender.equality.report"
     _description = "Annual Unit Report"
-    _inherit = [
-        "gender.equality.inbox.mixin",
-        "mail.activity.mixin",
-        "gender.equality.approval.mixin",
-        "gender.equality.unit.year.mixin",
-    ]
+    _inherit = ["gender.equality.approval.mixin", "gender.equality.unit.year.mixin"]
     _order = "year desc, unit_id, id desc"
+    # Workflow (gender.equality.approval.mixin): the last stage accepts the report.
+    _state_approved = "accepted"
+    _state_cancel_from = ("draft", "returned", "submitted")
+    _state_draft_from = ("cancelled",)
+    # Deadlines are the Department's: a unit cannot move its own.
+    _gep_field_groups = {"deadline": (roles.DEPARTMENT_MANAGER,)}
 
     name = fields.Char(compute="_compute_name", store=True, readonly=True)
     unit_id = fields.Many2one(
@@ -79,9 +46,7 @@ class GenderEqualityReport(models.Model):
         string="Unit",
         required=True,
         index=True,
-        # Units with records cannot be deleted (they are archived): cascade only matters when
-        # the module is uninstalled.
-        ondelete="cascade",
+        ondelete="restrict",
         tracking=True,
         domain="[('unit_type', '!=', 'department')]",
         default=lambda self: self.env.user.gep_unit_ids.filtered(lambda unit: unit.unit_type != "department")[
@@ -139,7 +104,13 @@ class GenderEqualityReport(models.Model):
         readonly=True,
         copy=False,
     )
-    line_ids = fields.One2many("gender.equality.report.line", "report_id", string="Figures", readonly=True)
+    line_ids = fields.One2many(
+        "gender.equality.report.line",
+        "report_id",
+        string="Figures",
+        readonly=True,
+        domain=[("supplement_id", "=", False)],
+    )
     supplement_ids = fields.One2many("gender.equality.report.supplement", "report_id", string="Supplements")
     # Compiled figures.
     dissemination_count = fields.Integer(string="Dissemination Sessions", readonly=True, copy=False)
@@ -219,60 +190,14 @@ class GenderEqualityReport(models.Model):
             year=year,
         )
 
-    @api.constrains("year")
-    def _check_year(self):
-        for report in self:
-            if not 2000 <= report.year <= 2100:
-                raise ValidationError(
-                    self.env._("The year %(year)s of a report is not valid.", year=report.year)
-                )
-
     # ------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        if any("deadline" in vals for vals in vals_list):
-            self._check_can_set_deadline()
-        for vals in vals_list:
-            self._check_workflow_fields(
-                {key for key, value in vals.items() if key != "state" or value != "draft"}
-            )
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if "deadline" in vals:
-            self._check_can_set_deadline()
-        self._check_workflow_fields(vals.keys())
-        if CONTENT_FIELDS & vals.keys() and not self.env.su:
-            locked = self.filtered(lambda report: report.state not in EDITABLE_STATES)
-            if locked:
-                raise UserError(
-                    self.env._(
-                        "%(report)s can only be edited while it is a draft or returned.",
-                        report=locked[0].display_name,
-                    )
-                )
-        return super().write(vals)
-
-    def _check_workflow_fields(self, names):
-        if WORKFLOW_FIELDS & set(names) and not self.env.su:
-            raise UserError(
-                self.env._("The status and the figures of a report change through its buttons only.")
-            )
-
-    def _check_can_set_deadline(self):
-        """Deadlines are the Department's: a unit cannot move its own."""
-        if not (self.env.su or self.env.user.has_group("gender_equality_plan.group_department_manager")):
-            raise AccessError(
-                self.env._("Only a manager of the Department of Health sets the deadline of a report.")
-            )
-
     @api.ondelete(at_uninstall=False)
     def _unlink_except_submitted(self):
         for report in self:
-            if report.submit_date or report.state not in ("draft", "cancelled"):
+            if report.review_ids or report.state not in ("draft", "cancelled"):
                 raise UserError(
                     self.env._(
                         "%(report)s has been submitted: its history is kept. Cancel it instead.",
@@ -286,57 +211,9 @@ class GenderEqualityReport(models.Model):
 
     def action_compile(self):
         """(Re)compute the figures of the reports from their units' records."""
-        self._check_state(
-            EDITABLE_STATES, self.env._("The figures can only be refreshed while it is a draft or returned.")
-        )
+        self._workflow_check_state(self._state_editable, self.env._("compiled"))
         self.check_access("write")
-        for report in self:
-            report._compile()
-        return True
-
-    def action_submit(self):
-        """Submit the reports for approval; their figures are compiled at submission."""
-        self._check_state(EDITABLE_STATES, self.env._("Only a draft or returned report can be submitted."))
-        self.check_access("write")
-        for report in self:
-            report._compile()
-        now = fields.Datetime.now()
-        first = self.filtered(lambda report: not report.submit_date)
-        first.sudo().write({"submit_date": now})
-        self.sudo().write({"state": "submitted"})
-        self._approval_start()
-        return True
-
-    def action_approve(self):
-        """Approve the current stage; the last stage accepts the reports."""
-        self._check_state(("submitted",), self.env._("Only a submitted report can be approved."))
-        self._approval_approve()
-        return True
-
-    def action_return(self, reason=None):
-        """Return the reports to their unit. Without a reason (a button), ask for it."""
-        self._check_state(("submitted",), self.env._("Only a submitted report can be returned."))
-        if reason is None:
-            self._approval_check_can_decide()
-            return self.env["gender.equality.reason.wizard"]._get_action(
-                self, "action_return", self.env._("Return the report to its unit")
-            )
-        self._approval_return(reason)
-        return True
-
-    def action_cancel(self):
-        self._check_state(
-            (*EDITABLE_STATES, "submitted"), self.env._("Only an unaccepted report can be cancelled.")
-        )
-        self.check_access("write")
-        self.sudo().write({"state": "cancelled"})
-        self._approval_cancel()
-        return True
-
-    def action_draft(self):
-        self._check_state(("cancelled",), self.env._("Only a cancelled report can be reset to draft."))
-        self.check_access("write")
-        self.sudo().write({"state": "draft"})
+        self._compile()
         return True
 
     def action_open_supplement(self):
@@ -352,227 +229,33 @@ class GenderEqualityReport(models.Model):
             "context": {"default_report_id": self.id},
         }
 
-    def _check_state(self, states, message):
-        wrong = self.filtered(lambda report: report.state not in states)
-        if wrong:
-            raise UserError(
-                self.env._("%(report)s: %(message)s", report=wrong[0].display_name, message=message)
-            )
-
     # ------------------------------------------------------------
-    # APPROVAL HOOKS
+    # WORKFLOW HOOKS (gender.equality.approval.mixin)
     # ------------------------------------------------------------
 
-    def _on_approval_complete(self):
-        # The approver may only read the report: the mixin checked their right to approve.
-        self.sudo().write({"state": "accepted"})
+    def _workflow_before_submit(self):
+        """The figures are compiled at submission; the first submission dates the report."""
+        self._compile()
+        self.filtered(lambda report: not report.submit_date).sudo().write(
+            {"submit_date": fields.Datetime.now()}
+        )
 
-    def _on_approval_returned(self, reason):
-        self.sudo().write({"state": "returned"})
+    def _workflow_on_cancelled(self):
+        # Withdrawing a submission gives no credit for it: a report submitted again later is
+        # dated by that later submission.
+        self.sudo().write({"submit_date": False})
+
+    def _workflow_return_title(self):
+        return self.env._("Return the report to its unit")
 
     # ------------------------------------------------------------
     # COMPILATION
     # ------------------------------------------------------------
 
     def _compile(self):
-        """Compute the figures of one report from its unit's records (read as superuser: the
-        caller may write the report, the figures are those of its own unit)."""
-        self.ensure_one()
-        figures = ReportFigures(self.sudo().env, self.year, self.unit_id.sudo())
-        lines = []
-
-        def add_line(section, key, name, value, model=None, ids=None, display=None):
-            lines.append(
-                Command.create(
-                    {
-                        "sequence": len(lines) + 1,
-                        "section": section,
-                        "key": key,
-                        "name": name,
-                        "value": value,
-                        "value_display": display,
-                        "source_model": model,
-                        "source_domain": str([("id", "in", ids or [])]) if model else False,
-                    }
-                )
-            )
-
-        vals = {
-            **self._compile_activities(figures, add_line),
-            **self._compile_inspections(figures, add_line),
-            **self._compile_awareness(figures, add_line),
-        }
-        self.sudo().write(
-            {**vals, "line_ids": [Command.clear(), *lines], "compile_date": fields.Datetime.now()}
-        )
-
-    def _compile_activities(self, figures, add_line):
-        """Activities held, by area and type, the Action Month, observances and budget used."""
-        _ = self.env._
-        unit, task_model = figures.units, "gender.equality.task"
-        empty = {"count": 0, "male": 0, "female": 0, "ids": []}
-        held = figures.tasks_by([]).get(unit, empty)
-        dissemination = figures.tasks_by([], ("is_dissemination", "=", True)).get(unit, empty)
-        action_month = figures.tasks_by([], ("is_action_month", "=", True)).get(unit, empty)
-        observance = figures.tasks_by([], ("observance_id", "!=", False)).get(unit, empty)
-        planned_count, planned_ids = figures.unit_counts(
-            task_model, figures.planned_action_month_domain()
-        ).get(unit, (0, []))
-        for key, label, value, ids in (
-            ("held", _("Activities held"), held["count"], held["ids"]),
-            ("dissemination", _("Dissemination sessions held"), dissemination["count"], dissemination["ids"]),
-            ("participants_male", _("Male participants"), held["male"], held["ids"]),
-            ("participants_female", _("Female participants"), held["female"], held["ids"]),
-            ("participants_total", _("Participants"), held["male"] + held["female"], held["ids"]),
-            ("observance", _("Observance activities"), observance["count"], observance["ids"]),
-        ):
-            add_line("activities", key, label, value, task_model, ids)
-        add_line(
-            "action_month",
-            "planned",
-            _("Action-Month activities planned"),
-            planned_count,
-            task_model,
-            planned_ids,
-        )
-        add_line(
-            "action_month",
-            "held",
-            _("Action-Month activities held"),
-            action_month["count"],
-            task_model,
-            action_month["ids"],
-        )
-        for section, field, prefix in (
-            ("area", "area_id", "area"),
-            ("activity_type", "activity_type_id", "type"),
-        ):
-            rows = sorted(figures.tasks_by([field]).items(), key=lambda item: item[0][1].sequence)
-            for (_unit, group), data in rows:
-                add_line(
-                    section,
-                    f"{prefix}_{group.id}",
-                    group.display_name,
-                    data["count"],
-                    task_model,
-                    data["ids"],
-                )
-        budget_total = 0.0
-        for _unit, source, amount, ids in figures.env[task_model]._read_group(
-            figures.task_domain(), ["unit_id", "funding_source_id"], ["actual_cost:sum", "id:array_agg"]
-        ):
-            budget_total += amount
-            label = source.display_name or _("No funding source")
-            add_line(
-                "budget",
-                f"source_{source.id or 0}",
-                label,
-                amount,
-                task_model,
-                ids,
-                vi_format.vi_amount(amount),
-            )
-        return {
-            "compiled_task_ids": [Command.set(held["ids"])],
-            "activity_count": held["count"],
-            "dissemination_count": dissemination["count"],
-            "participants_male": held["male"],
-            "participants_female": held["female"],
-            "action_month_planned": planned_count,
-            "action_month_held": action_month["count"],
-            "observance_count": observance["count"],
-            "budget_used": budget_total,
-        }
-
-    def _compile_inspections(self, figures, add_line):
-        """Inspections by type with their average score, findings and corrective actions."""
-        _ = self.env._
-        unit, inspection_model = figures.units, "gender.equality.inspection"
-        type_labels = dict(
-            figures.env[inspection_model]._fields["inspection_type"]._description_selection(self.env)
-        )
-        inspection_count = 0
-        for (_unit, kind), (count, score, ids) in sorted(figures.inspections_by_type().items()):
-            inspection_count += count
-            display = _("%(count)s (average score %(score)s)", count=count, score=vi_format.vi_percent(score))
-            add_line(
-                "inspection",
-                f"inspection_{kind}",
-                type_labels.get(kind, kind),
-                count,
-                inspection_model,
-                ids,
-                display,
-            )
-        violation_model = "gender.equality.inspection.violation"
-        violation_count, violation_ids = figures.unit_counts(
-            violation_model,
-            [("unit_id", "=", unit.id), ("inspection_id", "any", figures.inspection_domain())],
-        ).get(unit, (0, []))
-        add_line(
-            "inspection",
-            "findings",
-            _("Findings (violations)"),
-            violation_count,
-            violation_model,
-            violation_ids,
-        )
-        action_model = "gender.equality.corrective.action"
-        labels = {
-            "open": _("Corrective actions open"),
-            "overdue": _("Corrective actions overdue"),
-            "verified": _("Corrective actions verified"),
-        }
-        counts = {}
-        for state, domain in (
-            ("open", [("state", "in", OPEN_ACTION_STATES)]),
-            ("overdue", [("is_overdue", "=", True)]),
-            ("verified", [("state", "=", "verified")]),
-        ):
-            count, ids = figures.unit_counts(action_model, figures.corrective_action_domain(*domain)).get(
-                unit, (0, [])
-            )
-            counts[state] = count
-            add_line("corrective_action", state, labels[state], count, action_model, ids)
-        return {
-            "inspection_count": inspection_count,
-            "violation_count": violation_count,
-            "corrective_open_count": counts["open"],
-            "corrective_overdue_count": counts["overdue"],
-            "corrective_verified_count": counts["verified"],
-        }
-
-    def _compile_awareness(self, figures, add_line):
-        """The unit's status on the Gender Indicator Set and its awareness survey results."""
-        _ = self.env._
-        unit, env = figures.units, figures.env
-        status = figures.indicator_status().get(unit, "none")
-        status_labels = dict(self._fields["indicator_status"]._description_selection(self.env))
-        status_model, survey_model = "gender.equality.indicator.status", "gender.equality.awareness.survey"
-        statuses = env[status_model].search([("unit_id", "=", unit.id), ("year", "=", self.year)])
-        add_line(
-            "indicator",
-            "status",
-            _("Gender Indicator Set"),
-            0,
-            status_model,
-            statuses.ids,
-            status_labels[status],
-        )
-        respondents, correct = figures.awareness(self.year).get(unit, (0, 0))
-        awareness = rate(correct, respondents)
-        surveys = env[survey_model].search([("unit_id", "=", unit.id), ("year", "=", self.year)])
-        add_line("awareness", "respondents", _("Survey respondents"), respondents, survey_model, surveys.ids)
-        add_line(
-            "awareness",
-            "rate",
-            _("Awareness rate"),
-            awareness,
-            survey_model,
-            surveys.ids,
-            vi_format.vi_percent(awareness),
-        )
-        return {"indicator_status": status, "awareness_rate": awareness}
+        """Compute the figures of the reports from their units' records, as superuser: the
+        caller may write the reports, and the figures are those of their own units."""
+        ReportCompiler(self.sudo().env).compile_reports(self.sudo())
 
     # ------------------------------------------------------------
     # CONSOLIDATION
@@ -580,26 +263,21 @@ class GenderEqualityReport(models.Model):
 
     @api.model
     def get_kpi_summary(self, year):
-        """The consolidated figures of ``year`` (keys documented in docs/kpi_summary.md).
+        """The consolidated figures of ``year`` (keys documented in docs/kpi_summary.md), from
+        the accepted reports.
 
         The Department and inspectors get every unit; unit officers only their own units.
         """
-        year = int(year)
+        year = self._gep_check_year(year)
         return build_kpi_summary(self.sudo().env, year, self._kpi_units())
 
     @api.model
     def _kpi_units(self):
         """The expected units the caller may see: active units but the Department itself."""
-        Unit = self.env["gender.equality.unit"].sudo()
         domain = [("unit_type", "!=", "department")]
-        user = self.env.user
-        if not (
-            self.env.su
-            or user.has_group("gender_equality_plan.group_department_user")
-            or user.has_group("gender_equality_plan.group_inspector")
-        ):
-            domain.append(("id", "in", user.gep_unit_ids.ids))
-        return Unit.search(domain)
+        if not roles.sees_every_unit(self.env):
+            domain.append(("id", "in", self.env.user.gep_unit_ids.ids))
+        return self.env["gender.equality.unit"].sudo().search(domain)
 
     # ------------------------------------------------------------
     # REMINDERS
@@ -610,7 +288,7 @@ class GenderEqualityReport(models.Model):
         """Daily: remind the units that owe their report 30, 14, 7 and 1 days before the
         deadline (one digest per user); after the deadline, tell the Department which units
         are missing (one digest per Department user)."""
-        today = local_date(fields.Datetime.now())
+        today = local_today()
         for year in (today.year - 1, today.year):
             deadline = self.env["gender.equality.report.period"]._get_deadline(year)
             days = (deadline - today).days
@@ -631,23 +309,24 @@ class GenderEqualityReport(models.Model):
 
     @api.model
     def _send_unit_reminders(self, year):
-        """One digest per member of the units that owe their report of ``year``."""
+        """One digest per member of the units that owe their report of ``year``, in their language."""
         deadline = self.env["gender.equality.report.period"]._get_deadline(year)
         units_by_user = defaultdict(lambda: self.env["gender.equality.unit"])
         for unit in self._units_owing_report(year):
             for user in unit.user_ids.filtered(lambda user: user.active and not user.share):
                 units_by_user[user] |= unit
         for user, units in units_by_user.items():
+            env = self.with_context(lang=user.lang).env
             items = Markup().join(Markup("<li>%s</li>") % unit.name for unit in units)
             body = Markup("<p>%s</p><ul>%s</ul>") % (
-                self.env._(
+                env._(
                     "The annual gender-equality report of %(year)s is due on %(deadline)s for:",
                     year=year,
                     deadline=vi_format.vi_date(deadline),
                 ),
                 items,
             )
-            self._notify_digest(user, self.env._("Annual report %(year)s: reminder", year=year), body)
+            self._notify_digest(user, env._("Annual report %(year)s: reminder", year=year), body)
         return True
 
     @api.model
@@ -657,25 +336,21 @@ class GenderEqualityReport(models.Model):
         if not missing:
             return True
         items = Markup().join(Markup("<li>%s</li>") % unit.name for unit in missing.sorted("name"))
-        body = Markup("<p>%s</p><ul>%s</ul>") % (
-            self.env._("These units have not submitted their annual report of %(year)s:", year=year),
-            items,
-        )
         department = self.env.ref("gender_equality_plan.group_department_user").sudo().users
         for user in department.filtered(lambda user: user.active and not user.share):
-            self._notify_digest(user, self.env._("Annual report %(year)s: missing reports", year=year), body)
+            env = self.with_context(lang=user.lang).env
+            body = Markup("<p>%s</p><ul>%s</ul>") % (
+                env._("These units have not submitted their annual report of %(year)s:", year=year),
+                items,
+            )
+            self._notify_digest(user, env._("Annual report %(year)s: missing reports", year=year), body)
         return True
 
     @api.model
     def _notify_digest(self, user, subject, body):
-        # Called on the (empty) model: _notify_get_recipients below reaches users without e-mail.
-        # Sent by OdooBot: whoever runs the cron or "remind now", the author needs no e-mail address.
-        self.browse().sudo().message_notify(
-            author_id=self.env.ref("base.partner_root").id,
-            partner_ids=user.partner_id.ids,
-            subject=subject,
-            body=escape(body),
-        )
+        """A notification of the model (no record) from OdooBot: whoever runs the cron or
+        "remind now", the author needs no e-mail address; it reaches users without one."""
+        self.browse().with_user(self.env.ref("base.user_root")).sudo()._gep_notify(user, subject, body)
 
     # ------------------------------------------------------------
     # PRINTING

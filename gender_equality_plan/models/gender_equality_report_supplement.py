@@ -2,14 +2,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date
 
-from odoo import Command, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from ..tools.report_figures import ReportFigures
+from ..tools import roles
+from ..tools.report_compiler import ReportCompiler
 from .gender_equality_task import ACTION_MONTH_END
-
-# Set by the compilation and the workflow only.
-WORKFLOW_FIELDS = {"state", "task_ids", "action_month_held", "participants_male", "participants_female"}
 
 
 class GenderEqualityReportSupplement(models.Model):
@@ -22,8 +20,14 @@ class GenderEqualityReportSupplement(models.Model):
 
     _name = "gender.equality.report.supplement"
     _description = "Action-Month Supplement"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["gender.equality.guard.mixin", "gender.equality.inbox.mixin", "mail.activity.mixin"]
     _order = "date desc, id desc"
+    _rec_names_search = ["report_id", "unit_id"]
+    # Integrity policy: a supplement stays with its report; once submitted it is frozen (the
+    # Department of Health reopens it).
+    _gep_parent_field = "report_id"
+    _gep_locked_with_parent = False
+    _gep_protected_fields = ("state",)
 
     report_id = fields.Many2one(
         "gender.equality.report", string="Report", required=True, index=True, ondelete="cascade"
@@ -52,6 +56,26 @@ class GenderEqualityReportSupplement(models.Model):
     participants_male = fields.Integer(readonly=True, copy=False)
     participants_female = fields.Integer(readonly=True, copy=False)
     note = fields.Html()
+    line_ids = fields.One2many(
+        "gender.equality.report.line", "supplement_id", string="Figures", readonly=True
+    )
+    is_editable = fields.Boolean(compute="_compute_flags", string="Editable")
+    is_locked = fields.Boolean(compute="_compute_flags", string="Locked")
+
+    @api.depends("report_id.name", "date")
+    def _compute_display_name(self):
+        for supplement in self:
+            supplement.display_name = self.env._(
+                "Action-Month supplement of %(report)s (%(date)s)",
+                report=supplement.report_id.name or "",
+                date=supplement.date.strftime("%d/%m/%Y") if supplement.date else "",
+            )
+
+    @api.depends("state")
+    def _compute_flags(self):
+        for supplement in self:
+            supplement.is_editable = supplement.state == "draft"
+            supplement.is_locked = supplement.state == "submitted"
 
     @api.constrains("date", "report_id")
     def _check_date(self):
@@ -64,51 +88,13 @@ class GenderEqualityReportSupplement(models.Model):
                     )
                 )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            self._check_workflow_fields(
-                {key for key, value in vals.items() if key != "state" or value != "draft"}
-            )
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self._check_workflow_fields(vals.keys())
-        submitted = self.filtered(lambda supplement: supplement.state == "submitted")
-        if submitted and not self.env.su:
-            raise UserError(self.env._("A submitted supplement cannot be changed."))
-        return super().write(vals)
-
-    def _check_workflow_fields(self, names):
-        if WORKFLOW_FIELDS & set(names) and not self.env.su:
-            raise UserError(
-                self.env._("The status and the figures of a supplement change through its buttons only.")
-            )
-
     def action_compile(self):
         """Collect the unit's Action-Month activities done that its report does not count yet."""
         wrong = self.filtered(lambda supplement: supplement.state != "draft")
         if wrong:
             raise UserError(self.env._("Only a draft supplement can be compiled."))
         self.check_access("write")
-        for supplement in self:
-            report = supplement.report_id.sudo()
-            figures = ReportFigures(self.sudo().env, report.year, report.unit_id)
-            others = report.supplement_ids - supplement
-            known = report.compiled_task_ids | others.task_ids
-            tasks = (
-                self.env["gender.equality.task"]
-                .sudo()
-                .search(figures.task_domain(("is_action_month", "=", True), ("id", "not in", known.ids)))
-            )
-            supplement.sudo().write(
-                {
-                    "task_ids": [Command.set(tasks.ids)],
-                    "action_month_held": len(tasks),
-                    "participants_male": sum(tasks.mapped("participants_male")),
-                    "participants_female": sum(tasks.mapped("participants_female")),
-                }
-            )
+        ReportCompiler(self.sudo().env).compile_supplements(self.sudo())
         return True
 
     def action_submit(self):
@@ -131,7 +117,7 @@ class GenderEqualityReportSupplement(models.Model):
 
     def action_draft(self):
         """Reopen submitted supplements (Department of Health only)."""
-        if not self.env.user.has_group("gender_equality_plan.group_department_manager"):
+        if not roles.is_department_manager(self.env):
             raise AccessError(self.env._("Only a manager of the Department of Health reopens a supplement."))
         self.sudo().write({"state": "draft"})
         return True

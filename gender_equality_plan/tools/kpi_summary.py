@@ -2,23 +2,39 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The consolidated figures of a year (``gender.equality.report.get_kpi_summary``).
 
-Keys are documented in ``docs/kpi_summary.md``. For a unit whose report is submitted or
-accepted, the activities counted are those of its report (frozen at submission) and of its
-submitted Action-Month supplements; for the other units, their records count live.
+Keys are documented in ``docs/kpi_summary.md``. What a unit is assessed on comes from what
+the Department accepted, never from the unit's live records: the activity figures, the
+awareness survey results and the indicator-set status are those compiled in its accepted
+report (``gender.equality.report.line``) plus those of its submitted Action-Month
+supplements. Timeliness comes from the reports' submission dates; the Action-Month plan from
+approved plans; inspections are the approved ones; corrective actions, which the inspectors
+and the Department manage, are counted as they stand.
 """
 
 from collections import defaultdict
 
-from .report_figures import OPEN_ACTION_STATES, ReportFigures, local_date, rate, sum_by
+from .common import local_date
+from .report_figures import OPEN_ACTION_STATES, ReportFigures, rate
 
 BASELINE_YEAR = 2025
-REPORTED_STATES = ("submitted", "accepted")
+ACCEPTED = "accepted"
 INSPECTION_TYPES = ("self", "inspection", "supervision")
 # Objective II.3: awareness rises 10-15% over 2025 (relative change, lower bound).
 AWARENESS_TARGET_CHANGE = 10.0
 # Objective II.4: 70% of the units concerned pilot the indicator set (to 2029), 90% apply it
 # officially from 2030 (Decision 1790, target 4).
 INDICATOR_PILOT_TARGET, INDICATOR_OFFICIAL_TARGET, INDICATOR_OFFICIAL_YEAR = 70.0, 90.0, 2030
+LINE_AGGREGATES = ["value:sum", "participants_male:sum", "participants_female:sum"]
+
+
+def accepted_line_domain(reports):
+    """Figure lines of the accepted ``reports`` and of their submitted supplements."""
+    return [
+        ("report_id", "in", reports.ids),
+        "|",
+        ("supplement_id", "=", False),
+        ("supplement_id.state", "=", "submitted"),
+    ]
 
 
 def build_kpi_summary(env, year, units):
@@ -28,28 +44,31 @@ def build_kpi_summary(env, year, units):
     )
     report_by_unit = {report.unit_id: report for report in reports}
     deadline = env["gender.equality.report.period"]._get_deadline(year).isoformat()
-    reported = reports.filtered(lambda report: report.state in REPORTED_STATES)
-    supplements = env["gender.equality.report.supplement"].search(
-        [("report_id", "in", reported.ids), ("state", "=", "submitted")]
+    accepted = reports.filtered(lambda report: report.state == ACCEPTED)
+    Line = env["gender.equality.report.line"]
+    line_domain = accepted_line_domain(accepted)
+    figures = defaultdict(lambda: {"count": 0, "male": 0, "female": 0})
+    for unit, section, key, value, male, female in Line._read_group(
+        [*line_domain, ("section", "in", ("activities", "action_month", "awareness"))],
+        ["unit_id", "section", "key"],
+        LINE_AGGREGATES,
+    ):
+        figures[unit, section, key] = {"count": value, "male": male, "female": female}
+    by_area = _breakdown(Line, line_domain, "area", "area_id")
+    by_type = _breakdown(Line, line_domain, "activity_type", "activity_type_id")
+    indicator = {report.unit_id: report.indicator_status or "none" for report in accepted}
+    live = ReportFigures(env, year, units)
+    with_plan = live.units_with_action_month_plan()
+    inspections = env["gender.equality.inspection"]._read_group(
+        [("unit_id", "in", units.ids), ("year", "=", year), ("state", "=", "approved")],
+        ["inspection_type"],
+        ["__count", "score:avg"],
     )
-    figures = ReportFigures(
-        env,
-        year,
-        units,
-        reported=(reported.unit_id.ids, reported.compiled_task_ids.ids + supplements.task_ids.ids),
-    )
-    held = figures.tasks_by([])
-    dissemination = figures.tasks_by([], ("is_dissemination", "=", True))
-    action_month = figures.tasks_by([], ("is_action_month", "=", True))
-    with_plan = figures.units_with_action_month_plan()
-    by_area = sum_by(figures.tasks_by(["area_id"]), lambda key: key[1])
-    by_type = sum_by(figures.tasks_by(["activity_type_id"]), lambda key: key[1])
-    inspections = figures.inspections_by_type()
-    indicator = figures.indicator_status()
-    awareness_now = figures.awareness(year)
-    awareness_base = figures.awareness(BASELINE_YEAR)
+    awareness_base = live.awareness(BASELINE_YEAR)
 
-    empty = {"count": 0, "male": 0, "female": 0}
+    def unit_figure(unit, section, key, name="count"):
+        return int(figures[unit, section, key][name]) if (unit, section, key) in figures else 0
+
     rows = []
     for unit in units.sorted(lambda unit: (unit.unit_type, unit.sequence, unit.name)):
         report = report_by_unit.get(unit)
@@ -67,12 +86,12 @@ def build_kpi_summary(env, year, units):
                 "deadline": report.deadline.isoformat() if report else deadline,
                 "timeliness": ("late" if report.is_late else "on_time") if submitted else "missing",
                 "days_late": report.days_late if submitted else 0,
-                "dissemination_sessions": dissemination.get(unit, empty)["count"],
-                "activities": held.get(unit, empty)["count"],
+                "dissemination_sessions": unit_figure(unit, "activities", "dissemination"),
+                "activities": unit_figure(unit, "activities", "held"),
                 "action_month_plan": unit in with_plan,
-                "action_month_activities": action_month.get(unit, empty)["count"],
-                "participants_male": held.get(unit, empty)["male"],
-                "participants_female": held.get(unit, empty)["female"],
+                "action_month_activities": unit_figure(unit, "action_month", "held"),
+                "participants_male": unit_figure(unit, "activities", "held", "male"),
+                "participants_female": unit_figure(unit, "activities", "held", "female"),
                 "indicator_status": indicator.get(unit, "none"),
             }
         )
@@ -87,16 +106,20 @@ def build_kpi_summary(env, year, units):
     official = sum(1 for status in indicator.values() if status == "official")
     concerned = len(indicator)
 
-    awareness_rate = rate(*_totals(awareness_now))
+    respondents = sum(
+        value["count"] for (_unit, section, key), value in figures.items() if key == "respondents"
+    )
+    correct = sum(value["count"] for (_unit, section, key), value in figures.items() if key == "correct")
+    awareness_rate = rate(correct, respondents)
     baseline_rate = rate(*_totals(awareness_base))
-    has_awareness = bool(awareness_now) and bool(awareness_base)
+    has_awareness = bool(respondents) and bool(awareness_base)
     change_points = round(awareness_rate - baseline_rate, 1) if has_awareness else 0.0
     change_percent = (
         round(100.0 * change_points / baseline_rate, 1) if has_awareness and baseline_rate else 0.0
     )
 
     actions = {
-        name: env["gender.equality.corrective.action"].search_count(figures.corrective_action_domain(*domain))
+        name: env["gender.equality.corrective.action"].search_count(live.corrective_action_domain(*domain))
         for name, domain in (
             ("open", [("state", "in", OPEN_ACTION_STATES)]),
             ("overdue", [("is_overdue", "=", True)]),
@@ -104,10 +127,10 @@ def build_kpi_summary(env, year, units):
         )
     }
     inspections_by_type = dict.fromkeys(INSPECTION_TYPES, 0)
-    scores = defaultdict(list)
-    for (_unit, kind), (count, score, _ids) in inspections.items():
-        inspections_by_type[kind] += count
-        scores[kind] += [score] * count
+    scores = {}
+    for kind, count, score in inspections:
+        inspections_by_type[kind] = count
+        scores[kind] = round(score or 0.0, 1)
 
     objectives = _objectives(
         env,
@@ -123,7 +146,7 @@ def build_kpi_summary(env, year, units):
         "year": year,
         "units_expected": expected,
         "reports_submitted": len(submitted_rows),
-        "reports_accepted": sum(1 for row in rows if row["report_state"] == "accepted"),
+        "reports_accepted": len(accepted),
         "reports_on_time": sum(1 for row in rows if row["timeliness"] == "on_time"),
         "reports_late": sum(1 for row in rows if row["timeliness"] == "late"),
         "reports_missing": expected - len(submitted_rows),
@@ -139,9 +162,7 @@ def build_kpi_summary(env, year, units):
         "participants_female": sum(row["participants_female"] for row in rows),
         "participants_total": sum(row["participants_male"] + row["participants_female"] for row in rows),
         "inspections_by_type": inspections_by_type,
-        "inspection_scores_by_type": {
-            kind: round(sum(values) / len(values), 1) if values else 0.0 for kind, values in scores.items()
-        },
+        "inspection_scores_by_type": scores,
         "corrective_actions_open": actions["open"],
         "corrective_actions_overdue": actions["overdue"],
         "corrective_actions_verified": actions["verified"],
@@ -154,14 +175,25 @@ def build_kpi_summary(env, year, units):
         "objectives": objectives,
         "by_area": [
             {"area_id": area.id, "name": area.display_name, **totals}
-            for area, totals in sorted(by_area.items(), key=lambda item: item[0].sequence)
+            for area, totals in sorted(by_area.items(), key=lambda item: (item[0].sequence, item[0].id))
         ],
         "by_activity_type": [
             {"activity_type_id": kind.id, "name": kind.display_name, **totals}
-            for kind, totals in sorted(by_type.items(), key=lambda item: item[0].sequence)
+            for kind, totals in sorted(by_type.items(), key=lambda item: (item[0].sequence, item[0].id))
         ],
         "by_unit_type": _by_unit_type(rows),
         "units": rows,
+    }
+
+
+def _breakdown(Line, line_domain, section, field):
+    """``{group: {count, male, female}}`` of the accepted lines of ``section`` by ``field``."""
+    return {
+        group: {"count": int(value), "male": male, "female": female}
+        for group, value, male, female in Line._read_group(
+            [*line_domain, ("section", "=", section)], [field], LINE_AGGREGATES
+        )
+        if group
     }
 
 

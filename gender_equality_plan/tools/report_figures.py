@@ -1,6 +1,6 @@
 # Copyright 2026 Sở Y tế Thanh Hóa
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""The counting rules of the reporting regime, shared by the unit reports and the consolidation.
+"""The counting rules of the reporting regime: what the compilation of unit reports counts.
 
 An activity counts for a year when it is ``done``, its plan is not cancelled and both its
 actual dates fall in the year. Every figure comes from one ``_read_group`` per breakdown,
@@ -10,44 +10,38 @@ for all the units at once.
 from collections import defaultdict
 from datetime import date
 
-import pytz
-
 FINISHED_INSPECTION_STATES = ("done", "approved")
 OPEN_ACTION_STATES = ("open", "in_progress")
-LOCAL_TZ = "Asia/Ho_Chi_Minh"
 TASK_AGGREGATES = ["__count", "participants_male:sum", "participants_female:sum", "id:array_agg"]
 
 
 class ReportFigures:
     """Figures of ``units`` for ``year``, read with ``env`` (the caller decides its rights).
 
-    ``reported``: optional ``(unit_ids, task_ids)``: for these units only the given activities
-    count (those of their submitted reports and supplements), the others count live.
+    ``task_filter``: an optional domain that restricts the activities counted (the activities of
+    an Action-Month supplement).
     """
 
-    def __init__(self, env, year, units, reported=None):
+    def __init__(self, env, year, units, task_filter=None):
         self.env = env
         self.year = year
         self.units = units
-        self.reported = reported
+        self.task_filter = task_filter or []
 
     # ------------------------------------------------------------
     # DOMAINS
     # ------------------------------------------------------------
 
     def task_domain(self, *extra):
-        domain = [
+        return [
             ("unit_id", "in", self.units.ids),
             ("state", "=", "done"),
             ("plan_id.state", "!=", "cancelled"),
             ("actual_date_start", ">=", date(self.year, 1, 1)),
             ("actual_date_end", "<=", date(self.year, 12, 31)),
+            *self.task_filter,
             *extra,
         ]
-        if self.reported:
-            unit_ids, task_ids = self.reported
-            domain += ["|", ("unit_id", "not in", list(unit_ids)), ("id", "in", list(task_ids))]
-        return domain
 
     def planned_action_month_domain(self):
         return [
@@ -151,11 +145,6 @@ class ReportFigures:
             [("unit_id", "in", self.units.ids), ("year", "=", self.year)]
         )
         return {status.unit_id: status.status for status in statuses}
-
-
-def local_date(moment):
-    """The date in Thanh Hóa (Asia/Ho_Chi_Minh) of a naive UTC datetime."""
-    return pytz.utc.localize(moment).astimezone(pytz.timezone(LOCAL_TZ)).date()
 
 
 def rate(part, whole):

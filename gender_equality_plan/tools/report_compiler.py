@@ -1,0 +1,340 @@
+# Copyright 2026 Sở Y tế Thanh Hóa
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The compilation of the figures of unit reports and of their Action-Month supplements.
+
+One pass per figure for all the reports of a year: every breakdown is one ``_read_group`` over
+the records of all their units (``ReportFigures``), then the figure lines of every report are
+created in one call. A figure line keeps the ids of the records it counts (the drill-down) and
+its breakdown keys (area, activity type, funding source, inspection type) so that the
+consolidation sums the lines of the accepted reports instead of reading the units' live records.
+"""
+
+from collections import defaultdict
+
+from odoo import Command, fields
+
+from . import vi_format
+from .report_figures import OPEN_ACTION_STATES, ReportFigures, rate
+
+TASK = "gender.equality.task"
+INSPECTION = "gender.equality.inspection"
+VIOLATION = "gender.equality.inspection.violation"
+CORRECTIVE_ACTION = "gender.equality.corrective.action"
+SURVEY = "gender.equality.awareness.survey"
+INDICATOR_STATUS = "gender.equality.indicator.status"
+# The models a figure line may open (its drill-down).
+SOURCE_MODELS = (TASK, INSPECTION, VIOLATION, CORRECTIVE_ACTION, SURVEY, INDICATOR_STATUS)
+EMPTY = {"count": 0, "male": 0, "female": 0, "ids": []}
+
+
+class FigureSet:
+    """The figures of one unit: lines (``gender.equality.report.line`` values) and the
+    counters of the report or supplement."""
+
+    def __init__(self):
+        self.lines = []
+        self.vals = {}
+
+    def add(self, section, key, name, value=0, model=None, ids=(), display=None, **breakdown):
+        self.lines.append(
+            {
+                "sequence": len(self.lines) + 1,
+                "section": section,
+                "key": key,
+                "name": name,
+                "value": value,
+                "value_display": display or False,
+                "source_model": model or False,
+                "source_ids": sorted(ids) if model else False,
+                **breakdown,
+            }
+        )
+
+    def add_tasks(self, section, key, name, data, **breakdown):
+        """A line that counts activities, with their participants by sex."""
+        self.add(
+            section,
+            key,
+            name,
+            data["count"],
+            TASK,
+            data["ids"],
+            participants_male=data["male"],
+            participants_female=data["female"],
+            **breakdown,
+        )
+
+
+class ReportCompiler:
+    """Compiles reports and supplements with ``env`` (the superuser: the caller checked that
+    the user may compile them); labels are written in the language of ``env``."""
+
+    def __init__(self, env):
+        self.env = env
+        self._ = env._
+
+    # ------------------------------------------------------------
+    # ENTRY POINTS
+    # ------------------------------------------------------------
+
+    def compile_reports(self, reports):
+        """Store the figures of ``reports``: their lines, counters and counted activities."""
+        Line = self.env["gender.equality.report.line"]
+        lines, vals_by_report = [], {}
+        for year, year_reports in _by_year(reports):
+            figures = ReportFigures(self.env, year, year_reports.unit_id)
+            sets = defaultdict(FigureSet)
+            self._activities(figures, sets, with_planned=True)
+            self._inspections(figures, sets)
+            self._awareness(figures, sets)
+            for report in year_reports:
+                figure_set = sets[report.unit_id]
+                lines += [{**line, "report_id": report.id} for line in figure_set.lines]
+                vals_by_report[report] = figure_set.vals
+        Line.search([("report_id", "in", reports.ids), ("supplement_id", "=", False)]).unlink()
+        Line.create(lines)
+        now = fields.Datetime.now()
+        for report, vals in vals_by_report.items():
+            report.write({**vals, "compile_date": now})
+
+    def compile_supplements(self, supplements):
+        """Store the figures of ``supplements``: the Action-Month activities done that neither
+        their report nor another supplement of it counts yet."""
+        Line = self.env["gender.equality.report.line"]
+        lines, vals_by_supplement = [], {}
+        for supplement in supplements:
+            report = supplement.report_id
+            known = report.compiled_task_ids | (report.supplement_ids - supplement).task_ids
+            figures = ReportFigures(
+                self.env,
+                report.year,
+                report.unit_id,
+                task_filter=[("is_action_month", "=", True), ("id", "not in", known.ids)],
+            )
+            sets = defaultdict(FigureSet)
+            self._activities(figures, sets, with_planned=False)
+            figure_set = sets[report.unit_id]
+            lines += [
+                {**line, "report_id": report.id, "supplement_id": supplement.id} for line in figure_set.lines
+            ]
+            vals_by_supplement[supplement] = figure_set.vals
+        Line.search([("supplement_id", "in", supplements.ids)]).unlink()
+        Line.create(lines)
+        for supplement, vals in vals_by_supplement.items():
+            supplement.write(
+                {
+                    "task_ids": vals["compiled_task_ids"],
+                    "action_month_held": vals["action_month_held"],
+                    "participants_male": vals["participants_male"],
+                    "participants_female": vals["participants_female"],
+                }
+            )
+
+    # ------------------------------------------------------------
+    # FIGURES
+    # ------------------------------------------------------------
+
+    def _activities(self, figures, sets, with_planned):
+        """Activities held, by area and type, the Action Month, observances and budget used."""
+        _ = self._
+        held = figures.tasks_by([])
+        dissemination = figures.tasks_by([], ("is_dissemination", "=", True))
+        action_month = figures.tasks_by([], ("is_action_month", "=", True))
+        observance = figures.tasks_by([], ("observance_id", "!=", False))
+        by_area = _by_unit(figures.tasks_by(["area_id"]), lambda area: area.sequence)
+        by_type = _by_unit(figures.tasks_by(["activity_type_id"]), lambda kind: kind.sequence)
+        budget = defaultdict(list)
+        for unit, source, amount, ids in self.env[TASK]._read_group(
+            figures.task_domain(), ["unit_id", "funding_source_id"], ["actual_cost:sum", "id:array_agg"]
+        ):
+            budget[unit].append((source, amount, ids))
+        planned = figures.unit_counts(TASK, figures.planned_action_month_domain()) if with_planned else {}
+        for unit in figures.units:
+            figure_set = sets[unit]
+            unit_held = held.get(unit, EMPTY)
+            unit_dissemination = dissemination.get(unit, EMPTY)
+            unit_action_month = action_month.get(unit, EMPTY)
+            unit_observance = observance.get(unit, EMPTY)
+            figure_set.add_tasks("activities", "held", _("Activities held"), unit_held)
+            figure_set.add_tasks(
+                "activities", "dissemination", _("Dissemination sessions held"), unit_dissemination
+            )
+            for key, label, value in (
+                ("participants_male", _("Male participants"), unit_held["male"]),
+                ("participants_female", _("Female participants"), unit_held["female"]),
+                ("participants_total", _("Participants"), unit_held["male"] + unit_held["female"]),
+            ):
+                figure_set.add("activities", key, label, value, TASK, unit_held["ids"])
+            figure_set.add_tasks("activities", "observance", _("Observance activities"), unit_observance)
+            planned_count, planned_ids = planned.get(unit, (0, []))
+            if with_planned:
+                figure_set.add(
+                    "action_month",
+                    "planned",
+                    _("Action-Month activities planned"),
+                    planned_count,
+                    TASK,
+                    planned_ids,
+                )
+            figure_set.add_tasks("action_month", "held", _("Action-Month activities held"), unit_action_month)
+            for area, data in by_area.get(unit, []):
+                figure_set.add_tasks("area", f"area_{area.id}", area.display_name, data, area_id=area.id)
+            for kind, data in by_type.get(unit, []):
+                figure_set.add_tasks(
+                    "activity_type", f"type_{kind.id}", kind.display_name, data, activity_type_id=kind.id
+                )
+            budget_used = 0.0
+            for source, amount, ids in budget.get(unit, []):
+                budget_used += amount
+                figure_set.add(
+                    "budget",
+                    f"source_{source.id or 0}",
+                    source.display_name or _("No funding source"),
+                    amount,
+                    TASK,
+                    ids,
+                    vi_format.vi_amount(amount),
+                    funding_source_id=source.id,
+                )
+            figure_set.vals.update(
+                {
+                    "compiled_task_ids": [Command.set(unit_held["ids"])],
+                    "activity_count": unit_held["count"],
+                    "dissemination_count": unit_dissemination["count"],
+                    "participants_male": unit_held["male"],
+                    "participants_female": unit_held["female"],
+                    "action_month_planned": planned_count,
+                    "action_month_held": unit_action_month["count"],
+                    "observance_count": unit_observance["count"],
+                    "budget_used": budget_used,
+                }
+            )
+
+    def _inspections(self, figures, sets):
+        """Inspections by type with their average score, findings and corrective actions."""
+        _ = self._
+        type_labels = dict(self.env[INSPECTION]._fields["inspection_type"]._description_selection(self.env))
+        inspections = defaultdict(list)
+        for (unit, kind), values in sorted(
+            figures.inspections_by_type().items(), key=lambda item: item[0][1]
+        ):
+            inspections[unit].append((kind, values))
+        violations = figures.unit_counts(
+            VIOLATION,
+            [("unit_id", "in", figures.units.ids), ("inspection_id", "any", figures.inspection_domain())],
+        )
+        actions = {
+            state: figures.unit_counts(CORRECTIVE_ACTION, figures.corrective_action_domain(*domain))
+            for state, domain in (
+                ("open", [("state", "in", OPEN_ACTION_STATES)]),
+                ("overdue", [("is_overdue", "=", True)]),
+                ("verified", [("state", "=", "verified")]),
+            )
+        }
+        action_labels = {
+            "open": _("Corrective actions open"),
+            "overdue": _("Corrective actions overdue"),
+            "verified": _("Corrective actions verified"),
+        }
+        for unit in figures.units:
+            figure_set = sets[unit]
+            inspection_count = 0
+            for kind, (count, score, ids) in inspections.get(unit, []):
+                inspection_count += count
+                figure_set.add(
+                    "inspection",
+                    f"inspection_{kind}",
+                    type_labels.get(kind, kind),
+                    count,
+                    INSPECTION,
+                    ids,
+                    _("%(count)s (average score %(score)s)", count=count, score=vi_format.vi_percent(score)),
+                    inspection_type=kind,
+                )
+            violation_count, violation_ids = violations.get(unit, (0, []))
+            figure_set.add(
+                "inspection",
+                "findings",
+                _("Findings (violations)"),
+                violation_count,
+                VIOLATION,
+                violation_ids,
+            )
+            counts = {}
+            for state, label in action_labels.items():
+                counts[state], ids = actions[state].get(unit, (0, []))
+                figure_set.add("corrective_action", state, label, counts[state], CORRECTIVE_ACTION, ids)
+            figure_set.vals.update(
+                {
+                    "inspection_count": inspection_count,
+                    "violation_count": violation_count,
+                    "corrective_open_count": counts["open"],
+                    "corrective_overdue_count": counts["overdue"],
+                    "corrective_verified_count": counts["verified"],
+                }
+            )
+
+    def _awareness(self, figures, sets):
+        """The unit's status on the Gender Indicator Set and its awareness survey results."""
+        _ = self._
+        year = figures.year
+        statuses = figures.indicator_status()
+        status_labels = dict(
+            self.env["gender.equality.report"]._fields["indicator_status"]._description_selection(self.env)
+        )
+        status_ids = _ids_by_unit(self.env[INDICATOR_STATUS], figures.units, year)
+        survey_ids = _ids_by_unit(self.env[SURVEY], figures.units, year)
+        awareness = figures.awareness(year)
+        for unit in figures.units:
+            figure_set = sets[unit]
+            status = statuses.get(unit, "none")
+            figure_set.add(
+                "indicator",
+                "status",
+                _("Gender Indicator Set"),
+                0,
+                INDICATOR_STATUS,
+                status_ids[unit],
+                status_labels[status],
+            )
+            respondents, correct = awareness.get(unit, (0, 0))
+            awareness_rate = rate(correct, respondents)
+            surveys = survey_ids[unit]
+            figure_set.add("awareness", "respondents", _("Survey respondents"), respondents, SURVEY, surveys)
+            figure_set.add("awareness", "correct", _("Correct answers"), correct, SURVEY, surveys)
+            figure_set.add(
+                "awareness",
+                "rate",
+                _("Awareness rate"),
+                awareness_rate,
+                SURVEY,
+                surveys,
+                vi_format.vi_percent(awareness_rate),
+            )
+            figure_set.vals.update({"indicator_status": status, "awareness_rate": awareness_rate})
+
+
+def _by_year(records):
+    years = defaultdict(lambda: records.browse())
+    for record in records:
+        years[record.year] |= record
+    return sorted(years.items())
+
+
+def _by_unit(rows, sort_key):
+    """``{(unit, group): data}`` → ``{unit: [(group, data)]}`` sorted by ``sort_key(group)``."""
+    result = defaultdict(list)
+    for (unit, group), data in rows.items():
+        result[unit].append((group, data))
+    for groups in result.values():
+        groups.sort(key=lambda item: (sort_key(item[0]), item[0].id))
+    return result
+
+
+def _ids_by_unit(model, units, year):
+    result = defaultdict(list)
+    for unit, ids in model._read_group(
+        [("unit_id", "in", units.ids), ("year", "=", year)], ["unit_id"], ["id:array_agg"]
+    ):
+        result[unit] = ids
+    return result
