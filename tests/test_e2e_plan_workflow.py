@@ -75,7 +75,7 @@ def test_plan_approved_over_xmlrpc(xmlrpc_as):
     assert [review["state"] for review in reviews] == ["approved", "approved"]
 
     [task_id] = officer.call(TASK, "search", [("plan_id", "=", plan_id)], limit=1)
-    with pytest.raises(xmlrpc.client.Fault, match="locked"):
+    with pytest.raises(xmlrpc.client.Fault, match="can no longer be changed"):
         officer.call(TASK, "write", [task_id], {"name": "Đổi tên"})
     assert (
         officer.call(TASK, "write", [task_id], {"participants_male": 10, "participants_female": 25}) is True

@@ -67,9 +67,9 @@ class GenderEqualityPlanCommon(GenderEqualityCommon):
         return (plan or self.plan).with_user(user or self.user_a).action_submit()
 
     @classmethod
-    def _approve_plan(cls, plan):
-        plan.with_user(cls.user_a).action_submit()
-        plan.with_user(cls.manager_a).action_approve()
+    def _approve_plan(cls, plan, user=None, manager=None):
+        plan.with_user(user or cls.user_a).action_submit()
+        plan.with_user(manager or cls.manager_a).action_approve()
         plan.with_user(cls.dept_manager).action_approve()
 
     def _approve_all(self, plan=None):

@@ -17,7 +17,7 @@ class ReportCommon(GenderEqualityPlanCommon):
     a cancelled session; a 2025 plan with a session done in 2025 (does not count in 2026);
     a self-inspection done, a supervision cancelled; a corrective action open and overdue,
     another cancelled; awareness 50% in 2025, 60% in 2026; indicator set: pilot.
-    Unit B: a draft plan with one session done and an Action-Month activity not done;
+    Unit B: an approved plan with one session done and an Action-Month activity not done;
     an inspection by the Department done; a corrective action open, due in 2027; indicator
     set: official. Unit C: nothing.
     """
@@ -55,8 +55,9 @@ class ReportCommon(GenderEqualityPlanCommon):
                 "task_ids": [Command.create(cls._task_vals("Phổ biến 2025", date(2025, 5, 5)))],
             }
         )
+        cls._approve_plan(plan_2025)
         cls._done(plan_2025.task_ids, date(2025, 5, 5), 100, 100)
-        # Unit B, 2026: a draft plan.
+        # Unit B, 2026: an approved plan.
         cls.plan_b = cls.Plan.create(
             {
                 "unit_id": cls.unit_b.id,
@@ -67,6 +68,7 @@ class ReportCommon(GenderEqualityPlanCommon):
                 ],
             }
         )
+        cls._approve_plan(cls.plan_b, cls.user_b, cls.manager_b)
         cls._done(cls.plan_b.task_ids[0], date(2026, 4, 1), 1, 1)
         # Inspections and corrective actions.
         Inspection = cls.env["gender.equality.inspection"]
@@ -103,7 +105,7 @@ class ReportCommon(GenderEqualityPlanCommon):
         )
         Action.create(
             {"name": "Cancelled A", "unit_id": cls.unit_a.id, "inspection_id": cls.inspection_a.id}
-        ).action_cancel()
+        ).action_cancel("Trùng với biện pháp khác")
         # Awareness and the indicator set.
         cls.env["gender.equality.awareness.survey"].create(
             [

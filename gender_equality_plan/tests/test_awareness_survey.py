@@ -11,10 +11,10 @@ from .common import GenderEqualityCommon
 
 @tagged("post_install", "-at_install")
 class TestAwarenessSurvey(GenderEqualityCommon):
-    def _survey(self, year=2026, **vals):
+    def _survey(self, year=2026, user=None, **vals):
         return (
             self.env["gender.equality.awareness.survey"]
-            .with_user(self.user_a)
+            .with_user(user or self.user_a)
             .create(
                 dict(
                     {
@@ -35,8 +35,19 @@ class TestAwarenessSurvey(GenderEqualityCommon):
         self.assertEqual(self._survey().awareness_rate, 75.0)
 
     def test_2025_is_the_baseline(self):
-        self.assertTrue(self._survey(2025).is_baseline)
+        self.assertTrue(self._survey(2025, user=self.dept_manager).is_baseline)
         self.assertFalse(self._survey(2026).is_baseline)
+
+    def test_unit_cannot_record_or_change_the_baseline(self):
+        with self.assertRaises(ValidationError):
+            self._survey(2025)
+        baseline = self._survey(2025, user=self.dept_manager)
+        self.assertFalse(baseline.with_user(self.user_a).can_edit)
+        with self.assertRaises(ValidationError):
+            baseline.with_user(self.user_a).correct_male = 0
+        with self.assertRaises(ValidationError):
+            self._survey(2026).with_user(self.user_a).year = 2025
+        self.assertEqual(baseline.correct_male, 30)
 
     def test_more_correct_answers_than_respondents_is_refused(self):
         with self.assertRaises(ValidationError):

@@ -90,9 +90,48 @@ class TestCorrectiveAction(InspectionCommon):
         self.assertEqual(self.action.reopen_reason, "The minutes are not signed")
         self.assertIn("The minutes are not signed", self.action.message_ids[0].body)
 
-    def test_cancel(self):
-        self.assertIs(self._as(self.user_a).action_cancel(), True)
+    def test_unit_cannot_cancel_its_action(self):
+        for user in (self.user_a, self.manager_a):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                self._as(user).action_cancel("Not needed")
+        self.assertEqual(self.action.state, "open")
+
+    def test_inspector_cancels_with_a_reason(self):
+        with self.assertRaises(UserError):
+            self._as(self.inspector).action_cancel("  ")
+        self.assertEqual(
+            self._as(self.inspector).action_cancel()["res_model"], "gender.equality.reason.wizard"
+        )
+        self.assertIs(self._as(self.inspector).action_cancel("Duplicate of another action"), True)
         self.assertEqual(self.action.state, "cancelled")
+        self.assertIn("Duplicate of another action", self.action.message_ids[0].body)
+
+    def test_unit_cannot_move_its_deadline(self):
+        for user in (self.user_a, self.manager_a):
+            for vals in ({"deadline": "2027-06-30"}, {"priority": "low"}):
+                with self.subTest(user=user.login, vals=vals), self.assertRaises(AccessError):
+                    self._as(user).write(vals)
+            with self.assertRaises(AccessError):
+                self._as(user).action_reschedule("Busy", deadline="2027-06-30")
+        self.assertEqual(str(self.action.deadline), "2026-12-10")
+
+    def test_inspector_reschedules_with_a_reason(self):
+        with self.assertRaises(AccessError):
+            self._as(self.inspector).write({"deadline": "2027-01-31"})
+        self._as(self.inspector).action_reschedule("Holiday season", deadline="2027-01-31", priority="high")
+        self.assertEqual((str(self.action.deadline), self.action.priority), ("2027-01-31", "high"))
+        self.assertIn("Holiday season", self.action.message_ids[0].body)
+
+    def test_reschedule_through_the_reason_wizard(self):
+        action = self._as(self.inspector).action_reschedule()
+        wizard = (
+            self.env[action["res_model"]]
+            .with_user(self.inspector)
+            .with_context(**action["context"])
+            .create({"reason": "Waiting for the budget", "deadline": "2027-02-28"})
+        )
+        wizard.action_confirm()
+        self.assertEqual(str(self.action.deadline), "2027-02-28")
 
     def test_responsible_must_belong_to_the_unit(self):
         with self.assertRaises(ValidationError):

@@ -20,10 +20,13 @@ class TestHome(ReportCommon):
         return self.env[action["res_model"]].with_user(home.env.user).search(action["domain"])
 
     def test_unit_officer_sees_what_their_unit_owes(self):
+        plan_c = self.Plan.with_user(self.user_c).create({"unit_id": self.unit_c.id, "year": 2026})
+        home = self._home(self.user_c)
+        self.assertEqual(home.plans_to_submit_count, 1)
+        self.assertEqual(self._listed(home, "plans_to_submit"), plan_c)
         home = self._home(self.user_b)
         self.assertEqual(home.year, 2026)
-        self.assertEqual(home.plans_to_submit_count, 1)
-        self.assertEqual(self._listed(home, "plans_to_submit"), self.plan_b)
+        self.assertEqual(home.plans_to_submit_count, 0, "the plan of unit B is approved")
         self.assertEqual(home.tasks_overdue_count, 1)
         self.assertEqual(self._listed(home, "tasks_overdue").name, "Tháng hành động B")
         self.assertEqual((home.actions_due_count, home.actions_overdue_count), (1, 0))
@@ -69,11 +72,14 @@ class TestHome(ReportCommon):
         self.assertEqual(home.plans_to_submit_count, 0, "an inspector owes no plan")
 
     def test_department_sees_completeness_timeliness_and_objectives(self):
+        report_a = self._new_report(self.unit_a, self.user_a)
+        self._submit_at(report_a, "2026-11-30 03:00:00")
+        self._accept(report_a)
         home = self._home(self.dept_user)
         summary = self.Report.with_user(self.dept_user).get_kpi_summary(2026)
         self.assertEqual(home.units_expected, 3)
         self.assertEqual(home.reports_missing, summary["reports_missing"])
-        self.assertEqual(home.reports_missing, 3)
+        self.assertEqual(home.reports_missing, 2)
         objectives = {objective["code"]: objective["value"] for objective in summary["objectives"]}
         self.assertAlmostEqual(home.objective_1_rate, objectives["II.1"])
         self.assertGreater(home.objective_1_rate, 0)

@@ -63,15 +63,22 @@ class TestKpiSummary(ReportCommon):
 
     def test_activity_objectives(self):
         self.assertEqual(self.summary["units_with_two_dissemination_sessions"], 1)
-        self.assertEqual(self.summary["units_with_action_month_plan"], 1)
+        # Plans: A and B have an approved plan with an Action-Month activity.
+        self.assertEqual(self.summary["units_with_action_month_plan"], 2)
         self.assertEqual(self.summary["units_with_action_month_activity"], 1)
 
-    def test_participants(self):
-        self.assertEqual(self.summary["participants_male"], 19)
-        self.assertEqual(self.summary["participants_female"], 32)
+    def test_participants_of_accepted_reports_only(self):
+        # The late report of B is not accepted: its session does not count.
+        self.assertEqual(self.summary["participants_male"], 10 + 5 + 3)
+        self.assertEqual(self.summary["participants_female"], 20 + 7 + 4)
 
     def test_inspections_and_corrective_actions(self):
-        self.assertEqual(self.summary["inspections_by_type"], {"self": 1, "inspection": 1, "supervision": 0})
+        # Both inspections wait for their approval: only approved inspections count.
+        self.assertEqual(self.summary["inspections_by_type"], {"self": 0, "inspection": 0, "supervision": 0})
+        self.inspection_a.with_user(self.manager_a).action_approve()
+        self.inspection_a.with_user(self.dept_manager).action_approve()
+        summary = self.Report.get_kpi_summary(2026)
+        self.assertEqual(summary["inspections_by_type"], {"self": 1, "inspection": 0, "supervision": 0})
         self.assertEqual(self.summary["corrective_actions_open"], 2)
         self.assertEqual(self.summary["corrective_actions_overdue"], 1)
 
@@ -81,9 +88,9 @@ class TestKpiSummary(ReportCommon):
         self.assertEqual(self.summary["awareness_change_points"], 10.0)
         self.assertEqual(self.summary["awareness_change_percent"], 20.0)
 
-    def test_indicator_set(self):
+    def test_indicator_set_of_accepted_reports_only(self):
         self.assertEqual(self.summary["units_indicator_pilot"], 1)
-        self.assertEqual(self.summary["units_indicator_official"], 1)
+        self.assertEqual(self.summary["units_indicator_official"], 0)
 
     def test_objectives(self):
         objectives = {objective["code"]: objective for objective in self.summary["objectives"]}
@@ -95,8 +102,8 @@ class TestKpiSummary(ReportCommon):
 
     def test_totals_by_area_type_and_unit_type(self):
         by_type = {row["activity_type_id"]: row for row in self.summary["by_activity_type"]}
-        self.assertEqual(by_type[self.type_dissemination.id]["count"], 3)
-        self.assertEqual(sum(row["count"] for row in self.summary["by_area"]), 4)
+        self.assertEqual(by_type[self.type_dissemination.id]["count"], 2)
+        self.assertEqual(sum(row["count"] for row in self.summary["by_area"]), 3)
         by_unit_type = {row["unit_type"]: row for row in self.summary["by_unit_type"]}
         self.assertEqual(by_unit_type["health_centre"]["units_expected"], 2)
         self.assertEqual(by_unit_type["health_centre"]["reports_missing"], 1)
@@ -118,7 +125,7 @@ class TestKpiSummary(ReportCommon):
         summary = self.Report.with_user(self.user_b).get_kpi_summary(2026)
         self.assertEqual(summary["units_expected"], 1)
         self.assertEqual([row["unit_id"] for row in summary["units"]], [self.unit_b.id])
-        self.assertEqual(summary["participants_male"], 1)
+        self.assertEqual(summary["participants_male"], 0, "the report of B is not accepted yet")
 
     def test_dashboard_shows_completeness_and_objectives(self):
         dashboard = self.env["gender.equality.consolidation"].with_user(self.dept_user).create({"year": 2026})

@@ -60,7 +60,10 @@ class TestReportAccess(ReportCommon):
             self.report_a.with_user(self.inspector).write({"results": "<p>x</p>"})
 
     def test_department_reads_every_report_but_does_not_edit(self):
-        self.assertEqual(self.Report.with_user(self.dept_user).search([("year", "=", 2026)]), self.report_a)
+        reports = self.Report.with_user(self.dept_user).search(
+            [("year", "=", 2026), ("unit_id", "in", (self.unit_a | self.unit_b).ids)]
+        )
+        self.assertEqual(reports, self.report_a)
         with self.assertRaises(AccessError):
             self.report_a.with_user(self.dept_user).write({"results": "<p>x</p>"})
 

@@ -12,11 +12,14 @@ from .report_common import ReportCommon
 
 @tagged("post_install", "-at_install")
 class TestReportSupplement(ReportCommon):
-    """Unit B reports on 5/12 and is accepted; its Action-Month activity is done on 12/12."""
+    """Units A and B report on 5/12 and are accepted; B's Action-Month activity is done on 12/12."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        cls.report_a = cls._new_report(cls.unit_a)
+        cls._submit_at(cls.report_a, "2026-12-05 03:00:00")
+        cls._accept(cls.report_a)
         cls.report_b = cls._new_report(cls.unit_b)
         cls._submit_at(cls.report_b, "2026-12-05 03:00:00")
         cls._accept(cls.report_b)
@@ -72,9 +75,9 @@ class TestReportSupplement(ReportCommon):
         self.assertEqual(self.Report.get_kpi_summary(2026)["units_with_action_month_activity"], 1)
 
     def test_supplement_of_a_draft_report_is_refused(self):
-        report_a = self._new_report()
-        supplement = self.Supplement.with_user(self.user_a).create(
-            {"report_id": report_a.id, "date": "2026-12-16"}
+        report_c = self._new_report(self.unit_c, self.user_c)
+        supplement = self.Supplement.with_user(self.user_c).create(
+            {"report_id": report_c.id, "date": "2026-12-16"}
         )
         with self.assertRaises(UserError):
             supplement.action_submit()

@@ -62,12 +62,12 @@ class TestTask(GenderEqualityPlanCommon):
             self._task(date(2026, 4, 2), date(2026, 4, 1))
 
     def test_actual_end_before_actual_start_is_refused(self):
-        task = self._task(date(2026, 4, 1))
+        task = self._executable_task(date(2026, 4, 1), actual=False)
         with self.assertRaises(ValidationError):
             task.write({"actual_date_start": date(2026, 4, 2), "actual_date_end": date(2026, 4, 1)})
 
     def test_negative_participants_are_refused(self):
-        task = self._task(date(2026, 4, 1))
+        task = self._executable_task(date(2026, 4, 1))
         with self.assertRaises(ValidationError):
             task.participants_female = -1
         self.assertEqual(task.participants_female, 0)
@@ -80,33 +80,53 @@ class TestTask(GenderEqualityPlanCommon):
         with self.assertRaises(ValidationError):
             self.plan.with_user(self.user_a).year = 2027
 
-    def test_activity_cannot_move_to_another_unit(self):
+    def test_activity_cannot_move_to_another_plan(self):
         plan_b = self.Plan.create({"unit_id": self.unit_b.id, "year": 2026})
-        with self.assertRaises(UserError):
-            self.task_dissemination.plan_id = plan_b
-        self.assertEqual(self.task_dissemination.unit_id, self.unit_a)
+        plan_a_2027 = self.Plan.create({"unit_id": self.unit_a.id, "year": 2027})
+        for plan in (plan_b, plan_a_2027):
+            with self.assertRaises(UserError):
+                self.task_dissemination.with_user(self.user_a).plan_id = plan
+        self.assertEqual(self.task_dissemination.plan_id, self.plan)
 
     def test_plan_with_activities_cannot_change_unit(self):
         with self.assertRaises(UserError):
             self.plan.unit_id = self.unit_b
 
-    # Execution
+    # Execution: once the plan is approved
+
+    def _executable_task(self, date_start, activity_type=None, actual=True):
+        task = self._task(date_start, activity_type=activity_type)
+        self._approve_all()
+        if actual:
+            task.write({"actual_date_start": date_start, "actual_date_end": date_start})
+        return task
+
+    def test_execution_waits_for_the_approval_of_the_plan(self):
+        task = self._task(date(2026, 4, 1))
+        self.assertFalse(task.can_execute)
+        with self.assertRaises(UserError):
+            task.action_start()
+        with self.assertRaises(UserError):
+            task.participants_male = 3
+        self.assertEqual((task.state, task.participants_male), ("planned", 0))
+
+    def test_execution_figures_cannot_be_created_with_a_draft_plan(self):
+        with self.assertRaises(UserError):
+            self._task(date(2026, 4, 1), participants_female=40)
 
     def test_start_sets_the_actual_start(self):
-        task = self._task(date(2026, 4, 1))
+        task = self._executable_task(date(2026, 4, 1), actual=False)
         self.assertTrue(task.action_start())
         self.assertEqual(task.state, "in_progress")
         self.assertEqual(task.actual_date_start, date(2026, 3, 1))
 
     def test_done_requires_actual_dates(self):
-        task = self._task(date(2026, 4, 1), activity_type=self.type_other)
+        task = self._executable_task(date(2026, 4, 1), activity_type=self.type_other, actual=False)
         with self.assertRaises(UserError):
             task.action_done()
 
     def test_done_requires_participants_when_the_type_asks(self):
-        task = self._task(
-            date(2026, 4, 1), actual_date_start=date(2026, 4, 1), actual_date_end=date(2026, 4, 1)
-        )
+        task = self._executable_task(date(2026, 4, 1))
         self.type_dissemination.requires_evidence = False
         with self.assertRaises(UserError):
             task.action_done()
@@ -115,12 +135,7 @@ class TestTask(GenderEqualityPlanCommon):
         self.assertEqual(task.state, "done")
 
     def test_done_requires_evidence_when_the_type_asks(self):
-        task = self._task(
-            date(2026, 4, 1),
-            activity_type=self.type_article,
-            actual_date_start=date(2026, 4, 1),
-            actual_date_end=date(2026, 4, 1),
-        )
+        task = self._executable_task(date(2026, 4, 1), activity_type=self.type_article)
         with self.assertRaises(UserError):
             task.action_done()
         attachment = self.env["ir.attachment"].create(
@@ -130,15 +145,15 @@ class TestTask(GenderEqualityPlanCommon):
         self.assertTrue(task.action_done())
 
     def test_done_activity_cannot_be_cancelled(self):
-        task = self._task(
-            date(2026, 4, 1),
-            activity_type=self.type_other,
-            actual_date_start=date(2026, 4, 1),
-            actual_date_end=date(2026, 4, 1),
-        )
+        task = self._executable_task(date(2026, 4, 1), activity_type=self.type_other)
         task.action_done()
         with self.assertRaises(UserError):
             task.action_cancel()
+
+    def test_planned_activity_can_be_cancelled_while_the_plan_is_prepared(self):
+        task = self._task(date(2026, 4, 1))
+        task.action_cancel()
+        self.assertEqual(task.state, "cancelled")
 
     def test_overdue_is_searchable(self):
         late = self._task(date(2026, 2, 1))

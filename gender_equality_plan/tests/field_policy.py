@@ -1,0 +1,642 @@
+# Copyright 2026 Sở Y tế Thanh Hóa
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The field policy of every model of the module, as data: who may write which field, in
+which state. ``test_field_policy`` checks it against the models (every role, every state,
+every field) and the README shows it (``render_markdown``; the end-to-end suite checks that
+the README is up to date). Plain data: no Odoo import, so that tools outside Odoo read it.
+
+For each model:
+- ``writers``: the roles that may write records of the model (of their own units for the
+  unit roles);
+- ``states``: the fields writable in each state (``None``: a model without states);
+- ``only``: fields that only some of the writers may write;
+- ``create_only``: fields given at creation and never written afterwards (their actions
+  change them, with a reason);
+- ``readonly``: the fields that nobody writes (computed figures, status, bookkeeping).
+A field of the model that none of these name is unclassified, and fails the test.
+"""
+
+ROLES = ("unit_user", "unit_manager", "inspector", "dept_user", "dept_manager", "internal", "portal")
+ROLE_LABELS = {
+    "unit_user": "Unit officer",
+    "unit_manager": "Head of unit",
+    "inspector": "Inspector",
+    "dept_user": "Department officer",
+    "dept_manager": "Department manager",
+    "internal": "Other internal user",
+    "portal": "Portal user",
+}
+UNIT = ("unit_user", "unit_manager")
+VERIFIERS = ("inspector", "dept_user", "dept_manager")
+DEPT_MANAGER = ("dept_manager",)
+ALL_ROLES_OF_THE_APP = (*UNIT, *VERIFIERS)
+NOTHING = frozenset()
+WORKFLOW_FLAGS = {
+    "approval_stage_id",
+    "can_approve",
+    "can_cancel",
+    "can_reopen",
+    "can_reset_to_draft",
+    "can_submit",
+    "is_editable",
+    "is_locked",
+    "is_under_review",
+    "last_return_by_id",
+    "last_return_date",
+    "last_return_reason",
+    "review_ids",
+    "state",
+    "submitted_by_id",
+    "submitted_date",
+}
+
+
+def _master(writable, readonly=()):
+    return {
+        "writers": DEPT_MANAGER,
+        "states": {None: frozenset(writable)},
+        "readonly": frozenset(readonly),
+    }
+
+
+PLAN_CONTENT = {"user_id", "description", "task_ids", "currency_id"}
+TASK_PLANNED = {
+    "name",
+    "description",
+    "area_id",
+    "activity_type_id",
+    "observance_id",
+    "target_group",
+    "form",
+    "date_start",
+    "date_end",
+    "user_id",
+    "coordinating_unit_ids",
+    "funding_source_id",
+    "planned_budget",
+}
+TASK_EXECUTION = {
+    "actual_date_start",
+    "actual_date_end",
+    "participants_male",
+    "participants_female",
+    "estimated_reach",
+    "actual_cost",
+    "attachment_ids",
+}
+INSPECTION_CONTENT = {
+    "checklist_id",
+    "conclusion",
+    "corrective_action_ids",
+    "date",
+    "decision_date",
+    "decision_number",
+    "inspector_ids",
+    "leader_id",
+    "line_ids",
+    "planned_date",
+    "recommendations",
+    "scope",
+    "shortcomings",
+    "strengths",
+    "violation_ids",
+}
+ANSWERS = {
+    "answer_date",
+    "answer_number",
+    "answer_text",
+    "answer_yes_no",
+    "attachment_ids",
+    "corrective_action_ids",
+    "finding",
+    "is_failed",
+}
+REPORT_CONTENT = {
+    "assessment_causes",
+    "assessment_shortcomings",
+    "assessment_strengths",
+    "direction",
+    "next_year_tasks",
+    "recommendations",
+    "results",
+    "supplement_ids",
+    "deadline",
+}
+SURVEY_FIELDS = {
+    "correct_female",
+    "correct_male",
+    "note",
+    "respondents_female",
+    "respondents_male",
+    "target_group",
+    "unit_id",
+    "year",
+}
+STATUS_FIELDS = {"inspection_ids", "note", "status", "unit_id", "year"}
+
+POLICY = {
+    # Master data: the Department manager configures it.
+    "gender.equality.unit": _master(
+        {"active", "child_ids", "code", "name", "note", "parent_id", "sequence", "unit_type", "user_ids"},
+        {"manager_ids", "member_count"},
+    ),
+    "gender.equality.area": _master({"active", "code", "description", "name", "sequence"}),
+    "gender.equality.activity.type": _master(
+        {
+            "active",
+            "description",
+            "is_dissemination",
+            "name",
+            "requires_evidence",
+            "requires_participants",
+            "sequence",
+        }
+    ),
+    "gender.equality.funding.source": _master({"active", "description", "name", "sequence"}),
+    "gender.equality.objective": _master(
+        {"active", "baseline_year", "code", "measure", "name", "sequence", "target", "target_year"}
+    ),
+    "gender.equality.observance": _master(
+        {
+            "active",
+            "day_end",
+            "day_start",
+            "default_activity_type_id",
+            "default_area_id",
+            "description",
+            "is_action_month",
+            "month_end",
+            "month_start",
+            "name",
+            "sequence",
+            "theme_ids",
+        },
+        {"date_label"},
+    ),
+    "gender.equality.observance.theme": _master({"message", "observance_id", "theme", "year"}),
+    "gender.equality.approval.stage": _master(
+        {
+            "active",
+            "approver_type",
+            "description",
+            "domain",
+            "group_id",
+            "name",
+            "res_model",
+            "sequence",
+            "user_ids",
+        }
+    ),
+    "gender.equality.checklist": _master(
+        {"active", "code", "description", "item_ids", "name", "section_ids"},
+        {"inspection_count", "inspection_ids", "item_count", "previous_version_id", "version"},
+    ),
+    "gender.equality.checklist.section": _master(
+        {"checklist_id", "item_ids", "name", "sequence"}, {"previous_section_id"}
+    ),
+    "gender.equality.checklist.item": _master(
+        {
+            "answer_type",
+            "checklist_id",
+            "help_text",
+            "is_critical",
+            "is_mandatory",
+            "is_unverified",
+            "question",
+            "reference",
+            "requires_action",
+            "requires_evidence",
+            "section_id",
+            "sequence",
+            "weight",
+        },
+        {"previous_item_id", "section_sequence"},
+    ),
+    "gender.equality.report.period": _master({"deadline", "note", "year"}),
+    # History: written by the approval workflow only.
+    "gender.equality.approval.review": {
+        "writers": (),
+        "states": {None: NOTHING},
+        "readonly": frozenset(
+            {
+                "done_by_id",
+                "done_date",
+                "name",
+                "reason",
+                "res_id",
+                "res_model",
+                "reviewer_ids",
+                "round",
+                "sequence",
+                "stage_id",
+                "state",
+                "unit_id",
+            }
+        ),
+    },
+    # What a unit is assessed on.
+    "gender.equality.plan": {
+        "writers": (*UNIT, *DEPT_MANAGER),
+        "states": {
+            "draft": frozenset(PLAN_CONTENT | {"unit_id", "year"}),
+            "returned": frozenset(PLAN_CONTENT),
+            "submitted": NOTHING,
+            "approved": NOTHING,
+            "cancelled": NOTHING,
+        },
+        "readonly": frozenset(
+            WORKFLOW_FLAGS
+            | {
+                "action_month_count",
+                "area_summary",
+                "budget_summary",
+                "dissemination_count",
+                "name",
+                "planned_budget_total",
+                "task_count",
+                "warning_message",
+            }
+        ),
+    },
+    "gender.equality.task": {
+        "writers": (*UNIT, *DEPT_MANAGER),
+        "states": {
+            "plan_draft": frozenset(TASK_PLANNED),
+            "plan_submitted": NOTHING,
+            "plan_approved": frozenset(TASK_EXECUTION),
+            "counted_by_a_report": NOTHING,
+        },
+        "create_only": frozenset({"plan_id"}),
+        "readonly": frozenset(
+            {
+                "can_cancel",
+                "can_execute",
+                "can_finish",
+                "can_start",
+                "currency_id",
+                "is_action_month",
+                "is_dissemination",
+                "is_editable",
+                "is_locked",
+                "is_overdue",
+                "participants_total",
+                "plan_state",
+                "plan_year",
+                "report_ids",
+                "state",
+                "supplement_ids",
+                "unit_id",
+            }
+        ),
+    },
+    "gender.equality.inspection": {
+        # Unit roles: the self-inspections of their own units.
+        "writers": (*UNIT, *VERIFIERS),
+        "states": {
+            "draft": frozenset(INSPECTION_CONTENT | {"unit_id", "inspection_type", "year"}),
+            "in_progress": frozenset(INSPECTION_CONTENT),
+            "done": NOTHING,
+            "approved": NOTHING,
+            "returned": frozenset(INSPECTION_CONTENT),
+            "cancelled": NOTHING,
+        },
+        "readonly": frozenset(
+            WORKFLOW_FLAGS
+            | {
+                "corrective_action_count",
+                "duplicate_warning",
+                "failed_count",
+                "has_critical_failure",
+                "is_late",
+                "name",
+                "result_band",
+                "score",
+                "unanswered_count",
+            }
+        ),
+    },
+    "gender.equality.inspection.line": {
+        "writers": (*UNIT, *VERIFIERS),
+        "states": {
+            "in_progress": frozenset(ANSWERS),
+            "done": NOTHING,
+            "approved": NOTHING,
+        },
+        "create_only": frozenset({"inspection_id"}),
+        "readonly": frozenset(
+            {
+                "answer_type",
+                "failed_count",
+                "help_text",
+                "inspection_type",
+                "is_answered",
+                "is_critical",
+                "is_mandatory",
+                "is_unverified",
+                "item_id",
+                "item_score",
+                "question",
+                "reference",
+                "requires_action",
+                "requires_evidence",
+                "section_name",
+                "section_sequence",
+                "sequence",
+                "state",
+                "unit_id",
+                "weight",
+                "year",
+            }
+        ),
+    },
+    "gender.equality.inspection.violation": {
+        "writers": (*UNIT, *VERIFIERS),
+        "states": {
+            "in_progress": frozenset({"description", "sequence", "severity"}),
+            "done": NOTHING,
+            "approved": NOTHING,
+        },
+        "create_only": frozenset({"inspection_id"}),
+        "readonly": frozenset({"unit_id"}),
+    },
+    "gender.equality.corrective.action": {
+        # The unit carries the action out; inspectors and the Department decide it.
+        "writers": (*UNIT, *VERIFIERS),
+        "states": {
+            "open": frozenset({"responsible_id", "evidence_note", "attachment_ids", "name", "finding"}),
+            "in_progress": frozenset(
+                {"responsible_id", "evidence_note", "attachment_ids", "name", "finding"}
+            ),
+            "done": NOTHING,
+            "verified": NOTHING,
+            "cancelled": NOTHING,
+        },
+        "only": {"name": VERIFIERS, "finding": VERIFIERS},
+        "create_only": frozenset({"deadline", "inspection_id", "item_id", "line_id", "priority", "unit_id"}),
+        "readonly": frozenset(
+            {
+                "can_cancel",
+                "can_reopen",
+                "can_reschedule",
+                "can_verify",
+                "is_editable",
+                "is_locked",
+                "is_overdue",
+                "is_verifier",
+                "reopen_reason",
+                "state",
+            }
+        ),
+    },
+    "gender.equality.report": {
+        "writers": (*UNIT, *DEPT_MANAGER),
+        "states": {
+            "draft": frozenset(REPORT_CONTENT | {"unit_id", "year"}),
+            "returned": frozenset(REPORT_CONTENT),
+            "submitted": NOTHING,
+            "accepted": NOTHING,
+            "cancelled": NOTHING,
+        },
+        "only": {"deadline": DEPT_MANAGER},
+        "readonly": frozenset(
+            WORKFLOW_FLAGS
+            | {
+                "action_month_held",
+                "action_month_planned",
+                "activity_count",
+                "awareness_rate",
+                "budget_used",
+                "compile_date",
+                "compiled_task_ids",
+                "corrective_open_count",
+                "corrective_overdue_count",
+                "corrective_verified_count",
+                "days_late",
+                "dissemination_count",
+                "indicator_status",
+                "inspection_count",
+                "is_late",
+                "line_ids",
+                "name",
+                "observance_count",
+                "participants_female",
+                "participants_male",
+                "participants_total",
+                "submit_date",
+                "unit_type",
+                "violation_count",
+            }
+        ),
+    },
+    "gender.equality.report.line": {
+        "writers": (),
+        "states": {None: NOTHING},
+        "readonly": frozenset(
+            {
+                "activity_type_id",
+                "area_id",
+                "funding_source_id",
+                "inspection_type",
+                "key",
+                "name",
+                "participants_female",
+                "participants_male",
+                "report_id",
+                "section",
+                "sequence",
+                "source_ids",
+                "source_model",
+                "supplement_id",
+                "unit_id",
+                "value",
+                "value_display",
+                "year",
+            }
+        ),
+    },
+    "gender.equality.report.supplement": {
+        "writers": (*UNIT, *DEPT_MANAGER),
+        "states": {"draft": frozenset({"date", "note"}), "submitted": NOTHING},
+        "create_only": frozenset({"report_id"}),
+        "readonly": frozenset(
+            {
+                "action_month_held",
+                "is_editable",
+                "is_locked",
+                "line_ids",
+                "participants_female",
+                "participants_male",
+                "state",
+                "task_ids",
+                "unit_id",
+                "year",
+            }
+        ),
+    },
+    "gender.equality.awareness.survey": {
+        "writers": (*UNIT, *DEPT_MANAGER),
+        "states": {
+            "open": frozenset(SURVEY_FIELDS),
+            "counted_by_a_report": NOTHING,
+        },
+        "readonly": frozenset(
+            {"awareness_rate", "can_edit", "is_baseline", "is_locked", "name", "respondents_total"}
+        ),
+    },
+    "gender.equality.awareness.survey:baseline": {
+        # The surveys of the baseline year: the Department manager only.
+        "writers": DEPT_MANAGER,
+        "states": {"baseline": frozenset(SURVEY_FIELDS)},
+        "readonly": frozenset(
+            {"awareness_rate", "can_edit", "is_baseline", "is_locked", "name", "respondents_total"}
+        ),
+    },
+    "gender.equality.indicator.status": {
+        "writers": (*UNIT, *DEPT_MANAGER),
+        "states": {"open": frozenset(STATUS_FIELDS), "counted_by_a_report": NOTHING},
+        "readonly": frozenset({"can_edit", "is_locked"}),
+    },
+    # Dashboards and wizards: each user works on their own (transient) record.
+    "gender.equality.consolidation": {
+        "writers": ("dept_user", "dept_manager"),
+        "states": {None: frozenset({"year"})},
+        "readonly": frozenset(
+            {
+                "completeness_rate",
+                "objective_1_rate",
+                "objective_2_rate",
+                "objective_3_rate",
+                "objective_4_rate",
+                "participants_female",
+                "participants_male",
+                "reports_accepted",
+                "reports_late",
+                "reports_missing",
+                "reports_on_time",
+                "reports_submitted",
+                "timeliness_rate",
+                "units_expected",
+                "units_html",
+            }
+        ),
+    },
+    "gender.equality.home": {
+        "writers": ALL_ROLES_OF_THE_APP,
+        "states": {None: NOTHING},
+        "readonly": frozenset(
+            {
+                "actions_due_count",
+                "actions_overdue_count",
+                "actions_to_verify_count",
+                "inspections_late_count",
+                "inspections_open_count",
+                "inspections_planned_count",
+                "inspections_to_approve_count",
+                "objective_1_rate",
+                "objective_2_rate",
+                "objective_3_rate",
+                "objective_4_rate",
+                "plans_to_approve_count",
+                "plans_to_submit_count",
+                "report_days_left",
+                "report_deadline",
+                "report_deadline_message",
+                "reports_due_count",
+                "reports_late",
+                "reports_missing",
+                "reports_on_time",
+                "reports_submitted",
+                "reports_to_approve_count",
+                "tasks_overdue_count",
+                "units_expected",
+                "year",
+            }
+        ),
+    },
+    "gender.equality.reason.wizard": {
+        "writers": ALL_ROLES_OF_THE_APP,
+        "states": {None: frozenset({"deadline", "method", "priority", "reason", "res_ids", "res_model"})},
+        "readonly": NOTHING,
+    },
+    "gender.equality.prepare.year.wizard": {
+        "writers": DEPT_MANAGER,
+        "states": {None: frozenset({"unit_ids", "with_suggestions", "year"})},
+        "readonly": NOTHING,
+    },
+    "gender.equality.inspection.plan.wizard": {
+        "writers": VERIFIERS,
+        "states": {
+            None: frozenset(
+                {
+                    "checklist_id",
+                    "first_date",
+                    "inspection_type",
+                    "inspector_ids",
+                    "interval_days",
+                    "leader_id",
+                    "scope",
+                    "unit_ids",
+                    "year",
+                }
+            )
+        },
+        "readonly": NOTHING,
+    },
+    "gender.equality.inspection.compare": {
+        "writers": ALL_ROLES_OF_THE_APP,
+        "states": {None: frozenset({"external_inspection_id", "self_inspection_id", "unit_id", "year"})},
+        "readonly": frozenset({"external_score", "line_ids", "score_difference", "self_score"}),
+    },
+    "gender.equality.inspection.compare.line": {
+        "writers": ALL_ROLES_OF_THE_APP,
+        "states": {
+            None: frozenset({"external_line_id", "question", "section_name", "self_line_id", "sequence"})
+        },
+        "create_only": frozenset({"compare_id"}),
+        "readonly": frozenset({"external_answer", "is_different", "self_answer"}),
+    },
+}
+
+
+def model_name(key):
+    """The model of a policy entry (``model:variant`` keys describe one kind of its records)."""
+    return key.split(":", 1)[0]
+
+
+def writable_fields(key, role, state):
+    """The fields that ``role`` may write on a record of the entry ``key`` in ``state``."""
+    entry = POLICY[key]
+    if role not in entry["writers"]:
+        return frozenset()
+    only = entry.get("only", {})
+    return frozenset(name for name in entry["states"][state] if role in only.get(name, (role,)))
+
+
+def classified_fields(key):
+    entry = POLICY[key]
+    fields = set(entry["readonly"]) | set(entry.get("create_only", ()))
+    for names in entry["states"].values():
+        fields |= names
+    return fields
+
+
+def render_markdown():
+    """The policy as the README's table: one row per model and state, then the fields that are
+    set at creation only."""
+    lines = ["| Model | State | Who writes | Fields they may write |", "|---|---|---|---|"]
+    for key, entry in POLICY.items():
+        only = entry.get("only", {})
+        for state, names in entry["states"].items():
+            writers = ", ".join(ROLE_LABELS[role] for role in entry["writers"]) if names else "nobody"
+            fields = ", ".join(
+                f"`{name}`"
+                + (f" ({' / '.join(ROLE_LABELS[role] for role in only[name])} only)" if name in only else "")
+                for name in sorted(names)
+            )
+            lines.append(f"| `{key}` | {state or 'any'} | {writers or 'nobody'} | {fields or '—'} |")
+    for key, entry in POLICY.items():
+        if entry.get("create_only"):
+            fields = ", ".join(f"`{name}`" for name in sorted(entry["create_only"]))
+            writers = ", ".join(ROLE_LABELS[role] for role in entry["writers"])
+            lines.append(f"| `{key}` | at creation only | {writers} | {fields} |")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,295 @@
+# Copyright 2026 Sở Y tế Thanh Hóa
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date
+
+from odoo import Command
+from odoo.exceptions import UserError
+from odoo.tests import new_test_user
+from odoo.tools import mute_logger
+
+from .plan_common import GenderEqualityPlanCommon
+
+
+class IntegrityCommon(GenderEqualityPlanCommon):
+    """Every role of the field policy, and records of unit A in every state of every model.
+
+    Records are brought to their state through the workflow, as the users who would act.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.internal = new_test_user(cls.env, "gep_internal", groups="base.group_user")
+        cls.portal = new_test_user(cls.env, "gep_portal", groups="base.group_portal")
+        cls.users = {
+            "unit_user": cls.user_a,
+            "unit_manager": cls.manager_a,
+            "inspector": cls.inspector,
+            "dept_user": cls.dept_user,
+            "dept_manager": cls.dept_manager,
+            "internal": cls.internal,
+            "portal": cls.portal,
+        }
+        cls.records = {}
+        cls._build_plans_and_tasks()
+        cls._build_inspections()
+        cls._build_reports()
+        cls._build_master_data()
+
+    # ------------------------------------------------------------
+    # FIXTURES
+    # ------------------------------------------------------------
+
+    @classmethod
+    def _plan(cls, year, *task_dates):
+        return cls.Plan.with_user(cls.user_a).create(
+            {
+                "unit_id": cls.unit_a.id,
+                "year": year,
+                "task_ids": [
+                    Command.create(cls._task_vals(f"Hoạt động {day}", day, activity_type=cls.type_other))
+                    for day in task_dates
+                ],
+            }
+        )
+
+    @classmethod
+    def _build_plans_and_tasks(cls):
+        submitted = cls._plan(2027, date(2027, 3, 1))
+        submitted.with_user(cls.user_a).action_submit()
+        approved = cls._plan(2028, date(2028, 3, 1), date(2028, 4, 1))
+        cls._approve_plan(approved)
+        returned = cls._plan(2029, date(2029, 3, 1))
+        returned.with_user(cls.user_a).action_submit()
+        returned.with_user(cls.manager_a).action_return("Bổ sung hoạt động")
+        cancelled = cls._plan(2030, date(2030, 3, 1))
+        cancelled.with_user(cls.user_a).action_cancel()
+        cls.records["gender.equality.plan"] = {
+            "draft": cls.plan,
+            "returned": returned,
+            "submitted": submitted,
+            "approved": approved,
+            "cancelled": cancelled,
+        }
+        # 2028: one activity done and counted by the submitted report, one still planned.
+        counted, planned = approved.task_ids
+        counted.with_user(cls.user_a).write(
+            {"actual_date_start": date(2028, 3, 1), "actual_date_end": date(2028, 3, 1)}
+        )
+        counted.with_user(cls.user_a).action_done()
+        cls.report_2028 = (
+            cls.env["gender.equality.report"]
+            .with_user(cls.user_a)
+            .create({"unit_id": cls.unit_a.id, "year": 2028})
+        )
+        cls.report_2028.with_user(cls.user_a).action_submit()
+        cls.records["gender.equality.task"] = {
+            "plan_draft": cls.task_dissemination,
+            "plan_submitted": submitted.task_ids,
+            "plan_approved": planned,
+            "counted_by_a_report": counted,
+        }
+
+    @classmethod
+    def _build_inspections(cls):
+        Inspection = cls.env["gender.equality.inspection"].with_user(cls.user_a)
+        checklist = cls.env.ref("gender_equality_plan.gender_equality_checklist_plan")
+        inspections = {}
+        for state in ("draft", "in_progress", "done", "approved", "returned", "cancelled"):
+            inspections[state] = Inspection.create(
+                {
+                    "unit_id": cls.unit_a.id,
+                    "inspection_type": "self",
+                    "year": 2026,
+                    "checklist_id": checklist.id,
+                }
+            )
+        for state in ("in_progress", "done", "approved", "returned"):
+            inspection = inspections[state]
+            inspection.action_start()
+            inspection.line_ids.filtered("is_mandatory").write({"answer_yes_no": "yes"})
+            inspection.line_ids[-1:].write({"answer_yes_no": "no"})
+            inspection.write({"violation_ids": [Command.create({"description": "Thiếu biên bản"})]})
+        for state in ("done", "approved", "returned"):
+            inspections[state].action_done()
+        inspections["approved"].with_user(cls.manager_a).action_approve()
+        inspections["approved"].with_user(cls.dept_manager).action_approve()
+        inspections["returned"].with_user(cls.manager_a).action_return("Trả lời lại")
+        inspections["cancelled"].action_cancel()
+        cls.records["gender.equality.inspection"] = inspections
+        cls.records["gender.equality.inspection.line"] = {
+            state: inspections[state].line_ids[:1] for state in ("in_progress", "done", "approved")
+        }
+        cls.records["gender.equality.inspection.violation"] = {
+            state: inspections[state].violation_ids[:1] for state in ("in_progress", "done", "approved")
+        }
+        Action = cls.env["gender.equality.corrective.action"].with_user(cls.inspector)
+        actions = {}
+        for state in ("open", "in_progress", "done", "verified", "cancelled"):
+            actions[state] = Action.create(
+                {
+                    "name": f"Khắc phục ({state})",
+                    "inspection_id": inspections["approved"].id,
+                    "responsible_id": cls.user_a.id,
+                    "deadline": "2026-12-31",
+                }
+            )
+        for state in ("in_progress", "done", "verified"):
+            actions[state].with_user(cls.user_a).action_start()
+        for state in ("done", "verified"):
+            actions[state].with_user(cls.user_a).write({"evidence_note": "Biên bản"})
+            actions[state].with_user(cls.user_a).action_done()
+        actions["verified"].action_verify()
+        actions["cancelled"].action_cancel("Trùng lặp")
+        cls.records["gender.equality.corrective.action"] = actions
+
+    @classmethod
+    def _build_reports(cls):
+        Report = cls.env["gender.equality.report"].with_user(cls.user_a)
+        Survey = cls.env["gender.equality.awareness.survey"]
+        Status = cls.env["gender.equality.indicator.status"]
+        survey_vals = {
+            "unit_id": cls.unit_a.id,
+            "target_group": "Viên chức",
+            "respondents_male": 10,
+            "respondents_female": 10,
+            "correct_male": 5,
+            "correct_female": 6,
+        }
+        surveys = {
+            "open": Survey.with_user(cls.user_a).create(dict(survey_vals, year=2026)),
+            "counted_by_a_report": Survey.create(dict(survey_vals, year=2029)),
+        }
+        baseline = Survey.with_user(cls.dept_manager).create(dict(survey_vals, year=2025))
+        statuses = {
+            "open": Status.with_user(cls.user_a).create(
+                {"unit_id": cls.unit_a.id, "year": 2026, "status": "pilot"}
+            ),
+            "counted_by_a_report": Status.create({"unit_id": cls.unit_a.id, "year": 2029, "status": "pilot"}),
+        }
+        reports = {
+            "draft": Report.create({"unit_id": cls.unit_a.id, "year": 2031}),
+            "returned": Report.create({"unit_id": cls.unit_a.id, "year": 2032}),
+            "submitted": cls.report_2028,
+            "accepted": Report.create({"unit_id": cls.unit_a.id, "year": 2029}),
+            "cancelled": Report.create({"unit_id": cls.unit_a.id, "year": 2030}),
+        }
+        reports["returned"].action_submit()
+        reports["returned"].with_user(cls.manager_a).action_return("Bổ sung số liệu")
+        reports["accepted"].action_submit()
+        reports["accepted"].with_user(cls.manager_a).action_approve()
+        reports["accepted"].with_user(cls.dept_user).action_approve()
+        reports["cancelled"].action_cancel()
+        Supplement = cls.env["gender.equality.report.supplement"].with_user(cls.user_a)
+        supplements = {
+            "draft": Supplement.create({"report_id": reports["accepted"].id, "date": "2029-12-20"}),
+            "submitted": Supplement.create({"report_id": reports["accepted"].id, "date": "2029-12-21"}),
+        }
+        supplements["submitted"].action_submit()
+        cls.records.update(
+            {
+                "gender.equality.report": reports,
+                "gender.equality.report.line": {None: cls.report_2028.line_ids[:1]},
+                "gender.equality.report.supplement": supplements,
+                "gender.equality.awareness.survey": surveys,
+                "gender.equality.awareness.survey:baseline": {"baseline": baseline},
+                "gender.equality.indicator.status": statuses,
+            }
+        )
+
+    @classmethod
+    def _build_master_data(cls):
+        ref = cls.env.ref
+        review = cls.env["gender.equality.approval.review"].search(
+            [
+                ("res_model", "=", "gender.equality.plan"),
+                ("res_id", "=", cls.records["gender.equality.plan"]["approved"].id),
+            ],
+            limit=1,
+        )
+        checklist = ref("gender_equality_plan.gender_equality_checklist_plan")
+        observance = ref("gender_equality_plan.gender_equality_observance_action_month")
+        theme = cls.env["gender.equality.observance.theme"].create(
+            {"observance_id": observance.id, "year": 2031, "theme": "Chủ đề"}
+        )
+        cls.records.update(
+            {
+                "gender.equality.unit": {None: cls.unit_a},
+                "gender.equality.area": {None: cls.area_information},
+                "gender.equality.activity.type": {None: cls.type_other},
+                "gender.equality.funding.source": {None: cls.funding_state},
+                "gender.equality.objective": {None: cls.env["gender.equality.objective"].search([], limit=1)},
+                "gender.equality.observance": {None: observance},
+                "gender.equality.observance.theme": {None: theme},
+                "gender.equality.approval.stage": {None: cls.stage_unit},
+                "gender.equality.approval.review": {None: review},
+                # A checklist that no finished inspection used: its edits stay in it.
+                "gender.equality.checklist": {
+                    None: cls.env["gender.equality.checklist"].create({"name": "Bảng kiểm", "code": "POLICY"})
+                },
+                "gender.equality.checklist.section": {None: checklist.section_ids[:1]},
+                "gender.equality.checklist.item": {None: checklist.item_ids[:1]},
+                "gender.equality.report.period": {
+                    None: cls.env["gender.equality.report.period"].create({"year": 2031})
+                },
+            }
+        )
+        sections = cls.records["gender.equality.checklist"][None]
+        cls.records["gender.equality.checklist.section"] = {
+            None: cls.env["gender.equality.checklist.section"].create(
+                {"checklist_id": sections.id, "name": "Phần 1"}
+            )
+        }
+        cls.records["gender.equality.checklist.item"] = {
+            None: cls.env["gender.equality.checklist.item"].create(
+                {
+                    "checklist_id": sections.id,
+                    "section_id": cls.records["gender.equality.checklist.section"][None].id,
+                    "question": "Câu hỏi?",
+                }
+            )
+        }
+
+    # ------------------------------------------------------------
+    # TRANSIENT RECORDS (each user works on their own)
+    # ------------------------------------------------------------
+
+    def _transient_record(self, model, user):
+        """A record of the dashboard or wizard ``model`` created by ``user``, or None when the
+        user may not create one."""
+        Model = self.env[model].with_user(user)
+        plan = self.records["gender.equality.plan"]["submitted"]
+        vals = {
+            "gender.equality.consolidation": {"year": 2026},
+            "gender.equality.home": {},
+            "gender.equality.reason.wizard": {},
+            "gender.equality.prepare.year.wizard": {"year": 2031, "unit_ids": [Command.set(self.unit_a.ids)]},
+            "gender.equality.inspection.plan.wizard": {
+                "year": 2026,
+                "unit_ids": [Command.set(self.unit_a.ids)],
+                "first_date": "2026-12-15",
+            },
+            "gender.equality.inspection.compare": {"unit_id": self.unit_a.id, "year": 2026},
+        }
+        context = {}
+        if model == "gender.equality.reason.wizard":
+            context = {
+                "default_res_model": plan._name,
+                "default_res_ids": plan.ids,
+                "default_method": "action_return",
+            }
+        try:
+            with self.env.cr.savepoint(), mute_logger("odoo.models"):
+                if model == "gender.equality.inspection.compare.line":
+                    compare = (
+                        self.env["gender.equality.inspection.compare"]
+                        .with_user(user)
+                        .create({"unit_id": self.unit_a.id, "year": 2026})
+                    )
+                    record = compare.line_ids[:1]
+                else:
+                    record = Model.with_context(**context).create(vals[model])
+                record.env.flush_all()
+        except UserError:
+            return None
+        return record or None
