@@ -73,7 +73,9 @@ main() {
         python3 -m venv "$VENV"
     fi
     log "Installing Odoo's requirements (first run: several minutes)…"
-    "$VENV/bin/pip" install -q "setuptools<81" wheel
+    # --upgrade: a new virtualenv holds Python's bundled setuptools (65.5 on Python 3.11), which
+    # satisfies a bare requirement; dev/constraints.txt says which version we need.
+    "$VENV/bin/pip" install -q --upgrade setuptools wheel
     "$VENV/bin/pip" install -q -r "$ODOO_SRC/requirements.txt"
     "$VENV/bin/pip" install -q --no-build-isolation --no-deps -e "$ODOO_SRC"
     log "Installing this project's requirements and OCA addons…"
