@@ -33,3 +33,4 @@ from . import test_inspection_demo
 from . import test_home
 from . import test_report_demo
 from . import test_report_ui_views
+from . import test_pdf_reports
