@@ -32,6 +32,14 @@ missing_system_packages() {
     [ -f /usr/include/ldap.h ] || missing+=(libldap2-dev)
     [ -f /usr/include/sasl/sasl.h ] || missing+=(libsasl2-dev)
     [ -n "$PG_BIN" ] && [ -x "$PG_BIN/postgres" ] || missing+=(postgresql)
+    # PDF reports: wkhtmltopdf (Debian's 0.12.6 works with Odoo 18; any wkhtmltopdf on the PATH
+    # will do), pdftotext for the tests that read the PDFs back, and fonts with Vietnamese
+    # diacritics: the administrative layout asks for 'Times New Roman', then for the
+    # metric-compatible Liberation Serif; DejaVu is the fallback for everything else.
+    command -v wkhtmltopdf >/dev/null || missing+=(wkhtmltopdf)
+    command -v pdftotext >/dev/null || missing+=(poppler-utils)
+    [ -f /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] || missing+=(fonts-liberation2)
+    [ -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ] || missing+=(fonts-dejavu-core)
     printf '%s\n' "${missing[@]}"
 }
 
@@ -50,6 +58,7 @@ ensure_system_packages() {
 
 main() {
     mkdir -p "$LOCAL_DIR"
+    mkdir -p -m 700 "$LOCAL_DIR/xdg-runtime"  # the default XDG_RUNTIME_DIR of dev/common.sh
     ensure_system_packages
     find_odoo
     check_odoo_version
@@ -64,7 +73,9 @@ main() {
         python3 -m venv "$VENV"
     fi
     log "Installing Odoo's requirements (first run: several minutes)…"
-    "$VENV/bin/pip" install -q "setuptools<81" wheel
+    # --upgrade: a new virtualenv holds Python's bundled setuptools (65.5 on Python 3.11), which
+    # satisfies a bare requirement; dev/constraints.txt says which version we need.
+    "$VENV/bin/pip" install -q --upgrade setuptools wheel
     "$VENV/bin/pip" install -q -r "$ODOO_SRC/requirements.txt"
     "$VENV/bin/pip" install -q --no-build-isolation --no-deps -e "$ODOO_SRC"
     log "Installing this project's requirements and OCA addons…"

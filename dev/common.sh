@@ -23,6 +23,9 @@ HTTP_PORT="${HTTP_PORT:-8069}"
 DEMO_DB="${DEMO_DB:-gep_demo}"
 export PGHOST PGPORT PGUSER
 export PIP_CONSTRAINT="$PROJECT_DIR/dev/constraints.txt"
+# wkhtmltopdf (Qt) complains on stderr when XDG_RUNTIME_DIR is unset (as under CI or sudo), and
+# Odoo logs whatever it prints as a WARNING: give it a private one (dev/bootstrap.sh creates it).
+export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-$LOCAL_DIR/xdg-runtime}"
 export PIP_DISABLE_PIP_VERSION_CHECK=1
 
 log() { printf '\033[1m[gep]\033[0m %s\n' "$*" >&2; }

@@ -67,7 +67,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--odoo-log", required=True)
     parser.add_argument("--junit", action="append", default=[], help="JUnit XML file (repeatable)")
-    parser.add_argument("--server-log")
+    parser.add_argument(
+        "--server-log", action="append", default=[], help="log of a server the e2e tests drive (repeatable)"
+    )
     parser.add_argument("--expected-warnings")
     parser.add_argument(
         "--expected-server-warnings",
@@ -90,7 +92,8 @@ def main():
             failed += 1
             notes.append("Odoo ran no test of the module")
     server_patterns = patterns + load_patterns(args.expected_server_warnings)
-    for log, log_patterns in ((args.odoo_log, patterns), (args.server_log, server_patterns)):
+    logs = [(args.odoo_log, patterns)] + [(log, server_patterns) for log in args.server_log]
+    for log, log_patterns in logs:
         if log and Path(log).exists():
             for problem in problems_in_log(log, log_patterns):
                 failed += 1

@@ -51,9 +51,15 @@ if [ "${E2E:-1}" = 1 ]; then
         kill -0 "$server_pid" 2>/dev/null || break
         sleep 0.5
     done
+    # Tests that start a server of their own (tests/test_e2e_workers.py: --workers) take its
+    # command line from GEP_ODOO_ARGV (JSON: python, odoo-bin, the options above, the database)
+    # and write its log to GEP_RESULTS.
+    odoo_argv=$("$VENV/bin/python" -c 'import json, sys; print(json.dumps(sys.argv[1:]))' \
+        "${ODOO[@]}" "${OPTS[@]}" -d "$DB" --db-filter="^$DB\$")
     set +e
-    GEP_URL="http://127.0.0.1:$TEST_PORT" GEP_DB="$DB" "$VENV/bin/python" -m pytest \
-        "$PROJECT_DIR/tests" -p no:cacheprovider -q --junitxml="$RESULTS/e2e.xml" >&2
+    GEP_URL="http://127.0.0.1:$TEST_PORT" GEP_DB="$DB" GEP_ODOO_ARGV="$odoo_argv" GEP_RESULTS="$RESULTS" \
+        "$VENV/bin/python" -m pytest "$PROJECT_DIR/tests" -p no:cacheprovider -q \
+        --junitxml="$RESULTS/e2e.xml" >&2
     set -e
     kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
     server_pid=""
@@ -63,6 +69,7 @@ summary=(--expected-warnings "$PROJECT_DIR/dev/expected-warnings.txt" --odoo-log
     --junit "$RESULTS/i18n.xml")
 if [ "${E2E:-1}" = 1 ]; then
     summary+=(--junit "$RESULTS/e2e.xml" --server-log "$RESULTS/odoo-e2e-server.log"
+        --server-log "$RESULTS/odoo-workers-server.log"
         --expected-server-warnings "$PROJECT_DIR/dev/expected-server-warnings.txt")
 fi
 "$VENV/bin/python" "$PROJECT_DIR/dev/summarize.py" "${summary[@]}"

@@ -1,0 +1,201 @@
+# Copyright 2026 Sở Y tế Thanh Hóa
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The PDF reports rendered for real, through wkhtmltopdf, and read back with pdftotext.
+
+In test mode Odoo renders reports as HTML unless the context has ``force_report_rendering``
+(``ir.actions.report._pre_render_qweb_pdf``); Odoo's own tests force real PDFs that way.
+wkhtmltopdf loads the report's stylesheets over HTTP from ``report.url`` or ``web.base.url``:
+these are ``HttpCase`` tests, so ``web.base.url`` is the test server, which serves them through
+the test transaction while the test waits for wkhtmltopdf (as in Odoo's ``web`` report tests).
+``make test`` installs wkhtmltopdf, pdftotext (poppler-utils) and the fonts.
+
+The route ``/report/pdf/...`` (who may print what) is tested end to end in
+``tests/test_e2e_pdf.py``: in an ``HttpCase`` the request holds the test cursor's lock while
+wkhtmltopdf asks the same server for the stylesheets, which wait for that lock (tried: the
+request never answers).
+"""
+
+import re
+import shutil
+import subprocess
+from datetime import date
+
+from odoo import Command
+from odoo.tests import HttpCase, tagged
+
+from .common_inspection import InspectionCommon
+from .report_common import ReportCommon
+
+MINUTES = "gender_equality_plan.action_report_gender_equality_inspection"
+UNIT_REPORT = "gender_equality_plan.action_report_gender_equality_report"
+NATIONAL_MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+
+
+class PdfReportMixin:
+    """Render a report as a PDF through wkhtmltopdf and read it back."""
+
+    def setUp(self):
+        super().setUp()
+        state = self.env["ir.actions.report"].get_wkhtmltopdf_state()
+        self.assertEqual(
+            state, "ok", "wkhtmltopdf is missing or unusable: run `make test`, which installs it"
+        )
+        for tool in ("pdftotext", "pdffonts"):
+            self.assertTrue(shutil.which(tool), f"{tool} is missing: apt-get install poppler-utils")
+
+    def _render_pdf(self, report_ref, records, user=None):
+        Report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
+        if user:
+            Report = Report.with_user(user)
+        content, report_type = Report._render_qweb_pdf(report_ref, records.ids)
+        self.assertEqual(report_type, "pdf")
+        self.assertTrue(content.startswith(b"%PDF-"), "not a PDF document")
+        return content
+
+    def _pdf_text(self, content):
+        """The text of the PDF, laid out as printed (``pdftotext -layout``)."""
+        return self._run(["pdftotext", "-layout", "-enc", "UTF-8", "-", "-"], content)
+
+    def _pdf_fonts(self, content):
+        return self._run(["pdffonts", "-"], content)
+
+    def _run(self, command, content):
+        result = subprocess.run(command, input=content, capture_output=True, check=True, timeout=60)
+        return result.stdout.decode()
+
+    def assertPrinted(self, text, fragments):
+        for fragment in fragments:
+            self.assertIn(fragment, text)
+
+    def assertTimesLikeFont(self, content):
+        """'Times New Roman' or its metric-compatible substitute, not a fallback font."""
+        fonts = self._pdf_fonts(content)
+        self.assertRegex(fonts, r"(?m)^(LiberationSerif|TimesNewRoman)", fonts)
+
+
+@tagged("post_install", "-at_install")
+class TestInspectionMinutesPdf(PdfReportMixin, InspectionCommon, HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.inspector.name = "Lê Thị Thanh Hương"
+        cls.manager_a.name = "Nguyễn Văn Đức"
+        cls.unit_a.name = "Trung tâm Y tế Thọ Xuân"
+        cls.inspection = cls._started_inspection(
+            inspection_type="inspection", decision_number="12/QĐ-SYT", date=date(2026, 11, 18)
+        )
+        cls._answer(cls.inspection, {cls.item_plan: "yes", cls.item_sessions: "no", cls.item_report: "yes"})
+        cls.inspection.write(
+            {
+                "strengths": "<p>Kế hoạch được xây dựng đầy đủ, đúng hạn.</p>",
+                "shortcomings": "<p>Chỉ tổ chức được một buổi truyền thông.</p>",
+                "conclusion": "<p>Đơn vị cơ bản hoàn thành nhiệm vụ.</p>",
+                "violation_ids": [Command.create({"description": "Gửi báo cáo chậm", "severity": "major"})],
+            }
+        )
+        cls.inspection.action_done()
+
+    def test_minutes_print_as_a_pdf_with_the_national_motto(self):
+        content = self._render_pdf(MINUTES, self.inspection)
+        text = self._pdf_text(content)
+        self.assertPrinted(text, NATIONAL_MOTTO)
+        self.assertPrinted(
+            text,
+            (
+                "SỞ Y TẾ THANH HÓA",  # the Department issues the minutes of its inspections
+                f"Số: {self.inspection.name}",
+                "Thanh Hóa, ngày 18 tháng 11 năm 2026",
+                "BIÊN BẢN KIỂM TRA",
+                "Căn cứ Quyết định số 12/QĐ-SYT",
+            ),
+        )
+
+    def test_minutes_keep_vietnamese_diacritics_names_and_figures(self):
+        text = self._pdf_text(self._render_pdf(MINUTES, self.inspection))
+        self.assertPrinted(
+            text,
+            (
+                "Đơn vị được kiểm tra: Trung tâm Y tế Thọ Xuân",
+                "Lê Thị Thanh Hương – Trưởng đoàn",
+                "Điểm đánh giá: 66.7%",
+                "Kế hoạch được xây dựng đầy đủ, đúng hạn.",
+                "Chỉ tổ chức được một buổi truyền thông.",
+                "Gửi báo cáo chậm (mức độ: lớn)",
+                "Đơn vị cơ bản hoàn thành nhiệm vụ.",
+                "ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA",
+                "Nguyễn Văn Đức",
+            ),
+        )
+
+    def test_minutes_use_a_times_like_serif(self):
+        self.assertTimesLikeFont(self._render_pdf(MINUTES, self.inspection))
+
+    def test_unit_member_prints_the_minutes_of_their_unit(self):
+        text = self._pdf_text(self._render_pdf(MINUTES, self.inspection, user=self.user_a))
+        self.assertPrinted(text, ("BIÊN BẢN KIỂM TRA", "Trung tâm Y tế Thọ Xuân", "SỞ Y TẾ THANH HÓA"))
+
+
+@tagged("post_install", "-at_install")
+class TestUnitReportPdf(PdfReportMixin, ReportCommon, HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.unit_a.name = "Trung tâm Y tế Thọ Xuân"
+        cls.manager_a.name = "Nguyễn Văn Đức"
+        cls.report_a = cls._new_report()
+        cls.report_a.with_user(cls.user_a).write(
+            {
+                "results": "<p>Đã tổ chức 02 cuộc truyền thông về bình đẳng giới.</p>",
+                "assessment_shortcomings": "<p>Kinh phí còn hạn chế.</p>",
+            }
+        )
+        cls._submit_at(cls.report_a, "2026-12-05 03:00:00")
+        cls._accept(cls.report_a)
+
+    def test_report_prints_as_a_pdf_with_the_national_motto(self):
+        text = self._pdf_text(self._render_pdf(UNIT_REPORT, self.report_a))
+        self.assertPrinted(text, NATIONAL_MOTTO)
+        self.assertPrinted(
+            text,
+            (
+                "SỞ Y TẾ THANH HÓA",
+                "TRUNG TÂM Y TẾ THỌ XUÂN",
+                "Số: …/BC-TEST-A",
+                "Thanh Hóa, ngày 05 tháng 12 năm 2026",
+                "BÁO CÁO",
+                "Kết quả thực hiện công tác truyền thông về bình đẳng giới năm 2026",
+            ),
+        )
+
+    def test_report_keeps_vietnamese_diacritics_and_figures(self):
+        text = self._pdf_text(self._render_pdf(UNIT_REPORT, self.report_a))
+        self.assertPrinted(
+            text,
+            (
+                "Đã tổ chức 02 cuộc truyền thông về bình đẳng giới.",
+                "Kinh phí còn hạn chế.",
+                "NHIỆM VỤ TRỌNG TÂM NĂM 2027",
+                "Nơi nhận:",
+                "THỦ TRƯỞNG ĐƠN VỊ",
+                "Nguyễn Văn Đức",
+            ),
+        )
+        # The fixture's figures (report_common): held activities of unit A in 2026, its survey.
+        for section, key, value in (
+            ("activities", "dissemination", "2"),
+            ("activities", "participants_male", "18"),
+            ("activities", "participants_female", "31"),
+            ("activities", "participants_total", "49"),
+            ("awareness", "rate", "60,0%"),
+        ):
+            line = self.report_a.line_ids.filtered(
+                lambda line, s=section, k=key: (line.section, line.key) == (s, k)
+            )
+            self.assertRegex(text, rf"(?m)^ *{re.escape(line.name)} +{re.escape(value)} *$")
+
+    def test_report_uses_a_times_like_serif(self):
+        self.assertTimesLikeFont(self._render_pdf(UNIT_REPORT, self.report_a))
+
+    def test_unit_member_prints_the_report_of_their_unit(self):
+        text = self._pdf_text(self._render_pdf(UNIT_REPORT, self.report_a, user=self.user_a))
+        self.assertPrinted(text, ("BÁO CÁO", "TRUNG TÂM Y TẾ THỌ XUÂN", *NATIONAL_MOTTO))
