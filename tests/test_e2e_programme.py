@@ -60,6 +60,9 @@ def test_a_health_centre_inspects_its_station_over_xmlrpc(xmlrpc_as):
         xmlrpc_as("canbo.xuanlap"),
     )
     station_id = _unit(officer, "TYTXL")
+    [checklist_id] = officer.call(
+        "gender.equality.checklist", "search", [("code", "=", "KH-TTBDG")], limit=1, order="version desc"
+    )
     programme_id = officer.call(
         PROGRAMME,
         "create",
@@ -67,6 +70,7 @@ def test_a_health_centre_inspects_its_station_over_xmlrpc(xmlrpc_as):
             "unit_id": _unit(officer, "TTYTTX"),
             "year": 2030,
             "inspection_type": "supervision",
+            "checklist_id": checklist_id,
             "line_ids": [(0, 0, {"unit_id": station_id, "planned_date": "2030-04-01"})],
         },
     )
