@@ -1,7 +1,7 @@
 # Copyright 2026 Sở Y tế Thanh Hóa
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from ..tools.common import local_today
 
@@ -134,6 +134,17 @@ class GenderEqualityInspectionProgrammeLine(models.Model):
                         reason=reason,
                     )
                 )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_scheduled(self):
+        if self.inspection_ids:
+            raise UserError(
+                self.env._(
+                    "The inspection of %(unit)s was scheduled from this line: cancel the inspection, "
+                    "the line stays in the programme.",
+                    unit=self.inspection_ids[:1].unit_id.sudo().name,
+                )
+            )
 
     # ------------------------------------------------------------
     # BUSINESS METHODS

@@ -165,6 +165,27 @@ class TestProgrammeWorkflow(ProgrammeCommon):
         self.assertEqual(programme.line_ids[1].inspection_ids.state, "cancelled")
         self.assertEqual(started.state, "in_progress")
 
+    def test_a_programme_that_went_to_its_approvers_is_not_deleted(self):
+        draft = self._unit_programme()
+        draft.with_user(self.user_a).unlink()
+        self.assertFalse(draft.exists())
+        submitted = self._unit_programme()
+        submitted.with_user(self.user_a).action_submit()
+        with self.assertRaisesRegex(UserError, "part of the history"):
+            submitted.with_user(self.user_a).unlink()
+        # Cancelled, then set back to draft: the inspections it scheduled keep it.
+        approved = self._approved(self._unit_programme(), self.user_a, self.manager_a)
+        approved.with_user(self.dept_manager).action_cancel()
+        approved.with_user(self.dept_manager).action_draft()
+        with self.assertRaisesRegex(UserError, "cancel it instead"):
+            approved.with_user(self.dept_manager).unlink()
+
+    def test_a_line_that_scheduled_an_inspection_stays(self):
+        programme = self._approved(self._unit_programme(), self.user_a, self.manager_a)
+        programme.with_user(self.dept_manager).action_reopen("Bỏ bớt một đơn vị")
+        with self.assertRaisesRegex(UserError, "cancel the inspection"):
+            programme.line_ids[0].with_user(self.user_a).unlink()
+
     def test_a_cancelled_inspection_is_scheduled_again(self):
         programme = self._approved(self._unit_programme(), self.user_a, self.manager_a)
         line = programme.line_ids[0]
