@@ -39,13 +39,28 @@ class TestInspectionScoring(InspectionCommon):
         self.assertEqual(inspection.result_band, "failed")
 
     def test_scorer_bands_at_thresholds(self):
+        bands = ((80.0, "good"), (50.0, "fair"), (0.0, "poor"))
+
         def band(yes, no):
             return InspectionScorer(
-                [("yes_no", "yes", yes, False, False), ("yes_no", "no", no, False, True)]
+                [("yes_no", "yes", yes, False, False), ("yes_no", "no", no, False, True)], bands
             ).band
 
         self.assertEqual(band(80, 20), "good")
         self.assertEqual(band(79, 21), "fair")
         self.assertEqual(band(50, 50), "fair")
         self.assertEqual(band(49, 51), "poor")
-        self.assertFalse(InspectionScorer([]).band)
+        self.assertFalse(InspectionScorer([], bands).band)
+
+    def test_scorer_without_bands_grades_nothing(self):
+        answers = [("yes_no", "yes", 9, False, False), ("yes_no", "no", 1, False, True)]
+        self.assertEqual(InspectionScorer(answers).score, 90.0)
+        self.assertFalse(InspectionScorer(answers).band)
+        self.assertFalse(InspectionScorer(answers, [(95.0, "excellent")]).band, "no band reached")
+        critical = [("yes_no", "no", 1, True, True)]
+        self.assertEqual(InspectionScorer(critical).band, "failed", "a failed critical item needs no band")
+
+    def test_scorer_takes_the_highest_band_reached_in_any_order(self):
+        answers = [("yes_no", "yes", 9, False, False), ("yes_no", "no", 1, False, True)]
+        bands = [(0.0, "poor"), (90.0, "excellent"), (50.0, "fair")]
+        self.assertEqual(InspectionScorer(answers, bands).band, "excellent")

@@ -19,7 +19,7 @@ from .common import local_date
 from .report_figures import OPEN_ACTION_STATES, ReportFigures, rate
 
 ACCEPTED = "accepted"
-INSPECTION_TYPES = ("self", "inspection", "supervision")
+INSPECTION_TYPES = ("self", "inspection", "audit", "supervision")
 LINE_AGGREGATES = ["value:sum", "participants_male:sum", "participants_female:sum"]
 
 
