@@ -83,6 +83,7 @@ class TestMigration(ReportCommon):
         self.assertFalse(waiting.received_date, "still with its head of unit: not received")
         self.assertEqual(item.reference, "Kế hoạch mục II.2.1")
 
+
 MIGRATION_3 = MIGRATIONS / "18.0.3.0.0" / "post-migrate.py"
 
 

@@ -92,6 +92,35 @@ class TestTopicsAndProductsCounted(GenderEqualityPlanCommon):
         action = leaflets.action_open_source()
         self.assertEqual(action["res_model"], "gender.equality.communication.product")
 
+    def test_the_consolidation_counts_topics_and_products_of_accepted_reports(self):
+        Report = self.env["gender.equality.report"]
+
+        def counted():
+            summary = Report.get_kpi_summary(2026)
+            topics = {
+                row["topic_id"]: (row["count"], row["male"], row["female"]) for row in summary["by_topic"]
+            }
+            products = {row["kind"]: row["quantity"] for row in summary["products_by_kind"]}
+            return topics, products
+
+        # Other accepted reports of the year (the demo's) count too: compare before and after.
+        topics_before, products_before = counted()
+        self.report.with_user(self.user_a).action_submit()
+        self.assertEqual(counted(), (topics_before, products_before), "not accepted yet")
+        self.report.with_user(self.manager_a).action_approve()
+        self.report.with_user(self.dept_user).action_approve()
+        topics, products = counted()
+        before = topics_before.get(self.reproductive.id, (0, 0, 0))
+        self.assertEqual(
+            tuple(now - then for now, then in zip(topics[self.reproductive.id], before, strict=True)),
+            (2, 20, 30),
+        )
+        self.assertEqual(topics[self.sex_ratio.id][0] - topics_before.get(self.sex_ratio.id, (0,))[0], 1)
+        self.assertEqual(products["leaflet"] - products_before.get("leaflet", 0), 250)
+        self.assertEqual(products["online"] - products_before.get("online", 0), 3)
+        consolidation = self.env["gender.equality.consolidation"].create({"year": 2026})
+        self.assertIn(self.reproductive.name, consolidation.participants_html)
+
     def test_the_integration_duties_are_activity_types_that_count(self):
         self.assertEqual(self._line("activity_type", f"type_{self.type_culture.id}").value, 1)
         for name in ("culture_sports", "sdg_integration", "emulation_movement"):
