@@ -46,3 +46,4 @@ from . import test_concurrency
 from . import test_migration
 from . import test_pdf_reports
 from . import test_kpi_fidelity
+from . import test_query_counts
