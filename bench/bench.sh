@@ -24,7 +24,7 @@ SCRIPT_OPTS=("${OPTS[@]}" -d "$DB" --log-level=warn)
 generated=$(psql -d "$DB" -tAc "SELECT value::json->>'scale' FROM ir_config_parameter WHERE key = 'gender_equality_plan.bench'" 2>/dev/null || true)
 if [ "$generated" != "$SCALE" ] || [ "${REGENERATE:-0}" = 1 ]; then
     log "Creating $DB: $MODULE without demo data, with Vietnamese…"
-    dropdb --if-exists --force "$DB"
+    dropdb --if-exists --force "$DB" 2>/dev/null
     rm -rf "$DATA_DIR/filestore/$DB"
     "${ODOO[@]}" "${OPTS[@]}" -d "$DB" -i "$MODULE" --load-language=vi_VN --without-demo=all \
         --stop-after-init --max-cron-threads=0 --log-level=warn >"$LOCAL_DIR/bench-install-$SCALE.log" 2>&1 \

@@ -182,9 +182,13 @@ LATE_DAYS = [date(YEAR, 12, 11), date(YEAR, 12, 15), date(YEAR, 12, 18)]
 
 
 class Generator:
-    """Builds the units, users and records of one scale with ``env`` (the superuser)."""
+    """Builds the units, users and records of one scale with ``env`` (the superuser).
 
-    def __init__(self, env, scale, seed):
+    With ``commit`` (the default) each step is committed; without, everything stays in the
+    transaction of ``env`` (the smoke test generates in the end-to-end database and rolls back).
+    """
+
+    def __init__(self, env, scale, seed, commit=True):
         # E-mails are queued, not sent at each commit (there is no mail server), and a responsible
         # assigned to an activity is not notified of it (the officers assign themselves).
         context = dict(
@@ -202,6 +206,7 @@ class Generator:
         self.officer = {}
         self.head = {}
         self.durations = []
+        self.committing = commit
 
     def ref(self, xmlid):
         return self.env.ref(PREFIX + xmlid)
@@ -241,7 +246,11 @@ class Generator:
         return total
 
     def commit(self):
-        self.env.cr.commit()
+        """Commit (or, in a transaction that is rolled back, only flush) and empty the cache."""
+        if self.committing:
+            self.env.cr.commit()
+        else:
+            self.env.cr.flush()
         self.env.invalidate_all()
 
     def write_marker(self, total):
