@@ -760,7 +760,9 @@ class Generator:
             self.commit()
 
     def approve_plans(self):
-        plans = self.env["gender.equality.plan"].search([("year", "=", YEAR)])
+        plans = self.env["gender.equality.plan"].search(
+            [("year", "=", YEAR), ("unit_id", "in", self.units.ids)]
+        )
         with freeze_time(PLANS_SUBMITTED):
             self.submit(plans, lambda plan: self.officer[plan.unit_id])
         with freeze_time(PLANS_FORWARDED):
