@@ -31,6 +31,13 @@ if [ "$generated" != "$SCALE" ] || [ "${REGENERATE:-0}" = 1 ]; then
         || { tail -n 30 "$LOCAL_DIR/bench-install-$SCALE.log"; die "Installing $MODULE in $DB failed."; }
     log "Generating the $SCALE data in $DB…"
     "$VENV/bin/python" "$PROJECT_DIR/bench/generate.py" --scale "$SCALE" "${SCRIPT_OPTS[@]}"
+    module_hash >"$LOCAL_DIR/$DB.module-hash"
+elif [ "$(cat "$LOCAL_DIR/$DB.module-hash" 2>/dev/null)" != "$(module_hash)" ]; then
+    log "Module files changed: updating $MODULE in $DB…"
+    "${ODOO[@]}" "${OPTS[@]}" -d "$DB" -u "$MODULE" --stop-after-init --max-cron-threads=0 --log-level=warn \
+        >"$LOCAL_DIR/bench-update-$SCALE.log" 2>&1 \
+        || { tail -n 30 "$LOCAL_DIR/bench-update-$SCALE.log"; die "Updating $MODULE in $DB failed."; }
+    module_hash >"$LOCAL_DIR/$DB.module-hash"
 fi
 # shellcheck disable=SC2086
 "$VENV/bin/python" "$PROJECT_DIR/bench/run.py" --scale "$SCALE" ${BENCH_ARGS:-} "${SCRIPT_OPTS[@]}"
