@@ -9,11 +9,8 @@ its breakdown keys (area, activity type, funding source, inspection type) so tha
 consolidation sums the lines of the accepted reports instead of reading the units' live records.
 """
 
-import io
 import json
 from collections import defaultdict
-
-import psycopg2
 
 from odoo import Command, fields
 from odoo.tools import SQL
@@ -43,7 +40,6 @@ BREAKDOWN = dict.fromkeys(
         "topic_id",
         "product_kind",
     ),
-    False,
 ) | dict.fromkeys(("participants_male", "participants_female", "respondents", "correct"), 0)
 
 
@@ -62,12 +58,13 @@ class FigureSet:
                 "section": section,
                 "key": key,
                 "name": name,
-                "value": value,
-                "value_display": display or False,
-                "source_model": model or False,
-                "source_ids": sorted(ids) if model else False,
+                "value": value or 0,
+                "value_display": display or None,
+                "source_model": model or None,
+                "source_ids": sorted(ids) if model else None,
                 **BREAKDOWN,
-                **breakdown,
+                # SQL's NULL, not False, for an empty key (an empty recordset's id is False).
+                **{name: None if key is False else key for name, key in breakdown.items()},
             }
         )
 
@@ -173,38 +170,27 @@ class ReportCompiler:
         A country compiles about 40 lines for each of 3,400 reports: created and deleted one
         ORM record at a time they take minutes, the figures themselves seconds. The lines are
         derived rows that only this class writes (no computed field, attachment, chatter or
-        external id hangs on them), so they are deleted by one ``DELETE`` and written by one
-        ``COPY``, the way Odoo itself writes external ids in bulk; the caches are then dropped.
+        external id hangs on them), so they are deleted by one ``DELETE`` and inserted by one
+        ``INSERT`` from a JSON array of their values; the caches are then dropped.
         """
         Line = self.env["gender.equality.report.line"]
         Line.flush_model()
         cr = self.env.cr
         cr.execute(SQL("DELETE FROM gender_equality_report_line WHERE %s", where))
         if lines:
-            columns = [*LINE_COLUMNS, "create_uid", "create_date", "write_uid", "write_date"]
-            stamp = [self.env.uid, cr.now().isoformat(" "), self.env.uid, cr.now().isoformat(" ")]
-            buffer = io.StringIO(
-                "".join(
-                    ",".join(
-                        _csv_value(value) for value in [*(line.get(name) for name in LINE_COLUMNS), *stamp]
-                    )
-                    + "\n"
-                    for line in lines
+            columns = SQL(", ").join(SQL.identifier(name) for name in LINE_COLUMNS)
+            cr.execute(
+                SQL(
+                    """INSERT INTO gender_equality_report_line
+                            (%(columns)s, create_uid, create_date, write_uid, write_date)
+                       SELECT %(columns)s, %(uid)s, %(now)s, %(uid)s, %(now)s
+                         FROM json_populate_recordset(NULL::gender_equality_report_line, %(lines)s)""",
+                    columns=columns,
+                    uid=self.env.uid,
+                    now=cr.now(),
+                    lines=json.dumps(lines),
                 )
             )
-            # As in ``BaseModel._export_rows``: no asynchronous wait callback during a COPY.
-            callback = psycopg2.extensions.get_wait_callback()
-            psycopg2.extensions.set_wait_callback(None)
-            try:
-                cr.copy_expert(
-                    SQL(
-                        "COPY gender_equality_report_line (%s) FROM STDIN WITH (FORMAT csv)",
-                        SQL(", ").join(SQL.identifier(name) for name in columns),
-                    ).code,
-                    buffer,
-                )
-            finally:
-                psycopg2.extensions.set_wait_callback(callback)
         Line.invalidate_model()
         parents.invalidate_recordset(["line_ids"])
 
@@ -490,18 +476,6 @@ LINE_COLUMNS = (
     "source_ids",
     *BREAKDOWN,
 )
-
-
-def _csv_value(value):
-    """A value of a figure line for ``COPY … (FORMAT csv)``: an empty, unquoted field is NULL;
-    numbers are written as they are; text (and the ids a line counts, as JSON) is quoted."""
-    if value is False or value is None:
-        return ""
-    if isinstance(value, int | float):
-        return repr(value)
-    if isinstance(value, list | tuple):
-        value = json.dumps(value)
-    return '"{}"'.format(str(value).replace('"', '""'))
 
 
 def _by_year(records):
