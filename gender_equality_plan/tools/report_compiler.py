@@ -10,6 +10,7 @@ consolidation sums the lines of the accepted reports instead of reading the unit
 """
 
 import json
+import operator
 from collections import defaultdict
 
 from odoo import Command, fields
@@ -163,7 +164,12 @@ class ReportCompiler:
 
     @staticmethod
     def _parent(report):
-        return {"report_id": report.id, "unit_id": report.unit_id.id, "year": report.year}
+        return {
+            "report_id": report.id,
+            "supplement_id": None,
+            "unit_id": report.unit_id.id,
+            "year": report.year,
+        }
 
     def _replace_lines(self, where, lines, parents):
         """Make the figure lines that match ``where`` (SQL) those of ``lines``, in at most three
@@ -511,16 +517,19 @@ def _column_value(name):
     return SQL.identifier(name)
 
 
+_LINE_GETTER = operator.itemgetter(*LINE_COLUMNS)
+_VALUE = LINE_COLUMNS.index("value")
+_SOURCE_IDS = LINE_COLUMNS.index("source_ids")
+
+
 def _line_values(line):
-    """The values of a new line as they read once stored (``value`` has one decimal)."""
-    return tuple(
-        float(round(line.get(name) or 0, 1))
-        if name == "value"
-        else (json.dumps(line[name]) if line.get(name) is not None else None)
-        if name == "source_ids"
-        else line.get(name)
-        for name in LINE_COLUMNS
-    )
+    """The values of a new line as they read once stored: ``value`` with one decimal, the ids as
+    the text of their JSON (a list of integers prints the same in Python)."""
+    values = list(_LINE_GETTER(line))
+    values[_VALUE] = float(round(values[_VALUE] or 0, 1))
+    if values[_SOURCE_IDS] is not None:
+        values[_SOURCE_IDS] = str(values[_SOURCE_IDS])
+    return tuple(values)
 
 
 def _by_year(records):
