@@ -83,12 +83,12 @@ class GenderEqualityReportLine(models.Model):
 
     def init(self):
         super().init()
-        # The consolidation reads the lines of thousands of reports one section at a time.
+        # The consolidation reads the lines of a year one section at a time.
         create_index(
             self.env.cr,
-            "gender_equality_report_line_report_section_index",
+            "gender_equality_report_line_section_year_index",
             self._table,
-            ["report_id", "section"],
+            ["section", "year"],
         )
 
     def action_open_source(self):
