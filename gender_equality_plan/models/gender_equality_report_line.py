@@ -82,7 +82,7 @@ class GenderEqualityReportLine(models.Model):
     source_ids = fields.Json(readonly=True, help="Ids of the counted records.")
 
     def init(self):
-        super().init()
+        result = super().init()
         # The consolidation reads the lines of a year one section at a time.
         create_index(
             self.env.cr,
@@ -90,6 +90,7 @@ class GenderEqualityReportLine(models.Model):
             self._table,
             ["section", "year"],
         )
+        return result
 
     def action_open_source(self):
         """Open the records this figure counts (the user's own rights apply)."""

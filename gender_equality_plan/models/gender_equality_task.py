@@ -330,7 +330,7 @@ class GenderEqualityTask(models.Model):
         return domain if (operator == "=") == value else ["!", "&", *domain]
 
     def init(self):
-        super().init()
+        result = super().init()
         # The lists sort activities by their planned start (``_order``): without an index a
         # country's unfiltered list sorts every activity to show 80. A unit's list and the
         # figures of a year filter on the unit and the actual dates.
@@ -347,6 +347,7 @@ class GenderEqualityTask(models.Model):
             ["actual_date_start", "actual_date_end"],
             where="state = 'done'",
         )
+        return result
 
     # ------------------------------------------------------------
     # CONSTRAINTS

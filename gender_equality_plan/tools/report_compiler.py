@@ -230,12 +230,16 @@ class ReportCompiler:
     def _activities(self, figures, sets, with_planned):
         """Activities held, by area and type, the Action Month, observances and budget used."""
         _ = self._
-        held = figures.tasks_by([])
-        dissemination = figures.tasks_by([], ("is_dissemination", "=", True))
-        for_staff = figures.tasks_by([], ("is_staff_session", "=", True))
+        totals = figures.task_totals(
+            {
+                "held": None,
+                "dissemination": "is_dissemination",
+                "for_staff": "is_staff_session",
+                "action_month": "is_held_in_action_month",
+                "observance": "observance_id",
+            }
+        )
         attended = figures.attended_sessions()
-        action_month = figures.tasks_by([], ("is_held_in_action_month", "=", True))
-        observance = figures.tasks_by([], ("observance_id", "!=", False))
         by_area = _by_unit(figures.tasks_by(["area_id"]), lambda area: area.sequence)
         by_type = _by_unit(figures.tasks_by(["activity_type_id"]), lambda kind: kind.sequence)
         budget = defaultdict(list)
@@ -254,15 +258,16 @@ class ReportCompiler:
                 planned_budget[unit].append((source, amount, ids))
         for unit in figures.units:
             figure_set = sets[unit]
-            unit_held = held.get(unit, EMPTY)
-            unit_dissemination = dissemination.get(unit, EMPTY)
-            unit_action_month = action_month.get(unit, EMPTY)
-            unit_observance = observance.get(unit, EMPTY)
+            unit_held = totals["held"].get(unit.id, EMPTY)
+            unit_dissemination = totals["dissemination"].get(unit.id, EMPTY)
+            unit_action_month = totals["action_month"].get(unit.id, EMPTY)
+            unit_observance = totals["observance"].get(unit.id, EMPTY)
             figure_set.add_tasks("activities", "held", _("Activities held"), unit_held)
             figure_set.add_tasks(
                 "activities", "dissemination", _("Dissemination sessions held"), unit_dissemination
             )
-            staff_ids = sorted(set(for_staff.get(unit, EMPTY)["ids"]) | set(attended.get(unit, [])))
+            for_staff = totals["for_staff"].get(unit.id, EMPTY)["ids"]
+            staff_ids = sorted(set(for_staff) | set(attended.get(unit, [])))
             figure_set.add(
                 "activities",
                 "staff_sessions",

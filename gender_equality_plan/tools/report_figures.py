@@ -10,6 +10,8 @@ for all the units at once.
 from collections import defaultdict
 from datetime import date
 
+from odoo.tools import SQL
+
 FINISHED_INSPECTION_STATES = ("done", "approved")
 OPEN_ACTION_STATES = ("open", "in_progress")
 TASK_AGGREGATES = ["__count", "participants_male:sum", "participants_female:sum", "id:array_agg"]
@@ -96,6 +98,43 @@ class ReportFigures:
                 "female": female,
                 "ids": sorted(ids),
             }
+        return result
+
+    def task_totals(self, flags):
+        """``{name: {unit id: {"count", "male", "female", "ids"}}}`` of the counted activities:
+        all of them for a ``None`` flag, those whose stored boolean (or many2one) field ``flag``
+        is set otherwise. One pass over the activities for every figure, keyed by unit id: a
+        country compiles 3,400 reports at once, and one grouped read per figure, keyed by
+        records, costs seconds each."""
+        Task = self.env["gender.equality.task"]
+        query = Task._search(self.task_domain())
+        alias = query.table
+
+        def column(name):
+            return SQL.identifier(alias, name)
+
+        selects = [column("unit_id")]
+        for flag in flags.values():
+            if flag is None:
+                condition = SQL("TRUE")
+            elif Task._fields[flag].type == "many2one":
+                condition = SQL("%s IS NOT NULL", column(flag))
+            else:
+                condition = SQL("%s", column(flag))
+            selects += [
+                SQL("COUNT(*) FILTER (WHERE %s)", condition),
+                SQL("COALESCE(SUM(%s) FILTER (WHERE %s), 0)", column("participants_male"), condition),
+                SQL("COALESCE(SUM(%s) FILTER (WHERE %s), 0)", column("participants_female"), condition),
+                SQL("ARRAY_AGG(%s ORDER BY %s) FILTER (WHERE %s)", column("id"), column("id"), condition),
+            ]
+        query.groupby = column("unit_id")
+        Task.flush_model()
+        result = {name: {} for name in flags}
+        for unit_id, *values in self.env.execute_query(query.select(*selects)):
+            for index, name in enumerate(flags):
+                count, male, female, ids = values[4 * index : 4 * index + 4]
+                if count:
+                    result[name][unit_id] = {"count": count, "male": male, "female": female, "ids": ids}
         return result
 
     def unit_counts(self, model, domain, groupby=()):
