@@ -46,3 +46,7 @@ from . import test_concurrency
 from . import test_migration
 from . import test_pdf_reports
 from . import test_kpi_fidelity
+from . import test_sector_report
+from . import test_multi_year
+from . import test_sector_report_docx
+from . import test_sector_report_ui
