@@ -412,14 +412,13 @@ class SectorReportDocument:
         )
         # Many columns of long cells: they wrap.
         self._table(headers, rows, wrap=True)
-        notes = sorted(
-            {
-                f"{row['year']} ({cell['code']}): {cell['note']}"
-                for row in table["rows"]
-                for cell in row["cells"]
-                if cell["source"] == RECORDED and cell["note"]
-            }
-        )
+        # One note per year and source, naming the targets it gives.
+        sources = {}
+        for row in table["rows"]:
+            for cell in row["cells"]:
+                if cell["source"] == RECORDED and cell["note"]:
+                    sources.setdefault((row["year"], cell["note"]), []).append(cell["code"])
+        notes = [f"{year} ({', '.join(codes)}): {note}" for (year, note), codes in sorted(sources.items())]
         self._paragraph(
             "Số liệu các năm có báo cáo của đơn vị được Sở Y tế chấp thuận trên phần mềm được tính từ "
             "các báo cáo đó; số liệu các năm trước được Sở Y tế ghi nhận từ các báo cáo đã ban hành."
