@@ -1,6 +1,6 @@
 # The README's commands. Settings come from the environment or the command line, e.g.
 #   make test ODOO_SRC=/path/to/odoo-18.0
-.PHONY: demo test stop setup lint i18n help
+.PHONY: demo test stop setup lint i18n bench help
 SHELL := /bin/bash
 
 help:
@@ -10,6 +10,7 @@ help:
 	@echo "make setup  prepare the virtualenv, Odoo and the OCA addons only"
 	@echo "make i18n   regenerate i18n/gender_equality_plan.pot and merge i18n/vi.po"
 	@echo "make lint   run pre-commit on every file"
+	@echo "make bench  benchmark the Department's screens on a generated country (SCALE=province: 100 units)"
 
 demo:
 	@dev/demo.sh
@@ -29,3 +30,6 @@ lint:
 
 i18n:
 	@dev/i18n.sh
+
+bench:
+	@bench/bench.sh

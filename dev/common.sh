@@ -55,3 +55,8 @@ odoo_opts() {
     printf '%s\n' --addons-path="$(addons_path)" --db_host="$PGHOST" --db_port="$PGPORT" \
         --db_user="$PGUSER" --data-dir="$DATA_DIR"
 }
+
+# A digest of the module's files: a database built from other files must be updated (-u).
+module_hash() {
+    (cd "$PROJECT_DIR" && find "$MODULE" -type f ! -name '*.pyc' -print0 | sort -z | xargs -0 sha1sum | sha1sum | cut -c1-40)
+}

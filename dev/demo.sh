@@ -14,7 +14,7 @@ fi
 "$PROJECT_DIR/dev/pg.sh" start
 mapfile -t OPTS < <(odoo_opts)
 
-module_hash=$(cd "$PROJECT_DIR" && find "$MODULE" -type f ! -name '*.pyc' -print0 | sort -z | xargs -0 sha1sum | sha1sum | cut -c1-40)
+module_hash=$(module_hash)
 stamp="$LOCAL_DIR/$DEMO_DB.module-hash"
 db_exists=$(psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$DEMO_DB'")
 if [ "$db_exists" != 1 ]; then

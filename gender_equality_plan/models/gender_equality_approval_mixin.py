@@ -454,7 +454,7 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
         Review = self.env["gender.equality.approval.review"].sudo()
         decided = Review.browse([review.id for review in reviews.values()])
         decided.write({"state": "approved", "done_by_id": self.env.uid, "done_date": fields.Datetime.now()})
-        self._approval_close_activities(done_by=self.env.user)
+        self._approval_close_activities()
         self.sudo()._message_log_batch(
             bodies={
                 record.id: self.env._(
@@ -645,33 +645,29 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
         if activities:
             # Created quietly: the notification below tells the approvers.
             self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(activities)
-        for record, users, subject, body in notifications:
-            record._gep_notify(users, subject, body)
-
-    def _approval_close_activities(self, done_by=None):
-        """Mark the approval to-do of ``done_by`` done and remove the other approval to-dos."""
-        activities = (
-            self.env["mail.activity"]
-            .sudo()
-            .search(
-                [
-                    ("res_model", "=", self._name),
-                    ("res_id", "in", self.ids),
-                    ("activity_type_id", "=", self._approval_activity_type().id),
-                ]
-            )
+        self._gep_deliver(
+            [(record, users, subject, body, False) for record, users, subject, body in notifications]
         )
-        done = activities.filtered(lambda activity: done_by and activity.user_id == done_by)
-        (activities - done).unlink()
-        if done:
-            done.action_feedback()
+
+    def _approval_close_activities(self):
+        """Remove the approval to-dos of the records: the decision is logged in their chatter
+        (marking a to-do done posts a message for each record, one at a time)."""
+        self.env["mail.activity"].sudo().search(
+            [
+                ("res_model", "=", self._name),
+                ("res_id", "in", self.ids),
+                ("activity_type_id", "=", self._approval_activity_type().id),
+            ]
+        ).unlink()
         return True
 
     def _approval_notify_submitter(self, body_getter):
         """Tell the submitter of each record, in the chatter and in their inbox."""
+        items = []
         for record in self:
             submitter = record.submitted_by_id
             # Written in the submitter's language.
             record_in_lang = record.with_context(lang=submitter.lang or self.env.lang)
             recipients = submitter if submitter and submitter != self.env.user else self.env["res.users"]
-            record_in_lang._gep_post(recipients, body_getter(record_in_lang))
+            items.append((record, recipients, record_in_lang.display_name, body_getter(record_in_lang), True))
+        self._gep_deliver(items)

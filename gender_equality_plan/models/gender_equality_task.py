@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.sql import create_index
 
 TASK_STATES = [
     ("planned", "Planned"),
@@ -327,6 +328,25 @@ class GenderEqualityTask(models.Model):
             ("state", "not in", ("done", "cancelled")),
         ]
         return domain if (operator == "=") == value else ["!", "&", *domain]
+
+    def init(self):
+        super().init()
+        # The lists sort activities by their planned start (``_order``): without an index a
+        # country's unfiltered list sorts every activity to show 80. A unit's list and the
+        # figures of a year filter on the unit and the actual dates.
+        create_index(
+            self.env.cr, "gender_equality_task_date_start_id_index", self._table, ["date_start", "id"]
+        )
+        create_index(
+            self.env.cr, "gender_equality_task_unit_date_start_index", self._table, ["unit_id", "date_start"]
+        )
+        create_index(
+            self.env.cr,
+            "gender_equality_task_done_dates_index",
+            self._table,
+            ["actual_date_start", "actual_date_end"],
+            where="state = 'done'",
+        )
 
     # ------------------------------------------------------------
     # CONSTRAINTS

@@ -50,3 +50,4 @@ from . import test_sector_report
 from . import test_multi_year
 from . import test_sector_report_docx
 from . import test_sector_report_ui
+from . import test_query_counts

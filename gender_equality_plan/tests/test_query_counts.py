@@ -1,0 +1,150 @@
+# Copyright 2026 Sở Y tế Thanh Hóa
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The hot paths of the Department run a fixed number of queries, whatever the number of units,
+reports or records: a change that adds a query per record fails here (speed itself is measured
+by ``make bench``, never by a test)."""
+
+from datetime import date, datetime
+
+from odoo import Command
+from odoo.tests import new_test_user, tagged
+
+from .report_common import ReportCommon
+
+# Upper bounds: what each path runs today, with a little room for Odoo's own caches.
+MAX_COMPILE = 45
+MAX_KPI = 30
+MAX_HOME = 45
+MAX_APPROVE = 50
+MAX_TASK_PAGE = 15
+GROUPS = "gender_equality_plan."
+
+
+@tagged("post_install", "-at_install")
+class TestQueryCounts(ReportCommon):
+    """Units D to G join A, B and C: each path runs as many queries for a few units (or
+    records) as for all of them."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.more_units = cls.Unit.create(
+            [
+                {"name": f"Unit {code}", "code": f"TEST-{code}", "unit_type": "health_centre"}
+                for code in "DEFG"
+            ]
+        )
+        cls.members = {cls.unit_a: (cls.user_a, cls.manager_a), cls.unit_b: (cls.user_b, cls.manager_b)}
+        for unit in cls.more_units:
+            code = unit.code.lower()
+            user = new_test_user(cls.env, f"gep_user_{code}", groups=f"{GROUPS}group_unit_user")
+            head = new_test_user(cls.env, f"gep_head_{code}", groups=f"{GROUPS}group_unit_manager")
+            unit.user_ids = user | head
+            cls.members[unit] = (user, head)
+            plan = cls.Plan.create(
+                {
+                    "unit_id": unit.id,
+                    "year": 2026,
+                    "task_ids": [
+                        Command.create(cls._task_vals("Phổ biến", date(2026, 3, 5))),
+                        Command.create(cls._task_vals("Tháng hành động", date(2026, 11, 20))),
+                    ],
+                }
+            )
+            cls._approve_plan(plan, user=user, manager=head)
+            for task in plan.task_ids:
+                cls._done(task, task.date_start, 5, 6)
+
+    def _count(self, func, *args):
+        """Queries run by ``func(*args)`` from cold record caches, its writes flushed."""
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.cr.sql_log_count
+        func(*args)
+        self.env.flush_all()
+        return self.cr.sql_log_count - before
+
+    def _reports(self, units):
+        return self.Report.create([{"unit_id": unit.id, "year": 2026} for unit in units])
+
+    def _accept_reports(self, units):
+        for unit in units:
+            user, head = self.members[unit]
+            report = self.Report.with_user(user).create({"unit_id": unit.id, "year": 2026})
+            self._submit_at(report, datetime(2026, 12, 1, 3), user=user, forward=False)
+            report.with_user(head).action_approve()
+            report.with_user(self.dept_user).action_approve()
+            self.assertEqual(report.state, "accepted")
+
+    def test_compile_all(self):
+        """Compiling 3 or 7 reports runs the same queries."""
+        few = self._reports(self.unit_a | self.unit_b | self.unit_c)
+        every = few | self._reports(self.more_units)
+        every.action_compile()  # both compile reports that have figures already
+        queries = self._count(few.action_compile)
+        self.assertLessEqual(queries, MAX_COMPILE)
+        self.assertEqual(self._count(every.action_compile), queries)
+        held = every.line_ids.filtered(lambda line: line.section == "activities" and line.key == "held")
+        self.assertEqual(len(held), 7)
+
+    def test_kpi_summary_and_home(self):
+        """The consolidation and the Department's home run the same queries for 2 or 6
+        accepted reports."""
+        Report = self.Report.with_user(self.dept_manager)
+        Home = self.env["gender.equality.home"].with_user(self.dept_manager)
+        home_fields = list(Home._fields)
+
+        def open_home():
+            action = Home.action_open_home()
+            Home.browse(action["res_id"]).web_read({name: {} for name in home_fields})
+
+        self._accept_reports(self.unit_a | self.unit_b)
+        Report.get_kpi_summary(2026)  # the registry's caches
+        open_home()
+        kpi, home = self._count(Report.get_kpi_summary, 2026), self._count(open_home)
+        self.assertLessEqual(kpi, MAX_KPI)
+        self.assertLessEqual(home, MAX_HOME)
+        self._accept_reports(self.more_units)
+        summary = Report.get_kpi_summary(2026)
+        self.assertEqual(summary["reports_accepted"], 6)
+        self.assertEqual(summary["activities_held"], 3 + 1 + 8)
+        self.assertEqual(self._count(Report.get_kpi_summary, 2026), kpi)
+        self.assertEqual(self._count(open_home), home)
+
+    def test_approve_many(self):
+        """The Department manager approves 2 or 4 plans with the same queries."""
+        plans = self.Plan
+        for unit in self.more_units | self.unit_a | self.unit_b:
+            user, head = self.members[unit]
+            plan = self.Plan.create(
+                {
+                    "unit_id": unit.id,
+                    "year": 2027,
+                    "task_ids": [Command.create(self._task_vals("Phổ biến", date(2027, 3, 5)))],
+                }
+            )
+            plan.with_user(user).action_submit()
+            plan.with_user(head).action_approve()
+            plans |= plan
+        few, rest = plans[:2].with_user(self.dept_manager), plans[2:].with_user(self.dept_manager)
+        queries = self._count(few.action_approve)
+        self.assertLessEqual(queries, MAX_APPROVE)
+        self.assertEqual(self._count(rest.action_approve), queries)
+        self.assertEqual(set(plans.mapped("state")), {"approved"})
+
+    def test_task_list_page(self):
+        """The first page of the activity list, as each role opens it, in at most 15 queries."""
+        Task = self.env["gender.equality.task"]
+        view = Task.get_views([(False, "list")])
+        fields_spec = {
+            name: {"fields": {"display_name": {}}} if Task._fields[name].type == "many2one" else {}
+            for name in view["models"][Task._name]["fields"]
+        }
+        for user in (self.dept_manager, self.user_a, self.inspector):
+            with self.subTest(user=user.login):
+                tasks = Task.with_user(user)
+                tasks.web_search_read([], fields_spec, limit=80, count_limit=10001)  # the caches
+                self.env.invalidate_all()
+                with self.assertQueryCount(MAX_TASK_PAGE):
+                    result = tasks.web_search_read([], fields_spec, limit=80, count_limit=10001)
+                self.assertTrue(result["length"])
