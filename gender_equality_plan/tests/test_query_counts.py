@@ -148,3 +148,27 @@ class TestQueryCounts(ReportCommon):
                 with self.assertQueryCount(MAX_TASK_PAGE):
                     result = tasks.web_search_read([], fields_spec, limit=80, count_limit=10001)
                 self.assertTrue(result["length"])
+
+    def test_recompile_writes_only_what_changed(self):
+        """Compiling again keeps the lines whose figures stay; a changed figure is replaced."""
+        reports = self._reports(self.more_units)
+        reports.action_compile()
+        before = {line.id: (line.report_id, line.key, line.value) for line in reports.line_ids}
+        reports.action_compile()
+        self.assertEqual(set(reports.line_ids.ids), set(before))
+        # One more activity held by unit D: only its report's lines that count it change.
+        unit_d = self.more_units[0]
+        plan = self.Plan.search([("unit_id", "=", unit_d.id), ("year", "=", 2026)])
+        extra = self.Task.create(dict(self._task_vals("Thêm", date(2026, 6, 1)), plan_id=plan.id))
+        self._done(extra, date(2026, 6, 1), 1, 1)
+        reports.action_compile()
+        after = {line.id: (line.report_id, line.key, line.value) for line in reports.line_ids}
+        others = reports.filtered(lambda report: report.unit_id != unit_d)
+        self.assertEqual(
+            {line_id for line_id, values in after.items() if values[0] in others},
+            {line_id for line_id, values in before.items() if values[0] in others},
+        )
+        report_d = reports.filtered(lambda report: report.unit_id == unit_d)
+        held = report_d.line_ids.filtered(lambda line: line.section == "activities" and line.key == "held")
+        self.assertEqual(held.value, 3)
+        self.assertNotIn(held.id, before)

@@ -15,12 +15,13 @@ the objectives configured by the Department (``gender.equality.objective``), fou
 
 from collections import defaultdict
 
-from .common import local_date
+from odoo.tools import SQL
+
+from .common import LOCAL_TZ
 from .report_figures import OPEN_ACTION_STATES, ReportFigures, rate
 
 ACCEPTED = "accepted"
 INSPECTION_TYPES = ("self", "inspection", "audit", "supervision")
-LINE_AGGREGATES = ["value:sum", "participants_male:sum", "participants_female:sum"]
 
 
 def accepted_line_domain(reports):
@@ -34,64 +35,27 @@ def accepted_line_domain(reports):
 
 
 def build_kpi_summary(env, year, units):
-    """The summary of ``year`` for the expected ``units``, read with ``env``."""
+    """The summary of ``year`` for the expected ``units``, read with ``env``.
+
+    A country has thousands of units: the figures of each unit are read in one statement (its
+    report, the sums of its accepted figure lines, its Action-Month plan) and the breakdowns in
+    another, as rows of plain values; no record is browsed for each unit.
+    """
     objectives = env["gender.equality.objective"]._get_by_kind()
     Period = env["gender.equality.report.period"]
-    reports = env["gender.equality.report"].search(
-        [("year", "=", year), ("unit_id", "in", units.ids), ("state", "!=", "cancelled")]
-    )
-    report_by_unit = {report.unit_id: report for report in reports}
     deadline, deadline_included = Period._get_deadline_rule(year)
-    accepted = reports.filtered(lambda report: report.state == ACCEPTED)
-    Line = env["gender.equality.report.line"]
-    line_domain = accepted_line_domain(accepted)
-    figures = defaultdict(lambda: {"count": 0, "male": 0, "female": 0})
-    for unit, section, key, value, male, female in Line._read_group(
-        [*line_domain, ("section", "in", ("activities", "action_month"))],
-        ["unit_id", "section", "key"],
-        LINE_AGGREGATES,
-    ):
-        figures[unit, section, key] = {"count": int(value), "male": male, "female": female}
-    live = ReportFigures(env, year, units)
-    with_plan = live.units_with_action_month_plan()
     dissemination = objectives.get("dissemination")
     min_sessions = int(dissemination.target_value) if dissemination and dissemination.target_value else 2
-
-    def unit_figure(unit, section, key, name="count"):
-        return figures[unit, section, key][name] if (unit, section, key) in figures else 0
-
-    rows = []
-    for unit in units.sorted(lambda unit: (unit.unit_type, unit.sequence, unit.name)):
-        report = report_by_unit.get(unit)
-        received = bool(report and report.received_date)
-        rows.append(
-            {
-                "unit_id": unit.id,
-                "unit_code": unit.code,
-                "unit_name": unit.name,
-                "unit_type": unit.unit_type,
-                "report_id": report.id if report else False,
-                "report_state": report.state if report else "missing",
-                "submit_date": report.submit_date.isoformat() if report and report.submit_date else False,
-                "submit_day": local_date(report.submit_date).isoformat()
-                if report and report.submit_date
-                else False,
-                "received_date": report.received_date.isoformat() if received else False,
-                "received_day": local_date(report.received_date).isoformat() if received else False,
-                "deadline": (report.deadline if report else deadline).isoformat(),
-                "timeliness": ("late" if report.is_late else "on_time") if received else "missing",
-                "days_late": report.days_late if received else 0,
-                "staff_sessions": unit_figure(unit, "activities", "staff_sessions"),
-                "dissemination_sessions": unit_figure(unit, "activities", "dissemination"),
-                "activities": unit_figure(unit, "activities", "held"),
-                "action_month_plan": unit in with_plan,
-                "action_month_activities": unit_figure(unit, "action_month", "held"),
-                "participants_male": unit_figure(unit, "activities", "held", "male"),
-                "participants_female": unit_figure(unit, "activities", "held", "female"),
-                "has_communication_duty": unit.has_communication_duty,
-            }
-        )
-    indicator = _indicator_set(env, year, units, objectives.get("indicator_set"))
+    env["gender.equality.report.line"].flush_model()
+    for model in ("gender.equality.unit", "gender.equality.report", "gender.equality.report.supplement"):
+        env[model].flush_model()
+    env["gender.equality.task"].flush_model(["unit_id", "plan_id", "state", "is_action_month"])
+    env["gender.equality.plan"].flush_model(["year", "state"])
+    params = {"year": year, "units": list(units.ids), "tz": LOCAL_TZ}
+    rows = [_unit_row(values, deadline) for values in env.execute_query_dict(SQL(UNIT_ROWS_SQL, **params))]
+    rows.sort(key=lambda row: (row["unit_type"] or "", row.pop("sequence") or 0, row["unit_name"] or ""))
+    concerned = [row["unit_id"] for row in rows if row["has_communication_duty"]]
+    indicator = _indicator_set(env, year, concerned, objectives.get("indicator_set"))
     for row in rows:
         row["indicator_status"] = indicator["statuses"].get(row["unit_id"], "none")
 
@@ -102,15 +66,10 @@ def build_kpi_summary(env, year, units):
     am_plan = sum(1 for row in rows if row["action_month_plan"])
     am_activity = sum(1 for row in rows if row["action_month_activities"] >= 1)
     am_both = sum(1 for row in rows if row["action_month_plan"] and row["action_month_activities"] >= 1)
-    awareness = _awareness(env, Line, line_domain, live, objectives.get("awareness"))
-    actions = {
-        name: env["gender.equality.corrective.action"].search_count(live.corrective_action_domain(*domain))
-        for name, domain in (
-            ("open", [("state", "in", OPEN_ACTION_STATES)]),
-            ("overdue", [("is_overdue", "=", True)]),
-            ("verified", [("state", "=", "verified")]),
-        )
-    }
+    awareness = _awareness(env, params, objectives.get("awareness"))
+    live = ReportFigures(env, year, units)
+    Action = env["gender.equality.corrective.action"]
+    actions_by_state = dict(Action._read_group(live.corrective_action_domain(), ["state"], ["__count"]))
     inspections_by_type = dict.fromkeys(INSPECTION_TYPES, 0)
     scores = {}
     for kind, count, score in env["gender.equality.inspection"]._read_group(
@@ -120,6 +79,7 @@ def build_kpi_summary(env, year, units):
     ):
         inspections_by_type[kind] = count
         scores[kind] = round(score or 0.0, 1)
+    breakdowns = _breakdowns(env, params)
 
     results = {
         "dissemination": (rate(two_sessions, expected), "%"),
@@ -134,7 +94,7 @@ def build_kpi_summary(env, year, units):
         "timeliness_rule": Period._timeliness_rule(deadline, deadline_included),
         "units_expected": expected,
         "reports_submitted": len(received_rows),
-        "reports_accepted": len(accepted),
+        "reports_accepted": sum(1 for row in rows if row["report_state"] == ACCEPTED),
         "reports_on_time": on_time,
         "reports_late": sum(1 for row in rows if row["timeliness"] == "late"),
         "reports_missing": expected - len(received_rows),
@@ -153,9 +113,11 @@ def build_kpi_summary(env, year, units):
         "participants_total": sum(row["participants_male"] + row["participants_female"] for row in rows),
         "inspections_by_type": inspections_by_type,
         "inspection_scores_by_type": scores,
-        "corrective_actions_open": actions["open"],
-        "corrective_actions_overdue": actions["overdue"],
-        "corrective_actions_verified": actions["verified"],
+        "corrective_actions_open": sum(actions_by_state.get(state, 0) for state in OPEN_ACTION_STATES),
+        "corrective_actions_overdue": Action.search_count(
+            live.corrective_action_domain(("is_overdue", "=", True))
+        ),
+        "corrective_actions_verified": actions_by_state.get("verified", 0),
         "awareness_measure": awareness["measure"],
         "awareness_baseline_year": awareness["baseline_year"],
         "awareness_pairs": awareness["pairs"],
@@ -167,35 +129,170 @@ def build_kpi_summary(env, year, units):
         "units_indicator_pilot": indicator["pilot"],
         "units_indicator_official": indicator["official"],
         "objectives": _objectives(env, year, objectives, results),
-        "by_area": _breakdown(Line, line_domain, "area", "area_id", "area_id"),
+        "by_area": _breakdown(env, breakdowns, "area", "gender.equality.area", "area_id"),
         "by_activity_type": _breakdown(
-            Line, line_domain, "activity_type", "activity_type_id", "activity_type_id"
+            env, breakdowns, "activity_type", "gender.equality.activity.type", "activity_type_id"
         ),
-        "by_topic": _breakdown(Line, line_domain, "topic", "topic_id", "topic_id"),
-        "products_by_kind": _products(env, Line, line_domain),
-        "budget_by_source": _budget(Line, line_domain),
+        "by_topic": _breakdown(env, breakdowns, "topic", "gender.equality.topic", "topic_id"),
+        "products_by_kind": _products(env, breakdowns),
+        "budget_by_source": _budget(env, breakdowns),
         "by_unit_type": _by_unit_type(rows),
         "units": rows,
     }
 
 
-def _breakdown(Line, line_domain, section, field, key):
-    """``[{key, name, count, male, female}]`` of the accepted lines of ``section`` by ``field``."""
-    rows = Line._read_group([*line_domain, ("section", "=", section)], [field], LINE_AGGREGATES)
+# The accepted figure lines of the year: those of the accepted reports of the units, and those of
+# their submitted Action-Month supplements (the rule of ``accepted_line_domain``).
+ACCEPTED_LINES_SQL = """
+    SELECT l.*
+      FROM gender_equality_report_line l
+      JOIN gender_equality_report r ON r.id = l.report_id
+      LEFT JOIN gender_equality_report_supplement s ON s.id = l.supplement_id
+     WHERE l.year = %(year)s AND r.year = %(year)s AND r.state = 'accepted'
+       AND r.unit_id = ANY(%(units)s)
+       AND (l.supplement_id IS NULL OR s.state = 'submitted')
+"""
+
+# One row per expected unit: the unit, its report of the year (not cancelled: one at most), the
+# activity figures of its accepted lines, and whether its approved plan holds an Action-Month
+# activity (the rule of ``ReportFigures.units_with_action_month_plan``).
+UNIT_ROWS_SQL = (
+    """
+    WITH lines AS ("""
+    + ACCEPTED_LINES_SQL
+    + """ AND l.section IN ('activities', 'action_month')
+    ), figures AS (
+        SELECT unit_id,
+               SUM(value) FILTER (WHERE section = 'activities' AND key = 'staff_sessions') AS staff,
+               SUM(value) FILTER (WHERE section = 'activities' AND key = 'dissemination') AS dissemination,
+               SUM(value) FILTER (WHERE section = 'activities' AND key = 'held') AS held,
+               SUM(participants_male) FILTER (WHERE section = 'activities' AND key = 'held') AS male,
+               SUM(participants_female) FILTER (WHERE section = 'activities' AND key = 'held') AS female,
+               SUM(value) FILTER (WHERE section = 'action_month' AND key = 'held') AS action_month
+          FROM lines GROUP BY unit_id
+    ), action_month_plan AS (
+        SELECT DISTINCT t.unit_id
+          FROM gender_equality_task t JOIN gender_equality_plan p ON p.id = t.plan_id
+         WHERE t.unit_id = ANY(%(units)s) AND p.year = %(year)s AND p.state = 'approved'
+           AND t.state != 'cancelled' AND t.is_action_month
+    )
+    SELECT u.id AS unit_id, u.code AS unit_code, u.name AS unit_name, u.unit_type, u.sequence,
+           COALESCE(u.has_communication_duty, FALSE) AS has_communication_duty,
+           r.id AS report_id, r.state AS report_state, r.submit_date, r.received_date,
+           r.deadline, r.is_late, r.days_late,
+           (r.submit_date AT TIME ZONE 'UTC' AT TIME ZONE %(tz)s)::date AS submit_day,
+           (r.received_date AT TIME ZONE 'UTC' AT TIME ZONE %(tz)s)::date AS received_day,
+           COALESCE(f.staff, 0) AS staff, COALESCE(f.dissemination, 0) AS dissemination,
+           COALESCE(f.held, 0) AS held, COALESCE(f.male, 0) AS male, COALESCE(f.female, 0) AS female,
+           COALESCE(f.action_month, 0) AS action_month,
+           a.unit_id IS NOT NULL AS action_month_plan
+      FROM gender_equality_unit u
+      LEFT JOIN gender_equality_report r
+             ON r.unit_id = u.id AND r.year = %(year)s AND r.state != 'cancelled'
+      LEFT JOIN figures f ON f.unit_id = u.id
+      LEFT JOIN action_month_plan a ON a.unit_id = u.id
+     WHERE u.id = ANY(%(units)s)
+"""
+)
+
+# The breakdowns of the accepted lines: by area, activity type, topic, product kind and funding
+# source, in one statement.
+BREAKDOWNS_SQL = (
+    "WITH lines AS ("
+    + ACCEPTED_LINES_SQL
+    + """ AND l.section IN ('area', 'activity_type', 'topic', 'product', 'budget', 'budget_planned')
+    )
+    SELECT section, area_id, activity_type_id, topic_id, product_kind, funding_source_id,
+           SUM(value) AS value, SUM(participants_male) AS male, SUM(participants_female) AS female
+      FROM lines
+     GROUP BY section, area_id, activity_type_id, topic_id, product_kind, funding_source_id
+"""
+)
+
+# Awareness of the year (accepted lines) and of the baseline year (the surveys), by unit and
+# target group.
+AWARENESS_SQL = (
+    "WITH lines AS ("
+    + ACCEPTED_LINES_SQL
+    + """ AND l.section = 'awareness' AND l.key = 'group'
+    )
+    SELECT 'now' AS period, unit_id, target_group, SUM(respondents) AS respondents, SUM(correct) AS correct
+      FROM lines GROUP BY unit_id, target_group
+     UNION ALL
+    SELECT 'base', unit_id, target_group, SUM(respondents_male + respondents_female),
+           SUM(correct_male + correct_female)
+      FROM gender_equality_awareness_survey
+     WHERE year = %(baseline_year)s AND unit_id = ANY(%(units)s)
+     GROUP BY unit_id, target_group
+"""
+)
+
+
+def _unit_row(values, deadline):
+    received = bool(values["received_date"])
+    submitted = values["submit_date"]
+    return {
+        "unit_id": values["unit_id"],
+        "unit_code": values["unit_code"] or False,
+        "unit_name": values["unit_name"],
+        "unit_type": values["unit_type"] or False,
+        "sequence": values["sequence"],
+        "report_id": values["report_id"] or False,
+        "report_state": values["report_state"] or "missing",
+        "submit_date": submitted.isoformat() if submitted else False,
+        "submit_day": values["submit_day"].isoformat() if submitted else False,
+        "received_date": values["received_date"].isoformat() if received else False,
+        "received_day": values["received_day"].isoformat() if received else False,
+        "deadline": (
+            values["deadline"] if values["report_id"] and values["deadline"] else deadline
+        ).isoformat(),
+        "timeliness": ("late" if values["is_late"] else "on_time") if received else "missing",
+        "days_late": (values["days_late"] or 0) if received else 0,
+        "staff_sessions": int(values["staff"]),
+        "dissemination_sessions": int(values["dissemination"]),
+        "activities": int(values["held"]),
+        "action_month_plan": values["action_month_plan"],
+        "action_month_activities": int(values["action_month"]),
+        "participants_male": int(values["male"]),
+        "participants_female": int(values["female"]),
+        "has_communication_duty": values["has_communication_duty"],
+    }
+
+
+def _breakdowns(env, params):
+    return env.execute_query_dict(SQL(BREAKDOWNS_SQL, **params))
+
+
+def _breakdown(env, breakdowns, section, model, field):
+    """``[{field, name, count, male, female}]`` of the accepted lines of ``section`` by ``field``."""
+    totals = defaultdict(lambda: [0.0, 0, 0])
+    for row in breakdowns:
+        if row["section"] == section and row[field]:
+            total = totals[row[field]]
+            total[0] += row["value"] or 0.0
+            total[1] += row["male"] or 0
+            total[2] += row["female"] or 0
+    groups = env[model].browse(totals)
     return [
-        {key: group.id, "name": group.display_name, "count": int(value), "male": male, "female": female}
-        for group, value, male, female in sorted(rows, key=lambda row: (row[0].sequence, row[0].id))
-        if group
+        {
+            field: group.id,
+            "name": group.display_name,
+            "count": int(totals[group.id][0]),
+            "male": totals[group.id][1],
+            "female": totals[group.id][2],
+        }
+        for group in groups.sorted(lambda group: (group.sequence, group.id))
     ]
 
 
-def _products(env, Line, line_domain):
+def _products(env, breakdowns):
     """``[{kind, name, quantity}]``: the communication products of the accepted reports, by kind
     (plan section V), in the order of the kinds."""
     labels = dict(env["gender.equality.communication.product"]._fields["kind"]._description_selection(env))
-    quantities = dict(
-        Line._read_group([*line_domain, ("section", "=", "product")], ["product_kind"], ["value:sum"])
-    )
+    quantities = defaultdict(float)
+    for row in breakdowns:
+        if row["section"] == "product":
+            quantities[row["product_kind"]] += row["value"] or 0.0
     return [
         {"kind": kind, "name": label, "quantity": int(quantities[kind])}
         for kind, label in labels.items()
@@ -203,18 +300,16 @@ def _products(env, Line, line_domain):
     ]
 
 
-def _budget(Line, line_domain):
+def _budget(env, breakdowns):
     """``[{funding_source_id, name, planned, actual}]`` of the accepted reports: the budget
     planned (approved plans) and used (actual costs of the activities held), by funding source."""
     totals = defaultdict(lambda: {"planned": 0.0, "actual": 0.0})
-    names = {}
-    for section, source, amount in Line._read_group(
-        [*line_domain, ("section", "in", ("budget", "budget_planned"))],
-        ["section", "funding_source_id"],
-        ["value:sum"],
-    ):
-        totals[source.id or 0]["planned" if section == "budget_planned" else "actual"] += amount
-        names[source.id or 0] = source
+    for row in breakdowns:
+        if row["section"] in ("budget", "budget_planned"):
+            key = "planned" if row["section"] == "budget_planned" else "actual"
+            totals[row["funding_source_id"] or 0][key] += row["value"] or 0.0
+    sources = env["gender.equality.funding.source"].browse(source_id for source_id in totals if source_id)
+    names = {source.id: source for source in sources} | {0: sources.browse()}
     return [
         {
             "funding_source_id": source_id or False,
@@ -226,7 +321,7 @@ def _budget(Line, line_domain):
     ]
 
 
-def _awareness(env, Line, line_domain, live, objective):
+def _awareness(env, params, objective):
     """Awareness of the year against the baseline year, like with like: over the (unit, target
     group) pairs that have surveys in both years. The year's results come from the accepted
     reports; the baseline's from the surveys of the baseline year (the Department's records)."""
@@ -234,16 +329,14 @@ def _awareness(env, Line, line_domain, live, objective):
         "gender.equality.objective"
     ]._get_baseline_year()
     measure = (objective and objective.awareness_measure) or "points"
-    now = {
-        (unit, group): (respondents, correct)
-        for unit, group, respondents, correct in Line._read_group(
-            [*line_domain, ("section", "=", "awareness"), ("key", "=", "group")],
-            ["unit_id", "target_group"],
-            ["respondents:sum", "correct:sum"],
-        )
-    }
-    base = live.awareness(baseline_year)
-    pairs = sorted(set(now) & set(base), key=lambda pair: (pair[0].id, pair[1] or ""))
+    env["gender.equality.awareness.survey"].flush_model()
+    figures = {"now": {}, "base": {}}
+    for period, unit_id, group, respondents, correct in env.execute_query(
+        SQL(AWARENESS_SQL, **params, baseline_year=baseline_year)
+    ):
+        figures[period][unit_id, group] = (respondents or 0, correct or 0)
+    now, base = figures["now"], figures["base"]
+    pairs = set(now) & set(base)
     year_rate = rate(sum(now[pair][1] for pair in pairs), sum(now[pair][0] for pair in pairs))
     base_rate = rate(sum(base[pair][1] for pair in pairs), sum(base[pair][0] for pair in pairs))
     points = round(year_rate - base_rate, 1) if pairs else 0.0
@@ -260,10 +353,11 @@ def _awareness(env, Line, line_domain, live, objective):
     }
 
 
-def _indicator_set(env, year, units, objective):
-    """Target 4: the communication units (``has_communication_duty``) whose status the
-    Department confirmed; pilot or official until the target year, official from it on."""
-    concerned = units.filtered("has_communication_duty")
+def _indicator_set(env, year, concerned_ids, objective):
+    """Target 4: the communication units (``has_communication_duty``, ids ``concerned_ids``)
+    whose status the Department confirmed; pilot or official until the target year, official
+    from it on."""
+    concerned = env["gender.equality.unit"].browse(concerned_ids)
     confirmed = env["gender.equality.indicator.status"]._confirmed(year, concerned)
     pilot = sum(1 for status in confirmed.values() if status == "pilot")
     official = sum(1 for status in confirmed.values() if status == "official")
@@ -271,10 +365,10 @@ def _indicator_set(env, year, units, objective):
     applying = official if year >= target_year else pilot + official
     return {
         "statuses": {unit.id: status for unit, status in confirmed.items()},
-        "concerned": len(concerned),
+        "concerned": len(concerned_ids),
         "pilot": pilot,
         "official": official,
-        "rate": rate(applying, len(concerned)),
+        "rate": rate(applying, len(concerned_ids)),
     }
 
 

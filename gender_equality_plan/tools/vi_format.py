@@ -6,6 +6,8 @@ Plain functions (no database): a thousands separator is a dot, decimals take a c
 amounts end with "đ", and dates follow the administrative style ("ngày 05 tháng 12 năm 2026").
 """
 
+from functools import lru_cache
+
 from babel.numbers import format_decimal
 
 LOCALE = "vi_VN"
@@ -13,7 +15,12 @@ LOCALE = "vi_VN"
 
 def vi_number(value, digits=0):
     """``1234567`` → ``"1.234.567"``; ``1234.5`` with ``digits=1`` → ``"1.234,5"``."""
-    value = value or 0
+    return _format_number(value or 0, digits)
+
+
+@lru_cache(maxsize=8192)
+def _format_number(value, digits):
+    # Cached: a compilation formats the same small numbers tens of thousands of times.
     pattern = "#,##0" + ("." + "0" * digits if digits else "")
     return format_decimal(value, format=pattern, locale=LOCALE)
 
