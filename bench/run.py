@@ -189,6 +189,7 @@ class Runner:
         def call(records):
             return records.with_user(self.dept_manager).action_compile()
 
+        first_compile = self._settle_figures(reports)
         measured = self.repeat(call, prepare(reports))
         subset = reports[: max(1, len(reports) // 10)]
         subset_queries = self.once(call, prepare(subset))[1]
@@ -198,7 +199,37 @@ class Runner:
             records=len(reports),
             subset_records=len(subset),
             subset_queries=subset_queries,
+            first_compile_s=round(first_compile, 2),
         )
+
+    def _settle_figures(self, reports):
+        """Compile ``reports`` once for good (committed, their states restored), and return how
+        long it took: the stored figure lines are then those this code computes, as on a server
+        where the reports were compiled since the last upgrade. A compilation rewrites only the
+        lines that change; the first one after an upgrade that changes the figures (or after the
+        generator) rewrites them all, which ``first_compile_s`` reports."""
+        from odoo.tools import SQL
+
+        self.cr.execute(SQL("SELECT id, state FROM gender_equality_report WHERE id = ANY(%s)", reports.ids))
+        states = self.cr.fetchall()
+        self._as_drafts(reports)
+        self.env.invalidate_all()
+        start = time.perf_counter()
+        reports.with_user(self.dept_manager).action_compile()
+        self.env.flush_all()
+        elapsed = time.perf_counter() - start
+        self.cr.execute(
+            SQL(
+                """UPDATE gender_equality_report r SET state = o.state
+                     FROM (SELECT unnest(%s::int[]) AS id, unnest(%s::varchar[]) AS state) o
+                    WHERE r.id = o.id""",
+                [report_id for report_id, __ in states],
+                [state for __, state in states],
+            )
+        )
+        self.cr.commit()
+        self.env.invalidate_all()
+        return elapsed
 
     def _as_drafts(self, reports):
         """``reports`` as drafts (an SQL update: the workflow has no way back from acceptance)."""

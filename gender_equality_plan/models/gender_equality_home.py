@@ -156,7 +156,7 @@ class GenderEqualityHome(models.TransientModel):
     def _compute_summary(self):
         is_department = self.env.user.has_group("gender_equality_plan.group_department_user")
         for home in self:
-            summary = self.env["gender.equality.report"].get_kpi_summary(home.year) if is_department else {}
+            summary = self.env["gender.equality.report"]._get_kpi_headline(home.year) if is_department else {}
             home.update(
                 summary_field_values(
                     summary,

@@ -342,6 +342,13 @@ class GenderEqualityReport(models.Model):
         return build_kpi_summary(self.sudo().env, year, self._kpi_units())
 
     @api.model
+    def _get_kpi_headline(self, year):
+        """The headline of ``get_kpi_summary`` (completeness, timeliness and the objectives)
+        for the same caller, without what only the consolidation shows: the home's figures."""
+        year = self._gep_check_year(year)
+        return build_kpi_summary(self.sudo().env, year, self._kpi_units(), detail=False)
+
+    @api.model
     def _kpi_units(self):
         """The expected units the caller may see: active units but the Department itself."""
         domain = [("unit_type", "!=", "department")]

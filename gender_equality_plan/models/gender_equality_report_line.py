@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
 from odoo.exceptions import UserError
+from odoo.tools.sql import create_index
 
 from ..tools.report_compiler import SOURCE_MODELS
 
@@ -40,6 +41,7 @@ class GenderEqualityReportLine(models.Model):
     report_id = fields.Many2one(
         "gender.equality.report", required=True, index=True, ondelete="cascade", readonly=True
     )
+
     supplement_id = fields.Many2one(
         "gender.equality.report.supplement",
         string="Supplement",
@@ -78,6 +80,16 @@ class GenderEqualityReportLine(models.Model):
     correct = fields.Integer(string="Correct Answers", readonly=True, help="Awareness: correct answers.")
     source_model = fields.Char(readonly=True, help="Model of the counted records.")
     source_ids = fields.Json(readonly=True, help="Ids of the counted records.")
+
+    def init(self):
+        super().init()
+        # The consolidation reads the lines of a year one section at a time.
+        create_index(
+            self.env.cr,
+            "gender_equality_report_line_section_year_index",
+            self._table,
+            ["section", "year"],
+        )
 
     def action_open_source(self):
         """Open the records this figure counts (the user's own rights apply)."""

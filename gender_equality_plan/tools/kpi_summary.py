@@ -34,8 +34,10 @@ def accepted_line_domain(reports):
     ]
 
 
-def build_kpi_summary(env, year, units):
-    """The summary of ``year`` for the expected ``units``, read with ``env``.
+def build_kpi_summary(env, year, units, detail=True):
+    """The summary of ``year`` for the expected ``units``, read with ``env``. Without ``detail``,
+    only the completeness, timeliness and objectives (the home's headline): no breakdown,
+    inspection, corrective action or unit row.
 
     A country has thousands of units: the figures of each unit are read in one statement (its
     report, the sums of its accepted figure lines, its Action-Month plan) and the breakdowns in
@@ -67,6 +69,30 @@ def build_kpi_summary(env, year, units):
     am_activity = sum(1 for row in rows if row["action_month_activities"] >= 1)
     am_both = sum(1 for row in rows if row["action_month_plan"] and row["action_month_activities"] >= 1)
     awareness = _awareness(env, params, objectives.get("awareness"))
+    results = {
+        "dissemination": (rate(two_sessions, expected), "%"),
+        "action_month": (rate(am_both, expected), "%"),
+        "awareness": (awareness["change"], "points" if awareness["measure"] == "points" else "%"),
+        "indicator_set": (indicator["rate"], "%"),
+    }
+    summary = {
+        "year": year,
+        "deadline": deadline.isoformat(),
+        "deadline_included": deadline_included,
+        "timeliness_rule": Period._timeliness_rule(deadline, deadline_included),
+        "units_expected": expected,
+        "reports_submitted": len(received_rows),
+        "reports_accepted": sum(1 for row in rows if row["report_state"] == ACCEPTED),
+        "reports_on_time": on_time,
+        "reports_late": sum(1 for row in rows if row["timeliness"] == "late"),
+        "reports_missing": expected - len(received_rows),
+        "completeness_rate": rate(len(received_rows), expected),
+        "timeliness_rate": rate(on_time, expected),
+        "min_sessions": min_sessions,
+        "objectives": _objectives(env, year, objectives, results),
+    }
+    if not detail:
+        return summary
     live = ReportFigures(env, year, units)
     Action = env["gender.equality.corrective.action"]
     actions_by_state = dict(Action._read_group(live.corrective_action_domain(), ["state"], ["__count"]))
@@ -81,64 +107,47 @@ def build_kpi_summary(env, year, units):
         scores[kind] = round(score or 0.0, 1)
     breakdowns = _breakdowns(env, params)
 
-    results = {
-        "dissemination": (rate(two_sessions, expected), "%"),
-        "action_month": (rate(am_both, expected), "%"),
-        "awareness": (awareness["change"], "points" if awareness["measure"] == "points" else "%"),
-        "indicator_set": (indicator["rate"], "%"),
-    }
-    return {
-        "year": year,
-        "deadline": deadline.isoformat(),
-        "deadline_included": deadline_included,
-        "timeliness_rule": Period._timeliness_rule(deadline, deadline_included),
-        "units_expected": expected,
-        "reports_submitted": len(received_rows),
-        "reports_accepted": sum(1 for row in rows if row["report_state"] == ACCEPTED),
-        "reports_on_time": on_time,
-        "reports_late": sum(1 for row in rows if row["timeliness"] == "late"),
-        "reports_missing": expected - len(received_rows),
-        "completeness_rate": rate(len(received_rows), expected),
-        "timeliness_rate": rate(on_time, expected),
-        "min_sessions": min_sessions,
-        "units_with_two_dissemination_sessions": two_sessions,
-        "units_with_action_month_plan": am_plan,
-        "units_with_action_month_activity": am_activity,
-        "activities_held": sum(row["activities"] for row in rows),
-        "staff_sessions": sum(row["staff_sessions"] for row in rows),
-        "dissemination_sessions": sum(row["dissemination_sessions"] for row in rows),
-        "action_month_activities": sum(row["action_month_activities"] for row in rows),
-        "participants_male": sum(row["participants_male"] for row in rows),
-        "participants_female": sum(row["participants_female"] for row in rows),
-        "participants_total": sum(row["participants_male"] + row["participants_female"] for row in rows),
-        "inspections_by_type": inspections_by_type,
-        "inspection_scores_by_type": scores,
-        "corrective_actions_open": sum(actions_by_state.get(state, 0) for state in OPEN_ACTION_STATES),
-        "corrective_actions_overdue": Action.search_count(
-            live.corrective_action_domain(("is_overdue", "=", True))
-        ),
-        "corrective_actions_verified": actions_by_state.get("verified", 0),
-        "awareness_measure": awareness["measure"],
-        "awareness_baseline_year": awareness["baseline_year"],
-        "awareness_pairs": awareness["pairs"],
-        "awareness_rate": awareness["rate"],
-        "awareness_baseline_rate": awareness["baseline_rate"],
-        "awareness_change_points": awareness["points"],
-        "awareness_change_percent": awareness["percent"],
-        "units_indicator_concerned": indicator["concerned"],
-        "units_indicator_pilot": indicator["pilot"],
-        "units_indicator_official": indicator["official"],
-        "objectives": _objectives(env, year, objectives, results),
-        "by_area": _breakdown(env, breakdowns, "area", "gender.equality.area", "area_id"),
-        "by_activity_type": _breakdown(
-            env, breakdowns, "activity_type", "gender.equality.activity.type", "activity_type_id"
-        ),
-        "by_topic": _breakdown(env, breakdowns, "topic", "gender.equality.topic", "topic_id"),
-        "products_by_kind": _products(env, breakdowns),
-        "budget_by_source": _budget(env, breakdowns),
-        "by_unit_type": _by_unit_type(rows),
-        "units": rows,
-    }
+    summary.update(
+        {
+            "units_with_two_dissemination_sessions": two_sessions,
+            "units_with_action_month_plan": am_plan,
+            "units_with_action_month_activity": am_activity,
+            "activities_held": sum(row["activities"] for row in rows),
+            "staff_sessions": sum(row["staff_sessions"] for row in rows),
+            "dissemination_sessions": sum(row["dissemination_sessions"] for row in rows),
+            "action_month_activities": sum(row["action_month_activities"] for row in rows),
+            "participants_male": sum(row["participants_male"] for row in rows),
+            "participants_female": sum(row["participants_female"] for row in rows),
+            "participants_total": sum(row["participants_male"] + row["participants_female"] for row in rows),
+            "inspections_by_type": inspections_by_type,
+            "inspection_scores_by_type": scores,
+            "corrective_actions_open": sum(actions_by_state.get(state, 0) for state in OPEN_ACTION_STATES),
+            "corrective_actions_overdue": Action.search_count(
+                live.corrective_action_domain(("is_overdue", "=", True))
+            ),
+            "corrective_actions_verified": actions_by_state.get("verified", 0),
+            "awareness_measure": awareness["measure"],
+            "awareness_baseline_year": awareness["baseline_year"],
+            "awareness_pairs": awareness["pairs"],
+            "awareness_rate": awareness["rate"],
+            "awareness_baseline_rate": awareness["baseline_rate"],
+            "awareness_change_points": awareness["points"],
+            "awareness_change_percent": awareness["percent"],
+            "units_indicator_concerned": indicator["concerned"],
+            "units_indicator_pilot": indicator["pilot"],
+            "units_indicator_official": indicator["official"],
+            "by_area": _breakdown(env, breakdowns, "area", "gender.equality.area", "area_id"),
+            "by_activity_type": _breakdown(
+                env, breakdowns, "activity_type", "gender.equality.activity.type", "activity_type_id"
+            ),
+            "by_topic": _breakdown(env, breakdowns, "topic", "gender.equality.topic", "topic_id"),
+            "products_by_kind": _products(env, breakdowns),
+            "budget_by_source": _budget(env, breakdowns),
+            "by_unit_type": _by_unit_type(rows),
+            "units": rows,
+        }
+    )
+    return summary
 
 
 # The accepted figure lines of the year: those of the accepted reports of the units, and those of
