@@ -12,6 +12,7 @@
     "application": True,
     "installable": True,
     "depends": ["base", "mail", "web", "base_import", "report_xlsx"],
+    "external_dependencies": {"python": ["python-docx"]},
     "uninstall_hook": "uninstall_hook",
     "data": [
         "security/gender_equality_security.xml",
@@ -35,6 +36,8 @@
         "data/gender_equality_report_data.xml",
         "report/gender_equality_report_reports.xml",
         "report/gender_equality_report_templates.xml",
+        "report/gender_equality_sector_report_reports.xml",
+        "report/gender_equality_sector_report_templates.xml",
         "views/gender_equality_unit_views.xml",
         "views/res_users_views.xml",
         "views/gender_equality_area_views.xml",
@@ -62,6 +65,9 @@
         "views/gender_equality_awareness_survey_views.xml",
         "views/gender_equality_indicator_status_views.xml",
         "views/gender_equality_consolidation_views.xml",
+        "views/gender_equality_objective_result_views.xml",
+        "views/gender_equality_multi_year_views.xml",
+        "views/gender_equality_sector_report_views.xml",
         "views/gender_equality_home_views.xml",
         "views/gender_equality_menus.xml",
     ],
@@ -78,5 +84,6 @@
         "demo/gender_equality_inspection_demo.xml",
         "demo/gender_equality_inspection_programme_demo.xml",
         "demo/gender_equality_report_demo.xml",
+        "demo/gender_equality_sector_report_demo.xml",
     ],
 }

@@ -34,5 +34,8 @@ from . import gender_equality_report_supplement
 from . import gender_equality_awareness_survey
 from . import gender_equality_indicator_status
 from . import gender_equality_consolidation
+from . import gender_equality_objective_result
+from . import gender_equality_multi_year
+from . import gender_equality_sector_report
 from . import gender_equality_home
 from . import ir_rule

@@ -497,6 +497,11 @@ class GenderEqualityInspection(models.Model):
                 )
             )
 
+    def _workflow_before_submit(self):
+        """The grade is that of the bands when the minutes are recorded: computed now, not when
+        it is next read (a later change of the bands regrades open inspections only)."""
+        self.flush_recordset(["score", "grade_id", "result_band"])
+
     def _workflow_after_submit(self):
         self._create_corrective_actions()
 

@@ -46,4 +46,8 @@ from . import test_concurrency
 from . import test_migration
 from . import test_pdf_reports
 from . import test_kpi_fidelity
+from . import test_sector_report
+from . import test_multi_year
+from . import test_sector_report_docx
+from . import test_sector_report_ui
 from . import test_query_counts

@@ -183,6 +183,24 @@ SURVEY_FIELDS = {
     "year",
 }
 STATUS_FIELDS = {"attachment_ids", "inspection_ids", "note", "status"}
+DEPARTMENT = ("dept_user", "dept_manager")
+SECTOR_REPORT_CONTENT = {
+    "addressees",
+    "assessment_causes",
+    "assessment_shortcomings",
+    "assessment_strengths",
+    "direction",
+    "document_number",
+    "include_period_review",
+    "introduction",
+    "next_year_tasks",
+    "place",
+    "recipients",
+    "recommendations",
+    "report_date",
+    "signer_name",
+    "signer_title",
+}
 
 POLICY = {
     # Master data: the Department manager configures it.
@@ -652,7 +670,58 @@ POLICY = {
         },
         "readonly": frozenset(WORKFLOW_FLAGS),
     },
+    # The Department's report upward: its officers and managers write it; once submitted for
+    # signature its figures are frozen and nothing changes; issued, it is locked.
+    "gender.equality.sector.report": {
+        "writers": DEPARTMENT,
+        "states": {
+            "draft": frozenset(SECTOR_REPORT_CONTENT | {"unit_id", "year"}),
+            "submitted": NOTHING,
+            "issued": NOTHING,
+            "returned": frozenset(SECTOR_REPORT_CONTENT),
+            "cancelled": NOTHING,
+        },
+        "readonly": frozenset(
+            WORKFLOW_FLAGS
+            | {
+                "activities_held",
+                "completeness_rate",
+                "corrective_actions_open",
+                "corrective_actions_overdue",
+                "figures_html",
+                "is_frozen",
+                "name",
+                "participants_female",
+                "participants_male",
+                "participants_total",
+                "period_html",
+                "period_label",
+                "reports_accepted",
+                "reports_late",
+                "reports_missing",
+                "reports_on_time",
+                "reports_submitted",
+                "snapshot",
+                "snapshot_date",
+                "timeliness_rate",
+                "units_expected",
+            }
+        ),
+    },
+    # The figures of the targets for the years before the module, recorded by the Department.
+    "gender.equality.objective.result": {
+        "writers": DEPARTMENT,
+        "states": {
+            None: frozenset({"note", "objective_id", "prefer_recorded", "source_note", "value", "year"})
+        },
+        "readonly": frozenset({"achievement", "kind", "objective_sequence", "target_label", "value_unit"}),
+    },
     # Dashboards and wizards: each user works on their own (transient) record.
+    "gender.equality.multi.year": {
+        "writers": VERIFIERS,
+        "states": {None: frozenset({"year_from", "year_to"})},
+        "readonly": frozenset({"table_html"}),
+    },
     "gender.equality.consolidation": {
         "writers": ("dept_user", "dept_manager"),
         "states": {None: frozenset({"year"})},

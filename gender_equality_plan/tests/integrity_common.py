@@ -38,6 +38,7 @@ class IntegrityCommon(GenderEqualityPlanCommon):
         cls._build_affiliated_inspections()
         cls._build_programmes()
         cls._build_reports()
+        cls._build_sector_reports()
         cls._build_master_data()
 
     # ------------------------------------------------------------
@@ -282,6 +283,46 @@ class IntegrityCommon(GenderEqualityPlanCommon):
         )
 
     @classmethod
+    def _build_sector_reports(cls):
+        """The Department's reports upward in every state: written by its officer, signed and
+        issued (or returned) by its manager."""
+        SectorReport = cls.env["gender.equality.sector.report"].with_user(cls.dept_user)
+        reports = {
+            state: SectorReport.create(
+                {"year": year, "signer_title": "GIÁM ĐỐC", "signer_name": "Nguyễn Văn An"}
+            )
+            for state, year in (
+                ("draft", 2031),
+                ("submitted", 2032),
+                ("issued", 2033),
+                ("returned", 2034),
+                ("cancelled", 2035),
+            )
+        }
+        for state in ("submitted", "issued", "returned"):
+            reports[state].action_submit()
+        reports["issued"].with_user(cls.dept_manager).action_approve()
+        reports["returned"].with_user(cls.dept_manager).action_return("Bổ sung đánh giá")
+        reports["cancelled"].action_cancel()
+        result = (
+            cls.env["gender.equality.objective.result"]
+            .with_user(cls.dept_user)
+            .create(
+                {
+                    "objective_id": cls.env.ref(
+                        "gender_equality_plan.gender_equality_objective_dissemination"
+                    ).id,
+                    # 2030: a year the demo data records nothing for.
+                    "year": 2030,
+                    "value": 80.0,
+                    "source_note": "Báo cáo số 1/BC-SYT",
+                }
+            )
+        )
+        cls.records["gender.equality.sector.report"] = reports
+        cls.records["gender.equality.objective.result"] = {None: result}
+
+    @classmethod
     def _build_master_data(cls):
         ref = cls.env.ref
         review = cls.env["gender.equality.approval.review"].search(
@@ -375,6 +416,7 @@ class IntegrityCommon(GenderEqualityPlanCommon):
                 "first_date": "2026-12-15",
             },
             "gender.equality.inspection.compare": {"unit_id": self.unit_a.id, "year": 2026},
+            "gender.equality.multi.year": {"year_from": 2021, "year_to": 2030},
         }
         context = {}
         if model == "gender.equality.reason.wizard":

@@ -70,6 +70,11 @@ ACCESS = {
     # Units carry corrective actions out; inspectors and the Department create them.
     "gender.equality.corrective.action": {**INSPECTION_RECORD, "unit_user": "rw", "unit_manager": "rw"},
     "gender.equality.consolidation": {"dept_user": "crwu", "dept_manager": "crwu"},
+    # The Department's report upward and its recorded figures: the Department writes, inspectors
+    # read, the units have no access.
+    "gender.equality.sector.report": {"inspector": "r", "dept_user": "crwu", "dept_manager": "crwu"},
+    "gender.equality.objective.result": {"inspector": "r", "dept_user": "crwu", "dept_manager": "crwu"},
+    "gender.equality.multi.year": {"inspector": "crw", "dept_user": "crw", "dept_manager": "crw"},
     "gender.equality.home": dict.fromkeys(MASTER, "crw"),
     "gender.equality.reason.wizard": EVERYONE,
     "gender.equality.prepare.year.wizard": {"dept_manager": "crw"},
@@ -173,6 +178,37 @@ class TestAccessMatrix(IntegrityCommon):
         self.assertFalse(Message.search([("model", "=", plan._name), ("res_id", "=", plan.id)]))
         with self.assertRaises(AccessError):
             plan.with_user(self.user_b).message_post(body="Xen vào", message_type="comment")
+
+    def test_units_have_no_access_to_the_departments_report(self):
+        """A unit officer or head reads, searches, creates and changes none of the Department's
+        reports upward, their recorded figures or the multi-year table, over the ORM."""
+        report = self.records["gender.equality.sector.report"]["draft"]
+        result = self.records["gender.equality.objective.result"][None]
+        for user in (self.user_a, self.manager_a, self.user_b):
+            for record in (report, result):
+                as_unit = record.with_user(user)
+                with self.subTest(user=user.login, model=record._name, door="read"):
+                    with self.assertRaises(AccessError):
+                        as_unit.read(["display_name"])
+                with self.subTest(user=user.login, model=record._name, door="search"):
+                    with self.assertRaises(AccessError):
+                        as_unit.search([])
+                with self.subTest(user=user.login, model=record._name, door="write"):
+                    with self.assertRaises(AccessError):
+                        as_unit.write({"year": record.year})
+            with self.subTest(user=user.login, door="create"), self.assertRaises(AccessError):
+                self.env["gender.equality.sector.report"].with_user(user).create({"year": 2040})
+            with self.subTest(user=user.login, door="figures"), self.assertRaises(AccessError):
+                report.with_user(user).get_figures()
+            with self.subTest(user=user.login, door="multi-year"), self.assertRaises(AccessError):
+                self.env["gender.equality.multi.year"].with_user(user).get_table(2021, 2030)
+
+    def test_inspectors_read_the_departments_report_without_changing_it(self):
+        report = self.records["gender.equality.sector.report"]["draft"].with_user(self.inspector)
+        self.assertEqual(report.read(["year"])[0]["year"], 2031)
+        self.assertIn("summary", report.get_figures())
+        with self.assertRaises(AccessError):
+            report.write({"direction": "<p>Sửa</p>"})
 
     def test_users_outside_the_application_see_nothing(self):
         for role in ("internal", "portal"):

@@ -25,10 +25,12 @@ from odoo.tests import HttpCase, tagged
 
 from .common_inspection import InspectionCommon
 from .report_common import ReportCommon
+from .sector_report_common import SectorReportCommon
 
 MINUTES = "gender_equality_plan.action_report_gender_equality_inspection"
 UNIT_REPORT = "gender_equality_plan.action_report_gender_equality_report"
 PROGRAMME = "gender_equality_plan.action_report_gender_equality_inspection_programme"
+SECTOR_REPORT = "gender_equality_plan.action_report_gender_equality_sector_report"
 NATIONAL_MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 
 
@@ -298,3 +300,60 @@ class TestInspectionProgrammePdf(PdfReportMixin, InspectionCommon, HttpCase):
         text = self._pdf_text(self._render_pdf(PROGRAMME, self.programme, user=self.user_a))
         self.assertPrinted(text, ("KẾ HOẠCH", "Trung tâm Y tế Thọ Xuân"))
         self.assertNotIn("Nga Sơn", text)
+
+
+@tagged("post_install", "-at_install")
+class TestSectorReportPdf(PdfReportMixin, SectorReportCommon, HttpCase):
+    """The Department's report upward, printed through wkhtmltopdf (the Department's officer
+    writes it in December 2026; it is issued the same day)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.sector.with_user(cls.dept_user).write({"report_date": date(2026, 12, 20)})
+
+    def test_sector_report_prints_in_the_administrative_layout(self):
+        text = self._pdf_text(self._render_pdf(SECTOR_REPORT, self.sector))
+        self.assertPrinted(text, NATIONAL_MOTTO)
+        self.assertPrinted(
+            text,
+            (
+                "SỞ Y TẾ THANH HÓA",
+                "Số: 215/BC-SYT",
+                "Thanh Hóa, ngày 20 tháng 12 năm 2026",
+                "DỰ THẢO",
+                "BÁO CÁO",
+                "Kết quả thực hiện công tác truyền thông về bình đẳng giới năm 2026 của ngành Y tế",
+                "Kính gửi: Ủy ban nhân dân tỉnh Thanh Hóa",
+                "I. CÔNG TÁC CHỈ ĐẠO, TỔ CHỨC THỰC HIỆN",
+                "II. KẾT QUẢ THỰC HIỆN",
+                "1. Kết quả thực hiện các mục tiêu của Kế hoạch",
+                "2. Tình hình gửi báo cáo của các đơn vị",
+                "5. Công tác tự kiểm tra, kiểm tra, thanh tra, giám sát",
+                "6. Kinh phí thực hiện",
+                "III. KẾT QUẢ GIAI ĐOẠN 2021–2025",
+                "IV. ĐÁNH GIÁ CHUNG",
+                "Một số đơn vị gửi báo cáo muộn.",
+                "V. NHIỆM VỤ TRỌNG TÂM NĂM 2027",
+                "VI. ĐỀ XUẤT, KIẾN NGHỊ",
+                "Nơi nhận:",
+                "KT. GIÁM ĐỐC",
+                "PHÓ GIÁM ĐỐC",
+                "Nguyễn Văn An",
+            ),
+        )
+        self.assertTimesLikeFont(self._render_pdf(SECTOR_REPORT, self.sector))
+
+    def test_sector_report_prints_its_figures(self):
+        text = self._pdf_text(self._render_pdf(SECTOR_REPORT, self.sector))
+        summary = self._summary()
+        # Target 1: 1 unit of 3; the completeness of the units.
+        self.assertRegex(text, r"≥ 100% +33,3% +Chưa đạt")
+        self.assertRegex(text, r"Tổng cộng +3 +2 +1 +1 +1")
+        self.assertIn(f"tổng số {summary['participants_total']} lượt người tham gia", text)
+
+    def test_issued_report_is_printed_without_the_draft_mark(self):
+        self._issue()
+        text = self._pdf_text(self._render_pdf(SECTOR_REPORT, self.sector, user=self.inspector))
+        self.assertPrinted(text, ("BÁO CÁO", *NATIONAL_MOTTO))
+        self.assertNotIn("DỰ THẢO", text)

@@ -1,0 +1,28 @@
+# Copyright 2026 Sở Y tế Thanh Hóa
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from werkzeug.exceptions import NotFound
+
+from odoo import http
+from odoo.http import content_disposition, request
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+class SectorReportController(http.Controller):
+    @http.route("/gender_equality_plan/sector_report/<int:report_id>/docx", type="http", auth="user")
+    def sector_report_docx(self, report_id):
+        """The sector report as an editable .docx, for the users who may read it (as the PDF route:
+        an access error answers 403)."""
+        report = request.env["gender.equality.sector.report"].browse(report_id).exists()
+        if not report:
+            raise NotFound()
+        report.check_access("read")
+        content = report._docx_content()
+        return request.make_response(
+            content,
+            headers=[
+                ("Content-Type", DOCX_TYPE),
+                ("Content-Length", len(content)),
+                ("Content-Disposition", content_disposition(report._docx_filename())),
+            ],
+        )

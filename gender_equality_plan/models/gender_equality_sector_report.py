@@ -1,0 +1,422 @@
+# Copyright 2026 Sở Y tế Thanh Hóa
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import re
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..tools import docx_writer, multi_year, roles, sector_document, vi_format
+from ..tools.common import local_today
+
+DEPARTMENT_UNIT = "gender_equality_plan.gender_equality_unit_department"
+# The document is Vietnamese by law: its figures (names of areas, kinds…) are read in Vietnamese.
+DOCUMENT_LANG = "vi_VN"
+DEFAULT_INTRODUCTION = (
+    "<p>Thực hiện Kế hoạch số 87/KH-UBND ngày 28/3/2022 của UBND tỉnh Thanh Hóa về truyền thông về "
+    "bình đẳng giới đến năm 2030 trên địa bàn tỉnh Thanh Hóa và Kế hoạch hành động truyền thông về bình "
+    "đẳng giới đến năm 2030 của ngành Y tế, Sở Y tế Thanh Hóa báo cáo kết quả thực hiện như sau:</p>"
+)
+DEFAULT_RECIPIENTS = (
+    "- Như trên;\n- Giám đốc Sở (để báo cáo);\n- Các đơn vị trong ngành;\n- Lưu: VT, Ban VSTBPN."
+)
+SUMMARY_FIELDS = (
+    "units_expected",
+    "reports_submitted",
+    "reports_accepted",
+    "reports_on_time",
+    "reports_late",
+    "reports_missing",
+    "completeness_rate",
+    "timeliness_rate",
+    "activities_held",
+    "participants_male",
+    "participants_female",
+    "participants_total",
+    "corrective_actions_open",
+    "corrective_actions_overdue",
+)
+
+
+class GenderEqualitySectorReport(models.Model):
+    """The Department's report upward of a year (*Báo cáo kết quả thực hiện công tác truyền
+    thông về bình đẳng giới năm N của ngành Y tế*), from the accepted unit reports.
+
+    The Department's officers write it; it goes through the configurable approval chain
+    (``gender.equality.approval.mixin``; by default the Department manager signs and issues it).
+    Its figures are those of ``get_kpi_summary(year)``: live while the report is a draft or
+    returned, frozen as a JSON snapshot when it is submitted for signature, and kept once it is
+    issued, so that a report accepted later does not change an issued document. In the review
+    year (2026), or when the Department asks for it, it adds the results of the period, each
+    target year by year (``gender.equality.multi.year``). Printed as PDF and as an editable .docx.
+    """
+
+    _name = "gender.equality.sector.report"
+    _description = "Sector Report"
+    _inherit = ["gender.equality.approval.mixin", "gender.equality.unit.year.mixin"]
+    _order = "year desc, id desc"
+    # Workflow (gender.equality.approval.mixin): the last stage issues the report; the Department
+    # manager reopens an issued report, with a reason.
+    _state_approved = "issued"
+    _state_draft_from = ("cancelled",)
+    _workflow_reopen_groups = (roles.DEPARTMENT_MANAGER,)
+
+    name = fields.Char(compute="_compute_name", store=True, readonly=True)
+    unit_id = fields.Many2one(
+        "gender.equality.unit",
+        string="Issuing Body",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+        domain="[('unit_type', '=', 'department')]",
+        default=lambda self: self.env.ref(DEPARTMENT_UNIT, raise_if_not_found=False),
+        help="The Department of Health, which issues the report.",
+    )
+    year = fields.Integer(
+        required=True, index=True, tracking=True, default=lambda self: fields.Date.context_today(self).year
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("submitted", "Waiting for Signature"),
+            ("issued", "Issued"),
+            ("returned", "Returned"),
+            ("cancelled", "Cancelled"),
+        ],
+        required=True,
+        default="draft",
+        tracking=True,
+        index=True,
+        copy=False,
+        help="Draft: the Department's officers write the report; its figures follow the accepted unit "
+        "reports.\n"
+        "Waiting for Signature: submitted to the approvers of its current stage; its figures are frozen.\n"
+        "Issued: signed and issued; nothing of it changes any more.\n"
+        "Returned: an approver, or the Department manager reopening it, sent it back with a reason; its "
+        "figures follow the accepted reports again.\n"
+        "Cancelled: abandoned.",
+    )
+    document_number = fields.Char(tracking=True, help="Number of the report as a document, e.g. 215/BC-SYT.")
+    report_date = fields.Date(
+        string="Date",
+        tracking=True,
+        help="Date of the document. Empty: the day it is issued.",
+    )
+    place = fields.Char(default="Thanh Hóa", required=True, help="Place printed before the date.")
+    addressees = fields.Text(
+        default="Ủy ban nhân dân tỉnh Thanh Hóa",
+        help="Kính gửi: the bodies the report is addressed to, one per line.",
+    )
+    recipients = fields.Text(
+        default=DEFAULT_RECIPIENTS, help="Nơi nhận, one per line, as the document prints them."
+    )
+    signer_name = fields.Char(string="Signed by", tracking=True)
+    signer_title = fields.Text(
+        string="Signer's Title",
+        default="GIÁM ĐỐC",
+        help="As printed above the signature, one line each, e.g. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC.",
+    )
+    include_period_review = fields.Boolean(
+        string="Include the Review of the Period",
+        compute="_compute_include_period_review",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="Add the section *Kết quả giai đoạn 2021–…*: each target of the plan year by year, from 2021 "
+        "to the year before the report. Checked by default for the report of 2026, the five-year review "
+        "of 2021–2025.",
+    )
+    introduction = fields.Html(
+        default=DEFAULT_INTRODUCTION,
+        help="The opening paragraph (the documents the report implements).",
+    )
+    direction = fields.Html(string="Direction and Organisation")
+    assessment_strengths = fields.Html(string="Strengths")
+    assessment_shortcomings = fields.Html(string="Shortcomings")
+    assessment_causes = fields.Html(string="Causes")
+    next_year_tasks = fields.Html(string="Next Year's Tasks")
+    recommendations = fields.Html()
+    snapshot = fields.Json(
+        string="Frozen Figures",
+        readonly=True,
+        copy=False,
+        help="The figures of the report, frozen when it was submitted for signature: the summary of the "
+        "year (get_kpi_summary) and, with the review of the period, the multi-year table.",
+    )
+    snapshot_date = fields.Datetime(string="Figures Frozen on", readonly=True, copy=False)
+    is_frozen = fields.Boolean(compute="_compute_is_frozen", string="Figures Frozen")
+    period_label = fields.Char(compute="_compute_period_label", string="Period Reviewed")
+    # The figures (frozen or live).
+    units_expected = fields.Integer(compute="_compute_figures", string="Units Expected to Report")
+    reports_submitted = fields.Integer(compute="_compute_figures", string="Reports Received")
+    reports_accepted = fields.Integer(compute="_compute_figures")
+    reports_on_time = fields.Integer(compute="_compute_figures", string="Reports on Time")
+    reports_late = fields.Integer(compute="_compute_figures")
+    reports_missing = fields.Integer(compute="_compute_figures")
+    completeness_rate = fields.Float(compute="_compute_figures", string="Completeness (%)", digits=(5, 1))
+    timeliness_rate = fields.Float(compute="_compute_figures", string="On Time (%)", digits=(5, 1))
+    activities_held = fields.Integer(compute="_compute_figures")
+    participants_male = fields.Integer(compute="_compute_figures")
+    participants_female = fields.Integer(compute="_compute_figures")
+    participants_total = fields.Integer(compute="_compute_figures")
+    corrective_actions_open = fields.Integer(compute="_compute_figures")
+    corrective_actions_overdue = fields.Integer(compute="_compute_figures")
+    figures_html = fields.Html(compute="_compute_figures", string="Figures of the Year", sanitize=False)
+    period_html = fields.Html(compute="_compute_figures", string="Results of the Period", sanitize=False)
+
+    # ------------------------------------------------------------
+    # COMPUTES
+    # ------------------------------------------------------------
+
+    @api.depends("year")
+    def _compute_name(self):
+        for report in self:
+            # The document title is Vietnamese by law, whatever the user's language.
+            report.name = f"Báo cáo {sector_document.title(report.year)}"
+
+    @api.depends("year")
+    def _compute_include_period_review(self):
+        for report in self:
+            report.include_period_review = report.year == multi_year.REVIEW_YEAR
+
+    @api.depends("snapshot")
+    def _compute_is_frozen(self):
+        for report in self:
+            report.is_frozen = bool(report.snapshot)
+
+    @api.depends("year", "include_period_review")
+    def _compute_period_label(self):
+        for report in self:
+            years = report._period_years()
+            report.period_label = sector_document.period_label(years) if years else False
+
+    @api.depends("year", "snapshot", "include_period_review")
+    def _compute_figures(self):
+        for report in self:
+            if not report.year:
+                report.update(dict.fromkeys(SUMMARY_FIELDS, 0))
+                report.figures_html = report.period_html = False
+                continue
+            figures = report._figures()
+            report.update({name: figures["summary"].get(name, 0) for name in SUMMARY_FIELDS})
+            document = sector_document.SectorReportDocument(
+                report.year, figures["summary"], period=figures["period"]
+            )
+            report.figures_html = sector_document.render_html(document.figure_blocks())
+            report.period_html = (
+                sector_document.render_html(document.period_blocks()) if figures["period"] else False
+            )
+
+    # ------------------------------------------------------------
+    # CONSTRAINTS
+    # ------------------------------------------------------------
+
+    @api.constrains("unit_id")
+    def _check_unit_id(self):
+        for report in self:
+            if report.unit_id.sudo().unit_type != "department":
+                raise ValidationError(
+                    self.env._("The sector report is issued by the Department of Health, not by a unit.")
+                )
+
+    def _unit_year_duplicate_message(self, unit, year):
+        return self.env._(
+            "The Department already has a sector report for %(year)s (cancelled reports aside).", year=year
+        )
+
+    # ------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_submitted(self):
+        for report in self:
+            if report.review_ids or report.state not in ("draft", "cancelled"):
+                raise UserError(
+                    self.env._(
+                        "%(report)s has been submitted: its history is kept. Cancel it instead.",
+                        report=report.display_name,
+                    )
+                )
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
+
+    def action_print(self):
+        """The report as a PDF, in the Vietnamese administrative layout."""
+        report = self.env.ref("gender_equality_plan.action_report_gender_equality_sector_report")
+        return report.report_action(self, config=False)
+
+    def action_download_docx(self):
+        """The report as an editable Word document (.docx), to edit and sign in Word."""
+        self.ensure_one()
+        self.check_access("read")
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/gender_equality_plan/sector_report/{self.id}/docx",
+            "target": "download",
+        }
+
+    def action_view_multi_year(self):
+        """The four targets year by year, 2021–2030."""
+        self.ensure_one()
+        multi = self.env["gender.equality.multi.year"].create({})
+        return {
+            "type": "ir.actions.act_window",
+            "name": multi.display_name,
+            "res_model": multi._name,
+            "res_id": multi.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+        }
+
+    # ------------------------------------------------------------
+    # WORKFLOW HOOKS (gender.equality.approval.mixin)
+    # ------------------------------------------------------------
+
+    def _workflow_check_submittable(self):
+        if not (self.signer_name and self.signer_title):
+            raise UserError(
+                self.env._(
+                    "Give the name and the title of the signer of %(report)s before submitting it for "
+                    "signature.",
+                    report=self.display_name,
+                )
+            )
+
+    def _workflow_before_submit(self):
+        """The figures are frozen as they go to the signer."""
+        self._take_snapshot()
+
+    def _workflow_on_approved(self):
+        """Issued (called as superuser): dated the day of issue unless the Department dated it."""
+        today = local_today()
+        self.filtered(lambda report: not report.report_date).write({"report_date": today})
+
+    def _workflow_on_returned(self, reason):
+        """Back to the Department's officers: the figures follow the accepted reports again."""
+        self._clear_snapshot()
+
+    def _workflow_on_cancelled(self):
+        self._clear_snapshot()
+
+    def _workflow_return_title(self):
+        return self.env._("Return the report to the Department's officers")
+
+    # ------------------------------------------------------------
+    # FIGURES
+    # ------------------------------------------------------------
+
+    def _take_snapshot(self):
+        for report in self:
+            period = report._live_period() if report.include_period_review else False
+            report.sudo().write(
+                {
+                    "snapshot": {"summary": report._live_summary(), "period": period},
+                    "snapshot_date": fields.Datetime.now(),
+                }
+            )
+
+    def _clear_snapshot(self):
+        self.sudo().write({"snapshot": False, "snapshot_date": False})
+
+    def _document_env(self):
+        """The environment that reads the figures: superuser (the whole sector, for the roles that
+        may read the report), in Vietnamese when the language is installed."""
+        env = self.sudo().env
+        if self.env["res.lang"]._get_code(DOCUMENT_LANG):
+            env = env(context=dict(env.context, lang=DOCUMENT_LANG))
+        return env
+
+    def _live_summary(self):
+        self.ensure_one()
+        return self._document_env()["gender.equality.report"].get_kpi_summary(self.year)
+
+    def _period_years(self):
+        self.ensure_one()
+        return multi_year.period_years(self.year) if self.include_period_review and self.year else []
+
+    def _live_period(self):
+        self.ensure_one()
+        years = self._period_years()
+        return self._document_env()["gender.equality.multi.year"]._build_table(years) if years else False
+
+    def _figures(self):
+        """``{"summary", "period"}``: frozen when the report is frozen, else live."""
+        self.ensure_one()
+        if self.snapshot:
+            return {"summary": self.snapshot["summary"], "period": self.snapshot.get("period") or False}
+        return {
+            "summary": self._live_summary(),
+            "period": self._live_period() if self.include_period_review else False,
+        }
+
+    def get_figures(self):
+        """The figures of the report (``summary``: the keys of ``get_kpi_summary``; ``period``: the
+        multi-year table, or False; ``frozen``: whether they are frozen), as a dict."""
+        self.ensure_one()
+        self.check_access("read")
+        return dict(self._figures(), frozen=bool(self.snapshot))
+
+    # ------------------------------------------------------------
+    # THE DOCUMENT (PDF and .docx)
+    # ------------------------------------------------------------
+
+    def _document(self):
+        """Everything the PDF and the .docx print, in one dict (see ``tools.docx_writer``)."""
+        self.ensure_one()
+        figures = self._figures()
+        narrative = {
+            "introduction": self.introduction,
+            "direction": self.direction,
+            "strengths": self.assessment_strengths,
+            "shortcomings": self.assessment_shortcomings,
+            "causes": self.assessment_causes,
+            "next_year_tasks": self.next_year_tasks,
+            "recommendations": self.recommendations,
+        }
+        blocks = sector_document.SectorReportDocument(
+            self.year, figures["summary"], narrative=narrative, period=figures["period"]
+        ).build()
+        issuer = self.sudo().unit_id
+        issuer_lines = [unit.name.upper() for unit in (issuer.parent_id | issuer) if unit.name]
+        return {
+            "issuer_lines": issuer_lines or ["SỞ Y TẾ THANH HÓA"],
+            "number": f"Số: {self.document_number or '…/BC-' + (issuer.code or 'SYT')}",
+            "date_line": vi_format.vi_date_line(self._document_date(), place=self.place or "Thanh Hóa"),
+            "draft": self.state != self._state_approved,
+            "title": "BÁO CÁO",
+            "subject": sector_document.title(self.year),
+            "addressees": _lines(self.addressees),
+            "blocks": blocks,
+            "recipients": _lines(self.recipients),
+            "signer_titles": [line.upper() for line in _lines(self.signer_title)],
+            "signer_name": self.signer_name or "",
+        }
+
+    def _document_html(self, document):
+        """The body of ``document`` (``_document()``) as HTML, for the PDF."""
+        return sector_document.render_html(document["blocks"])
+
+    def _document_date(self):
+        return self.report_date or local_today()
+
+    def _docx_content(self):
+        """The bytes of the .docx of the report."""
+        self.ensure_one()
+        if not docx_writer.is_available():
+            raise UserError(
+                self.env._("The Word document needs the Python package python-docx: ask the administrator.")
+            )
+        return docx_writer.render_docx(self._document())
+
+    def _docx_filename(self):
+        self.ensure_one()
+        number = re.sub(r"[^0-9A-Za-z-]+", "-", self.document_number or "").strip("-")
+        return f"Bao cao BDG nganh Y te {self.year}{' ' + number if number else ''}.docx"
+
+
+def _lines(text):
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]

@@ -1,0 +1,115 @@
+# Copyright 2026 Sở Y tế Thanh Hóa
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The four targets of the plan year by year, 2021–2030 (no database).
+
+The module only has figures for the years it was used; for the earlier years the Department
+records the figure of each target by hand, with its source (``gender.equality.objective.result``).
+For each year and target the table takes:
+
+- the module's figure (``get_kpi_summary(year)["objectives"]``) when the year has accepted
+  reports, unless the Department marked its recorded figure as the one to use (a year in which
+  only part of the units used the module);
+- else the recorded figure;
+- else nothing (``source`` ``none``).
+
+Each cell says which (``source``), so that a reader knows what was computed and what was copied.
+Whether a recorded figure achieves its target follows the same rule as the consolidation: the
+target applies from its milestone year, and is achieved when the figure reaches it.
+"""
+
+# Decision 1790/QĐ-TTg (23/10/2021) and the plan run to 2030; the five-year review of the
+# programme covers 2021–2025 and is written in 2026.
+PERIOD_START = 2021
+PERIOD_END = 2030
+REVIEW_YEAR = 2026
+
+COMPUTED = "computed"
+RECORDED = "recorded"
+NONE = "none"
+
+
+def objective_spec(objective):
+    """The target of an objective record as the table needs it (a plain dict)."""
+    awareness = objective.kind == "awareness"
+    return {
+        "code": objective.code,
+        "kind": objective.kind,
+        "name": objective.name,
+        "target": objective.target_value if awareness else objective.target_share,
+        "target_max": objective.target_value_max or False,
+        "target_year": objective.target_year or False,
+        "milestone_year": objective.milestone_year or False,
+        "unit": "points" if awareness and objective.awareness_measure != "relative" else "%",
+    }
+
+
+def recorded_outcome(spec, year, value):
+    """``(applicable, achieved)`` of a recorded ``value`` of ``year`` against ``spec``."""
+    applicable = not (spec["milestone_year"] and year < spec["milestone_year"])
+    return applicable, applicable and value >= spec["target"]
+
+
+def build_table(years, specs, computed, accepted, recorded):
+    """The multi-year table.
+
+    - ``years``: the years, in order;
+    - ``specs``: the objectives (``objective_spec``), in order;
+    - ``computed``: ``{year: {kind: objective dict of get_kpi_summary}}`` for the years computed;
+    - ``accepted``: ``{year: number of accepted reports}``;
+    - ``recorded``: ``{(year, kind): {"value", "note", "prefer"}}``.
+
+    Returns ``{"objectives": specs, "rows": [{"year", "accepted_reports", "source", "cells"}]}``,
+    JSON-serialisable; a row's ``source`` is that of its cells, or ``mixed``.
+    """
+    rows = []
+    for year in years:
+        cells = []
+        for spec in specs:
+            kind = spec["kind"]
+            entry = recorded.get((year, kind))
+            figure = computed.get(year, {}).get(kind)
+            if figure and not (entry and entry["prefer"]):
+                cell = {
+                    "source": COMPUTED,
+                    "value": figure["value"],
+                    "unit": figure["unit"],
+                    "applicable": figure["applicable"],
+                    "achieved": figure["achieved"],
+                    "note": "",
+                }
+            elif entry:
+                applicable, achieved = recorded_outcome(spec, year, entry["value"])
+                cell = {
+                    "source": RECORDED,
+                    "value": entry["value"],
+                    "unit": spec["unit"],
+                    "applicable": applicable,
+                    "achieved": achieved,
+                    "note": entry["note"] or "",
+                }
+            else:
+                cell = {
+                    "source": NONE,
+                    "value": False,
+                    "unit": spec["unit"],
+                    "applicable": recorded_outcome(spec, year, 0)[0],
+                    "achieved": False,
+                    "note": "",
+                }
+            cells.append(dict(cell, code=spec["code"], kind=kind))
+        sources = {cell["source"] for cell in cells} - {NONE}
+        rows.append(
+            {
+                "year": year,
+                "accepted_reports": accepted.get(year, 0),
+                "source": sources.pop() if len(sources) == 1 else ("mixed" if sources else NONE),
+                "cells": cells,
+            }
+        )
+    return {"objectives": list(specs), "rows": rows}
+
+
+def period_years(year):
+    """The years a review written in ``year`` covers: from the start of the plan to the year
+    before (2021–2025 for the review of 2026), within the plan's period."""
+    return list(range(PERIOD_START, min(year - 1, PERIOD_END) + 1))
