@@ -158,6 +158,17 @@ class ReportCompiler:
                 }
             )
 
+    def _by_unit_id(self, rows, model):
+        """``{(unit id, group id): data}`` → ``{unit id: [(group, data)]}``, the groups (records of
+        ``model``) in their order (sequence, id)."""
+        groups = self.env[model].browse({group_id for __, group_id in rows if group_id})
+        order = {group.id: index for index, group in enumerate(groups.sorted(lambda g: (g.sequence, g.id)))}
+        result = defaultdict(list)
+        for (unit_id, group_id), data in sorted(rows.items(), key=lambda item: order.get(item[0][1], -1)):
+            if group_id:
+                result[unit_id].append((groups.browse(group_id), data))
+        return result
+
     # ------------------------------------------------------------
     # STORAGE
     # ------------------------------------------------------------
@@ -240,8 +251,12 @@ class ReportCompiler:
             }
         )
         attended = figures.attended_sessions()
-        by_area = _by_unit(figures.tasks_by(["area_id"]), lambda area: area.sequence)
-        by_type = _by_unit(figures.tasks_by(["activity_type_id"]), lambda kind: kind.sequence)
+        by_area = self._by_unit_id(
+            figures.task_totals({"held": None}, "area_id")["held"], "gender.equality.area"
+        )
+        by_type = self._by_unit_id(
+            figures.task_totals({"held": None}, "activity_type_id")["held"], "gender.equality.activity.type"
+        )
         budget = defaultdict(list)
         for unit, source, amount, ids in self.env[TASK]._read_group(
             figures.task_domain(), ["unit_id", "funding_source_id"], ["actual_cost:sum", "id:array_agg"]
@@ -294,9 +309,9 @@ class ReportCompiler:
                     planned_ids,
                 )
             figure_set.add_tasks("action_month", "held", _("Action-Month activities held"), unit_action_month)
-            for area, data in by_area.get(unit, []):
+            for area, data in by_area.get(unit.id, []):
                 figure_set.add_tasks("area", f"area_{area.id}", area.display_name, data, area_id=area.id)
-            for kind, data in by_type.get(unit, []):
+            for kind, data in by_type.get(unit.id, []):
                 figure_set.add_tasks(
                     "activity_type", f"type_{kind.id}", kind.display_name, data, activity_type_id=kind.id
                 )

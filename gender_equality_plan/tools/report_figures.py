@@ -100,12 +100,13 @@ class ReportFigures:
             }
         return result
 
-    def task_totals(self, flags):
+    def task_totals(self, flags, group=None):
         """``{name: {unit id: {"count", "male", "female", "ids"}}}`` of the counted activities:
         all of them for a ``None`` flag, those whose stored boolean (or many2one) field ``flag``
         is set otherwise. One pass over the activities for every figure, keyed by unit id: a
         country compiles 3,400 reports at once, and one grouped read per figure, keyed by
-        records, costs seconds each."""
+        records, costs seconds each. With ``group`` (a many2one field), keyed by
+        ``(unit id, group id)``."""
         Task = self.env["gender.equality.task"]
         query = Task._search(self.task_domain())
         alias = query.table
@@ -113,7 +114,8 @@ class ReportFigures:
         def column(name):
             return SQL.identifier(alias, name)
 
-        selects = [column("unit_id")]
+        keys = [column("unit_id"), *([column(group)] if group else [])]
+        selects = list(keys)
         for flag in flags.values():
             if flag is None:
                 condition = SQL("TRUE")
@@ -127,14 +129,15 @@ class ReportFigures:
                 SQL("COALESCE(SUM(%s) FILTER (WHERE %s), 0)", column("participants_female"), condition),
                 SQL("ARRAY_AGG(%s ORDER BY %s) FILTER (WHERE %s)", column("id"), column("id"), condition),
             ]
-        query.groupby = column("unit_id")
+        query.groupby = SQL(", ").join(keys)
         Task.flush_model()
         result = {name: {} for name in flags}
-        for unit_id, *values in self.env.execute_query(query.select(*selects)):
+        for row in self.env.execute_query(query.select(*selects)):
+            key, values = (row[:2], row[2:]) if group else (row[0], row[1:])
             for index, name in enumerate(flags):
                 count, male, female, ids = values[4 * index : 4 * index + 4]
                 if count:
-                    result[name][unit_id] = {"count": count, "male": male, "female": female, "ids": ids}
+                    result[name][key] = {"count": count, "male": male, "female": female, "ids": ids}
         return result
 
     def unit_counts(self, model, domain, groupby=()):

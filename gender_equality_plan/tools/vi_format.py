@@ -21,6 +21,9 @@ def vi_number(value, digits=0):
 @lru_cache(maxsize=8192)
 def _format_number(value, digits):
     # Cached: a compilation formats the same small numbers tens of thousands of times.
+    if not digits:
+        # Babel's vi_VN integers: groups of three digits separated by dots, half to even.
+        return f"{round(value):,}".replace(",", ".")
     pattern = "#,##0" + ("." + "0" * digits if digits else "")
     return format_decimal(value, format=pattern, locale=LOCALE)
 
