@@ -39,3 +39,4 @@ from . import test_access_matrix
 from . import test_concurrency
 from . import test_migration
 from . import test_pdf_reports
+from . import test_notifications
