@@ -325,7 +325,7 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
         """Reopen approved records with a reason (the roles of ``_workflow_reopen_groups``)."""
         if not (self._workflow_reopen_groups and roles.has_any(self.env, *self._workflow_reopen_groups)):
             raise AccessError(
-                self.env._("Your role does not allow you to reopen %(model)s.", model=self._description)
+                self.env._("Your role does not allow you to reopen %(model)s.", model=self._gep_model_label())
             )
         self._workflow_check_state((self._state_approved,), self.env._("reopened"))
         if reason is None:
