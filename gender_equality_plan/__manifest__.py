@@ -4,7 +4,7 @@
     "name": "Gender Equality Communication Plan",
     "summary": "Annual gender-equality communication plans, inspections and reports "
     "of health units (Thanh Hóa health sector, plan to 2030)",
-    "version": "18.0.2.0.0",
+    "version": "18.0.2.1.0",
     "category": "Productivity/Gender Equality",
     "website": "https://github.com/syt-thanhhoa/gender_equality_plan",
     "author": "Sở Y tế Thanh Hóa",
@@ -58,6 +58,7 @@
         "views/gender_equality_consolidation_views.xml",
         "views/gender_equality_home_views.xml",
         "views/gender_equality_menus.xml",
+        "data/res_users_data.xml",
     ],
     "assets": {
         "web.assets_tests": [
