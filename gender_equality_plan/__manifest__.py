@@ -20,6 +20,7 @@
         "data/gender_equality_unit_data.xml",
         "data/gender_equality_area_data.xml",
         "data/gender_equality_activity_type_data.xml",
+        "data/res_currency_data.xml",
         "data/gender_equality_funding_source_data.xml",
         "data/gender_equality_objective_data.xml",
         "data/gender_equality_observance_data.xml",
@@ -61,6 +62,9 @@
         "data/res_users_data.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "gender_equality_plan/static/src/scss/gender_equality_plan.scss",
+        ],
         "web.assets_tests": [
             "gender_equality_plan/static/tests/tours/**/*",
         ],

@@ -166,7 +166,9 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
         for record in self:
             state = record[self._state_field]
             can_write = record in writable
-            record.can_submit = can_write and state in self._state_submit_from
+            # A record being created can be submitted at once: the button saves it first.
+            is_new = not record._origin
+            record.can_submit = (can_write or (is_new and may_create)) and state in self._state_submit_from
             record.can_cancel = can_write and (
                 state in self._state_cancel_from
                 or (

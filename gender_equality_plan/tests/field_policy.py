@@ -269,6 +269,7 @@ POLICY = {
         "create_only": frozenset({"plan_id"}),
         "readonly": frozenset(
             {
+                "area_code",
                 "can_cancel",
                 "can_execute",
                 "can_finish",

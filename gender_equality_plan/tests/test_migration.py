@@ -51,7 +51,7 @@ class TestMigration(ReportCommon):
 @tagged("post_install", "-at_install")
 class TestMigrationHome(TransactionCase):
     """Upgrading from 18.0.2.0: "My work" was a server action; the update replaces it by a
-    window action of the same xml id."""
+    window action of the same xml id, and activates the đồng."""
 
     def _migrate(self):
         path = MIGRATION.parent.parent / "18.0.2.1.0" / "pre-migrate.py"
@@ -89,3 +89,9 @@ class TestMigrationHome(TransactionCase):
         action = self.env.ref("gender_equality_plan.gender_equality_home_action")
         self._migrate()
         self.assertTrue(action.exists())
+
+    def test_the_dong_is_activated(self):
+        vnd = self.env.ref("base.VND")
+        vnd.active = False
+        self._migrate()
+        self.assertTrue(vnd.active)

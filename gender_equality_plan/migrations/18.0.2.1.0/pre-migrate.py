@@ -4,7 +4,9 @@
 
 - "My work" opens through a window action (a new record every time, and the app's menus show
   on it) instead of a server action that created a record. The xml id keeps its name: the
-  server action is deleted here so that the update creates the window action in its place."""
+  server action is deleted here so that the update creates the window action in its place.
+- Budgets are in đồng: the currency is activated (new databases get it from
+  ``data/res_currency_data.xml``), or the web client shows amounts without its symbol."""
 
 import logging
 
@@ -19,3 +21,6 @@ def migrate(cr, version):
     if action and action._name == "ir.actions.server":
         action.unlink()
         _logger.info("The server action of My Work is replaced by a window action.")
+    vnd = env.ref("base.VND", raise_if_not_found=False)
+    if vnd and not vnd.active:
+        vnd.active = True
