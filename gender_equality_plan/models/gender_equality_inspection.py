@@ -300,7 +300,17 @@ class GenderEqualityInspection(models.Model):
             )
 
     def _workflow_after_submit(self):
-        self._create_corrective_actions()
+        actions = self._create_corrective_actions()
+        stage = self.approval_stage_id[:1].name
+        message = self.env._(
+            "The minutes of %(inspections)s are recorded; %(count)s corrective action(s) created "
+            "from the failed items.",
+            inspections=", ".join(self.mapped("name")),
+            count=len(actions),
+        )
+        if stage:
+            message += " " + self.env._("They wait for the stage %(stage)s.", stage=stage)
+        return self._gep_feedback(message, self.env._("Minutes recorded"))
 
     def _workflow_return_title(self):
         return self.env._("Return the inspection for revision")

@@ -339,6 +339,9 @@ class GenderEqualityPlan(models.Model):
             },
         }
 
+    def _workflow_submit_warnings(self):
+        return [warning for plan in self for warning in plan._get_objective_warnings()]
+
     def _workflow_return_title(self):
         return self.env._("Return the plan to its unit")
 

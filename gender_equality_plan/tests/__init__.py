@@ -40,3 +40,4 @@ from . import test_concurrency
 from . import test_migration
 from . import test_pdf_reports
 from . import test_notifications
+from . import test_screens

@@ -563,6 +563,11 @@ POLICY = {
         "states": {None: frozenset({"deadline", "method", "priority", "reason", "res_ids", "res_model"})},
         "readonly": NOTHING,
     },
+    "gender.equality.confirm.wizard": {
+        "writers": ALL_ROLES_OF_THE_APP,
+        "states": {None: frozenset({"method", "res_ids", "res_model"})},
+        "readonly": frozenset({"confirm_label", "message"}),
+    },
     "gender.equality.prepare.year.wizard": {
         "writers": DEPT_MANAGER,
         "states": {None: frozenset({"unit_ids", "with_suggestions", "year"})},

@@ -65,6 +65,7 @@ ACCESS = {
     "gender.equality.consolidation": {"dept_user": "crwu", "dept_manager": "crwu"},
     "gender.equality.home": dict.fromkeys(MASTER, "crw"),
     "gender.equality.reason.wizard": EVERYONE,
+    "gender.equality.confirm.wizard": EVERYONE,
     "gender.equality.prepare.year.wizard": {"dept_manager": "crw"},
     "gender.equality.inspection.plan.wizard": INSPECTION_RECORD,
     "gender.equality.inspection.compare": EVERYONE,
