@@ -33,6 +33,13 @@ class GenderEqualityConsolidation(models.TransientModel):
     units_html = fields.Html(compute="_compute_summary", string="Units", sanitize=False)
 
     @api.depends("year")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        # The breadcrumb's name ("Consolidation 2026"), not "gender.equality.consolidation,1".
+        for consolidation in self:
+            consolidation.display_name = self.env._("Consolidation %(year)s", year=consolidation.year)
+
+    @api.depends("year")
     def _compute_summary(self):
         Report = self.env["gender.equality.report"]
         states = dict(Report._fields["state"]._description_selection(self.env))

@@ -6,7 +6,7 @@ from odoo.exceptions import UserError
 from ..tools.report_compiler import SOURCE_MODELS
 
 LINE_SECTIONS = [
-    ("activities", "Activities"),
+    ("activities", "Communication Activities"),
     ("area", "Activities by Area"),
     ("activity_type", "Activities by Type"),
     ("action_month", "Action Month"),

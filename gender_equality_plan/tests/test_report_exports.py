@@ -91,8 +91,21 @@ class TestReportExports(ReportCommon):
             ._render_qweb_html("gender_equality_plan.report_unit_report", self.report_a.ids)[0]
             .decode()
         )
-        self.assertIn("Dissemination sessions held", html)
         self.assertIn("60,0%", html)
+
+    def test_pdf_figures_are_in_vietnamese_whoever_compiles(self):
+        # The test runs in English, as a script or an English-speaking user would: the printed
+        # document keeps its Vietnamese labels (no "Not applied", "Pilot", "Dissemination…").
+        self.assertFalse(self.env.lang and self.env.lang.startswith("vi"))
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("gender_equality_plan.report_unit_report", self.report_a.ids)[0]
+            .decode()
+        )
+        self.assertIn("Số cuộc truyền thông, phổ biến pháp luật đã tổ chức", html)
+        self.assertIn("Áp dụng thí điểm", html)
+        for english in ("Dissemination sessions held", "Pilot", "Not applied", "Gender Indicator Set"):
+            self.assertNotIn(english, html)
 
 
 @tagged("post_install", "-at_install")
