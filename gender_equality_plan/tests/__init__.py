@@ -40,6 +40,7 @@ from . import test_concurrency
 from . import test_migration
 from . import test_pdf_reports
 from . import test_notifications
+from . import test_ui_tours
 from . import test_screens
 from . import test_words
 from . import test_wizards_and_menus
