@@ -142,7 +142,10 @@ class TestWorkflowFeedback(GenderEqualityPlanCommon):
         self.assertEqual(action["res_model"], "gender.equality.confirm.wizard")
         self.assertEqual(self.plan.state, "draft", "nothing left yet")
         wizard = (
-            self.env["gender.equality.confirm.wizard"].with_user(self.user_a).with_context(action["context"]).create({})
+            self.env["gender.equality.confirm.wizard"]
+            .with_user(self.user_a)
+            .with_context(action["context"])
+            .create({})
         )
         self.assertIn("Action Month", wizard.message)
         self.assertEqual(wizard.confirm_label, "Submit Anyway")
@@ -184,7 +187,10 @@ class TestWorkflowFeedback(GenderEqualityPlanCommon):
         self.assertEqual(action["res_model"], "gender.equality.confirm.wizard")
         self.assertEqual(self.plan.state, "draft")
         wizard = (
-            self.env["gender.equality.confirm.wizard"].with_user(self.user_a).with_context(action["context"]).create({})
+            self.env["gender.equality.confirm.wizard"]
+            .with_user(self.user_a)
+            .with_context(action["context"])
+            .create({})
         )
         self.assertEqual(wizard.confirm_label, "Confirm Cancellation")
         self.assertIn("will be cancelled", wizard.message)
@@ -200,7 +206,9 @@ class TestWorkflowFeedback(GenderEqualityPlanCommon):
             (self.plan._name, [], "action_cancel"),
         ):
             with self.subTest(model=model, method=method), self.assertRaises(UserError):
-                Wizard.with_context(default_res_model=model, default_res_ids=ids, default_method=method).create({})
+                Wizard.with_context(
+                    default_res_model=model, default_res_ids=ids, default_method=method
+                ).create({})
 
     def test_the_confirmation_wizard_cannot_reach_another_unit(self):
         plan_b = self.Plan.create({"unit_id": self.unit_b.id, "year": 2026})
@@ -267,6 +275,8 @@ class TestKanbans(GenderEqualityPlanCommon):
                 with self.subTest(view=view.xml_id, field=name):
                     self.assertIn("'enable_formatting': false", node.get("options", ""))
                     if view.type == "kanban":
-                        self.assertEqual(node.get("widget"), "integer", "a card ignores the option without it")
+                        self.assertEqual(
+                            node.get("widget"), "integer", "a card ignores the option without it"
+                        )
                 checked += 1
         self.assertGreater(checked, 10)
