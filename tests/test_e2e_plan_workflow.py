@@ -32,6 +32,7 @@ def _new_plan(api, year):
                 "name": name,
                 "area_id": area_id,
                 "activity_type_id": type_id,
+                "target_group": "staff",
                 "date_start": start,
                 "date_end": end,
             },

@@ -17,7 +17,7 @@ class GenderEqualityActivityType(models.Model):
     is_dissemination = fields.Boolean(
         string="Counts as Dissemination Session",
         help="Activities of this type count as sessions of communication or dissemination of "
-        "gender-equality law and policy (objective II.1: at least two a year).",
+        "gender-equality law and policy (target II.2.1: the staff receive at least two a year).",
     )
     requires_participants = fields.Boolean(
         help="Marking an activity of this type done requires its number of participants.",

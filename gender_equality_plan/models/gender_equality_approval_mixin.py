@@ -464,6 +464,9 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
     def _workflow_on_cancelled(self):
         """Called when the records are cancelled."""
 
+    def _workflow_on_pending(self, reviews):
+        """Called when ``reviews`` (of some of the records) become pending (as superuser)."""
+
     # ------------------------------------------------------------
     # THE APPROVAL CHAIN
     # ------------------------------------------------------------
@@ -707,6 +710,8 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
                     note,
                 )
             )
+        if reviews:
+            self.sudo()._workflow_on_pending(reviews)
         if activities:
             # Created quietly: the notification below tells the approvers.
             self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(activities)

@@ -52,6 +52,11 @@ class GenderEqualityApprovalStage(models.Model):
         "when they are submitted. Empty: every record.",
     )
     active = fields.Boolean(default=True)
+    receives_for_department = fields.Boolean(
+        string="Reception by the Department",
+        help="Records that reach this stage are received by the Department of Health: a report is "
+        "dated (on time or late) by the moment it first reaches such a stage.",
+    )
     description = fields.Text()
 
     @api.model

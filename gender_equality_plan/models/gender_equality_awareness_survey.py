@@ -3,12 +3,12 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-# Objective II.3 measures awareness against 2025.
-BASELINE_YEAR = 2025
+from .gender_equality_task import TARGET_GROUPS
 
 
 class GenderEqualityAwarenessSurvey(models.Model):
-    """A survey of gender-equality awareness among a target group of a unit (objective II.3)."""
+    """A survey of gender-equality awareness among a target group of a unit (target 3 of the
+    plan, section II.2: awareness rises against the baseline year)."""
 
     _name = "gender.equality.awareness.survey"
     _description = "Awareness Survey"
@@ -27,7 +27,12 @@ class GenderEqualityAwarenessSurvey(models.Model):
     year = fields.Integer(
         required=True, index=True, default=lambda self: fields.Date.context_today(self).year
     )
-    target_group = fields.Char(required=True)
+    target_group = fields.Selection(
+        TARGET_GROUPS,
+        required=True,
+        help="The consolidation compares a unit's target group with the same group in the baseline year.",
+    )
+    target_group_note = fields.Char(string="Target Group Details", help="Who exactly, in words.")
     respondents_male = fields.Integer(aggregator="sum")
     respondents_female = fields.Integer(aggregator="sum")
     correct_male = fields.Integer(string="Correct Answers (Male)", aggregator="sum")
@@ -41,14 +46,19 @@ class GenderEqualityAwarenessSurvey(models.Model):
         help="Share of respondents (%) who answered correctly.",
     )
     is_baseline = fields.Boolean(
-        compute="_compute_is_baseline", store=True, help="A survey of 2025, the baseline of objective II.3."
+        compute="_compute_is_baseline",
+        help="A survey of the baseline year of the awareness objective (2025): the Department manager "
+        "records it.",
     )
     note = fields.Text()
 
     @api.depends("target_group", "year", "unit_id.name")
     def _compute_name(self):
+        groups = dict(self._fields["target_group"]._description_selection(self.env))
         for survey in self:
-            survey.name = f"{survey.unit_id.name or ''} - {survey.target_group or ''} ({survey.year})"
+            survey.name = (
+                f"{survey.unit_id.name or ''} - {groups.get(survey.target_group, '')} ({survey.year})"
+            )
 
     @api.depends("respondents_male", "respondents_female", "correct_male", "correct_female")
     def _compute_rate(self):
@@ -60,8 +70,9 @@ class GenderEqualityAwarenessSurvey(models.Model):
 
     @api.depends("year")
     def _compute_is_baseline(self):
+        baseline_year = self.env["gender.equality.objective"]._get_baseline_year()
         for survey in self:
-            survey.is_baseline = survey.year == BASELINE_YEAR
+            survey.is_baseline = survey.year == baseline_year
 
     def _is_baseline_record(self):
         return self.is_baseline

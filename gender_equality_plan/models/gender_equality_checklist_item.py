@@ -54,7 +54,7 @@ class GenderEqualityChecklistItem(models.Model):
     sequence = fields.Integer(default=10)
     question = fields.Text(required=True, translate=True)
     help_text = fields.Text(string="Help", translate=True, help="Guidance for the person who answers.")
-    reference = fields.Char(help="Legal or plan reference, e.g. “Kế hoạch mục II.2”.")
+    reference = fields.Char(help="Legal or plan reference, e.g. “Kế hoạch mục II.2.1”.")
     answer_type = fields.Selection(ANSWER_TYPES, required=True, default="yes_no")
     weight = fields.Float(
         default=1.0,

@@ -7,9 +7,25 @@ from odoo import api, fields, models
 from ..tools import vi_format
 from ..tools.kpi_summary import summary_field_values
 
+SUMMARY_FIELDS = (
+    "units_expected",
+    "reports_submitted",
+    "reports_accepted",
+    "reports_on_time",
+    "reports_late",
+    "reports_missing",
+    "completeness_rate",
+    "timeliness_rate",
+    "participants_male",
+    "participants_female",
+    "timeliness_rule",
+)
+
 
 class GenderEqualityConsolidation(models.TransientModel):
-    """The Department's dashboard of a year: completeness, timeliness and the four objectives."""
+    """The Department's dashboard of a year: completeness and timeliness of the reports, the four
+    targets of the plan with their targets and achievement, participants by sex by area and by
+    activity type, and the budget by funding source — from the accepted reports."""
 
     _name = "gender.equality.consolidation"
     _description = "Consolidation of the Annual Reports"
@@ -17,112 +33,168 @@ class GenderEqualityConsolidation(models.TransientModel):
 
     year = fields.Integer(required=True, default=lambda self: fields.Date.context_today(self).year - 1)
     units_expected = fields.Integer(compute="_compute_summary")
-    reports_submitted = fields.Integer(compute="_compute_summary")
+    reports_submitted = fields.Integer(compute="_compute_summary", string="Reports Received")
     reports_accepted = fields.Integer(compute="_compute_summary")
     reports_on_time = fields.Integer(compute="_compute_summary")
     reports_late = fields.Integer(compute="_compute_summary")
     reports_missing = fields.Integer(compute="_compute_summary")
     completeness_rate = fields.Float(compute="_compute_summary", string="Completeness (%)")
     timeliness_rate = fields.Float(compute="_compute_summary", string="On Time (%)")
-    objective_1_rate = fields.Float(compute="_compute_summary", string="II.1 Two Dissemination Sessions (%)")
-    objective_2_rate = fields.Float(compute="_compute_summary", string="II.2 Action Month (%)")
-    objective_3_rate = fields.Float(compute="_compute_summary", string="II.3 Awareness Change vs 2025 (%)")
-    objective_4_rate = fields.Float(compute="_compute_summary", string="II.4 Gender Indicator Set (%)")
+    timeliness_rule = fields.Char(compute="_compute_summary")
+    objective_1_rate = fields.Float(
+        compute="_compute_summary", string="Target 1: Units Whose Staff Received the Sessions (%)"
+    )
+    objective_2_rate = fields.Float(
+        compute="_compute_summary", string="Target 2: Units with the Action Month (%)"
+    )
+    objective_3_rate = fields.Float(compute="_compute_summary", string="Target 3: Rise in Awareness")
+    objective_4_rate = fields.Float(
+        compute="_compute_summary", string="Target 4: Communication Units Applying the Set (%)"
+    )
     participants_male = fields.Integer(compute="_compute_summary")
     participants_female = fields.Integer(compute="_compute_summary")
+    objectives_html = fields.Html(compute="_compute_summary", string="Targets of the Plan", sanitize=False)
+    participants_html = fields.Html(compute="_compute_summary", string="Participants", sanitize=False)
+    budget_html = fields.Html(compute="_compute_summary", string="Budget", sanitize=False)
     units_html = fields.Html(compute="_compute_summary", string="Units", sanitize=False)
 
     @api.depends("year")
     @api.depends_context("lang")
     def _compute_display_name(self):
-        # The breadcrumb's name ("Consolidation 2026"), not "gender.equality.consolidation,1".
         for consolidation in self:
             consolidation.display_name = self.env._("Consolidation %(year)s", year=consolidation.year)
 
     @api.depends("year")
     def _compute_summary(self):
         Report = self.env["gender.equality.report"]
-        states = dict(Report._fields["state"]._description_selection(self.env))
-        timeliness = {
-            "on_time": self.env._("On time"),
-            "late": self.env._("Late"),
-            "missing": self.env._("Missing"),
-        }
         for consolidation in self:
             summary = Report.get_kpi_summary(consolidation.year) if consolidation.year else {}
-            consolidation.update(
-                summary_field_values(
-                    summary,
-                    (
-                        "units_expected",
-                        "reports_submitted",
-                        "reports_accepted",
-                        "reports_on_time",
-                        "reports_late",
-                        "reports_missing",
-                        "completeness_rate",
-                        "timeliness_rate",
-                        "participants_male",
-                        "participants_female",
-                    ),
+            values = summary_field_values(summary, SUMMARY_FIELDS)
+            values["timeliness_rule"] = values["timeliness_rule"] or False
+            consolidation.update(values)
+            consolidation.objectives_html = consolidation._objectives_table(summary)
+            consolidation.participants_html = consolidation._participants_table(summary)
+            consolidation.budget_html = consolidation._budget_table(summary)
+            consolidation.units_html = consolidation._units_table(summary) + consolidation._unit_type_table(
+                summary
+            )
+
+    # ------------------------------------------------------------
+    # TABLES
+    # ------------------------------------------------------------
+
+    @api.model
+    def _html_table(self, headers, rows, numeric_from=1):
+        """An HTML table: ``headers``, ``rows`` of cells; cells from ``numeric_from`` on right-aligned."""
+        head = Markup("").join(
+            Markup("<th%s>%s</th>") % (Markup(" class='text-end'") if index >= numeric_from else "", header)
+            for index, header in enumerate(headers)
+        )
+        body = Markup("").join(
+            Markup("<tr>%s</tr>")
+            % Markup("").join(
+                Markup("<td%s>%s</td>") % (Markup(" class='text-end'") if index >= numeric_from else "", cell)
+                for index, cell in enumerate(row)
+            )
+            for row in rows
+        )
+        return Markup("<table class='table table-sm'><thead><tr>%s</tr></thead><tbody>%s</tbody></table>") % (
+            head,
+            body,
+        )
+
+    def _objectives_table(self, summary):
+        """Each target of the plan with its value, its target and whether it is achieved."""
+        _ = self.env._
+        units = {"%": "%", "points": _("points")}
+        rows = []
+        for objective in summary.get("objectives", []):
+            unit = units.get(objective["unit"], objective["unit"])
+            low = vi_format.vi_number(objective["target"], 1)
+            target = f"≥ {low} {unit}"
+            if objective["target_max"]:
+                target = f"{low}–{vi_format.vi_number(objective['target_max'], 1)} {unit}"
+            if not objective["applicable"]:
+                outcome = _("Not due yet")
+            else:
+                outcome = _("Achieved") if objective["achieved"] else _("Not achieved")
+            rows.append(
+                (
+                    f"{objective['code']} {objective['name']}",
+                    f"{vi_format.vi_number(objective['value'], 1)} {unit}",
+                    target,
+                    outcome,
                 )
             )
-            rows = Markup("").join(
-                Markup("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td class='text-end'>%s</td></tr>")
-                % (
-                    row["unit_name"],
-                    states.get(row["report_state"], self.env._("Missing")),
-                    timeliness[row["timeliness"]],
-                    vi_format.vi_date(fields.Date.to_date(row["submit_day"])),
-                    row["dissemination_sessions"],
+        return self._html_table((_("Target"), _("Result"), _("Target value"), _("Achievement")), rows)
+
+    def _participants_table(self, summary):
+        """Participants by sex, by area and by activity type."""
+        _ = self.env._
+        tables = Markup()
+        for key, title in (("by_area", _("Area")), ("by_activity_type", _("Activity type"))):
+            rows = [
+                (
+                    row["name"],
+                    vi_format.vi_number(row["count"]),
+                    vi_format.vi_number(row["male"]),
+                    vi_format.vi_number(row["female"]),
+                    vi_format.vi_number(row["male"] + row["female"]),
                 )
-                for row in summary.get("units", [])
+                for row in summary.get(key, [])
+            ]
+            tables += self._html_table((title, _("Activities"), _("Men"), _("Women"), _("Total")), rows)
+        return tables
+
+    def _budget_table(self, summary):
+        """Budget planned and used, by funding source (in đồng)."""
+        _ = self.env._
+        rows = [
+            (
+                row["name"] or _("No funding source"),
+                vi_format.vi_amount(row["planned"]),
+                vi_format.vi_amount(row["actual"]),
             )
-            head = Markup(
-                "<tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th class='text-end'>%s</th></tr>"
-            ) % (
-                self.env._("Unit"),
-                self.env._("Report"),
-                self.env._("Timeliness"),
-                self.env._("Submitted on"),
-                self.env._("Dissemination sessions"),
+            for row in summary.get("budget_by_source", [])
+        ]
+        return self._html_table((_("Funding source"), _("Planned"), _("Used")), rows)
+
+    def _units_table(self, summary):
+        _ = self.env._
+        states = dict(self.env["gender.equality.report"]._fields["state"]._description_selection(self.env))
+        timeliness = {"on_time": _("On time"), "late": _("Late"), "missing": _("Missing")}
+        rows = [
+            (
+                row["unit_name"],
+                states.get(row["report_state"], _("Missing")),
+                timeliness[row["timeliness"]],
+                vi_format.vi_date(fields.Date.to_date(row["received_day"])),
+                vi_format.vi_number(row["staff_sessions"]),
             )
-            table = Markup("<table class='table table-sm'><thead>%s</thead><tbody>%s</tbody></table>")
-            consolidation.units_html = (table % (head, rows)) + consolidation._unit_type_table(summary)
+            for row in summary.get("units", [])
+        ]
+        return self._html_table(
+            (_("Unit"), _("Report"), _("Timeliness"), _("Received on"), _("Sessions received by the staff")),
+            rows,
+            numeric_from=4,
+        )
 
     def _unit_type_table(self, summary):
         """Completeness and timeliness by unit type."""
+        _ = self.env._
         types = dict(self.env["gender.equality.unit"]._fields["unit_type"]._description_selection(self.env))
-        head = Markup("").join(
-            Markup("<th class='text-end'>%s</th>") % label
-            for label in (
-                self.env._("Expected"),
-                self.env._("Submitted"),
-                self.env._("On time"),
-                self.env._("Late"),
-                self.env._("Missing"),
-            )
-        )
-        rows = Markup("").join(
-            Markup("<tr><td>%s</td>%s</tr>")
-            % (
-                types.get(row["unit_type"], row["unit_type"]),
-                Markup("").join(
-                    Markup("<td class='text-end'>%s</td>") % row[key]
-                    for key in (
-                        "units_expected",
-                        "reports_submitted",
-                        "reports_on_time",
-                        "reports_late",
-                        "reports_missing",
-                    )
-                ),
-            )
+        keys = ("units_expected", "reports_submitted", "reports_on_time", "reports_late", "reports_missing")
+        rows = [
+            (types.get(row["unit_type"], row["unit_type"]), *(row[key] for key in keys))
             for row in summary.get("by_unit_type", [])
+        ]
+        return self._html_table(
+            (_("Unit type"), _("Expected"), _("Received"), _("On time"), _("Late"), _("Missing")), rows
         )
-        return Markup(
-            "<table class='table table-sm'><thead><tr><th>%s</th>%s</tr></thead><tbody>%s</tbody></table>"
-        ) % (self.env._("Unit type"), head, rows)
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
 
     def action_open_reports(self):
         self.ensure_one()

@@ -88,12 +88,16 @@ class GenderEqualityHome(models.TransientModel):
     reports_on_time = fields.Integer(compute="_compute_summary", string="On Time")
     reports_late = fields.Integer(compute="_compute_summary", string="Late")
     reports_missing = fields.Integer(compute="_compute_summary", string="Missing")
-    objective_1_rate = fields.Float(compute="_compute_summary", string="II.1 Two Dissemination Sessions (%)")
-    objective_2_rate = fields.Float(compute="_compute_summary", string="II.2 Action Month (%)")
-    objective_3_rate = fields.Float(
-        compute="_compute_summary", string="II.3 Awareness Change vs 2025 (points)"
+    objective_1_rate = fields.Float(
+        compute="_compute_summary", string="Target 1: Units Whose Staff Received the Sessions (%)"
     )
-    objective_4_rate = fields.Float(compute="_compute_summary", string="II.4 Gender Indicator Set (%)")
+    objective_2_rate = fields.Float(
+        compute="_compute_summary", string="Target 2: Units with the Action Month (%)"
+    )
+    objective_3_rate = fields.Float(compute="_compute_summary", string="Target 3: Rise in Awareness")
+    objective_4_rate = fields.Float(
+        compute="_compute_summary", string="Target 4: Communication Units Applying the Set (%)"
+    )
 
     @api.depends_context("lang")
     def _compute_display_name(self):

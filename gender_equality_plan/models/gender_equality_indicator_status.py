@@ -1,16 +1,25 @@
 # Copyright 2026 Sở Y tế Thanh Hóa
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+INDICATOR_STATUSES = [("none", "Not applied"), ("pilot", "Pilot"), ("official", "Official")]
 
 
 class GenderEqualityIndicatorStatus(models.Model):
-    """How far a unit applies the Gender Indicator Set in Communication in a year (objective II.4)."""
+    """How far a unit applies the Gender Indicator Set in Communication in a year (target 4 of
+    section II.2). The unit declares its status with its evidence; it counts once the
+    Department of Health confirms it (through the approval chain of the model)."""
 
     _name = "gender.equality.indicator.status"
     _description = "Gender Indicator Set Status"
-    _inherit = ["mail.thread", "gender.equality.unit.record.mixin"]
+    _inherit = ["gender.equality.approval.mixin"]
     _order = "year desc, unit_id"
     _rec_name = "unit_id"
+    # Workflow (gender.equality.approval.mixin): the last stage confirms the status.
+    _state_approved = "confirmed"
+    _state_cancel_from = ("draft", "returned", "submitted")
+    _state_draft_from = ("cancelled",)
 
     unit_id = fields.Many2one(
         "gender.equality.unit",
@@ -18,30 +27,80 @@ class GenderEqualityIndicatorStatus(models.Model):
         required=True,
         index=True,
         ondelete="restrict",
+        tracking=True,
         default=lambda self: self.env.user.gep_unit_ids[:1],
     )
     year = fields.Integer(
-        required=True, index=True, default=lambda self: fields.Date.context_today(self).year
+        required=True, index=True, tracking=True, default=lambda self: fields.Date.context_today(self).year
     )
     status = fields.Selection(
-        [("none", "Not applied"), ("pilot", "Pilot"), ("official", "Official")],
+        INDICATOR_STATUSES,
         required=True,
         default="none",
         tracking=True,
-        help="Not applied: the unit does not use the set. Pilot: applied on trial (target 2025). "
-        "Official: applied as a rule in managing communication work (target 2030).",
+        help="Not applied: the unit does not use the set. Pilot: applied on trial (from 2025). "
+        "Official: applied as a rule in managing communication work (by 2030).",
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("submitted", "Submitted"),
+            ("confirmed", "Confirmed"),
+            ("returned", "Returned"),
+            ("cancelled", "Cancelled"),
+        ],
+        required=True,
+        default="draft",
+        tracking=True,
+        index=True,
+        copy=False,
+        help="Draft: the unit declares its status and evidence. Submitted: the Department of Health "
+        "checks it. Confirmed: the status counts in the consolidation. Returned: the Department "
+        "sent it back with a reason. Cancelled: it does not count.",
     )
     inspection_ids = fields.Many2many(
         "gender.equality.inspection",
         "gender_equality_indicator_status_inspection_rel",
         "status_id",
         "inspection_id",
+        string="Inspections",
+        domain="[('unit_id', '=', unit_id)]",
+        help="Inspections (self-assessment or by the Department) that show the status.",
+    )
+    attachment_ids = fields.Many2many(
+        "ir.attachment",
+        "gender_equality_indicator_status_attachment_rel",
+        "status_id",
+        "attachment_id",
         string="Evidence",
-        domain="[('unit_id', '=', unit_id), ('inspection_type', '=', 'self')]",
-        help="Self-assessment inspections that show the status.",
+        help="Documents that show how the unit applies the set (decision, guidelines, reviewed products…).",
     )
     note = fields.Text()
 
     _sql_constraints = [
         ("unit_year_unique", "unique(unit_id, year)", "A unit has one indicator-set status a year."),
     ]
+
+    def _workflow_check_submittable(self):
+        if self.status != "none" and not (self.attachment_ids or self.inspection_ids):
+            raise UserError(
+                self.env._(
+                    "Attach the evidence of the status of %(unit)s in %(year)s (documents or "
+                    "inspections) before submitting it.",
+                    unit=self.unit_id.display_name,
+                    year=self.year,
+                )
+            )
+
+    def _workflow_return_title(self):
+        return self.env._("Return the status to its unit")
+
+    @api.model
+    def _confirmed(self, year, units):
+        """``{unit: status}`` of the confirmed statuses of ``units`` in ``year``."""
+        return {
+            status.unit_id: status.status
+            for status in self.sudo().search(
+                [("unit_id", "in", units.ids), ("year", "=", year), ("state", "=", "confirmed")]
+            )
+        }

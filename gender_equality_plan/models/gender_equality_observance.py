@@ -30,7 +30,7 @@ class GenderEqualityObservance(models.Model):
     is_action_month = fields.Boolean(
         string="Action Month",
         help="The Action Month for gender equality and prevention of and response to "
-        "gender-based violence (15/11–15/12), objective II.2 of the plan.",
+        "gender-based violence (15/11–15/12), target II.2.2 of the plan.",
     )
     description = fields.Text()
     default_area_id = fields.Many2one(
@@ -73,6 +73,28 @@ class GenderEqualityObservance(models.Model):
                         name=observance.name,
                     )
                 )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        observances = super().create(vals_list)
+        if observances.filtered("is_action_month"):
+            self.env["gender.equality.task"]._recompute_action_month()
+        return observances
+
+    def write(self, vals):
+        action_month = self.filtered("is_action_month")
+        result = super().write(vals)
+        window_fields = {"day_start", "month_start", "day_end", "month_end", "is_action_month", "active"}
+        if window_fields & vals.keys() and (action_month or self.filtered("is_action_month")):
+            self.env["gender.equality.task"]._recompute_action_month()
+        return result
+
+    @api.model
+    def _get_action_month_window(self, year):
+        """``(first day, last day)`` of the Action Month in ``year``: the dates of the active
+        observance flagged as the Action Month, or None when there is none."""
+        observance = self.sudo().search([("is_action_month", "=", True)], limit=1)
+        return observance._get_dates(year) if observance and year else None
 
     def _get_dates(self, year):
         """Start and end dates of the observance in ``year`` (29/2 falls back to 28/2)."""

@@ -18,7 +18,6 @@ PLAN_STATES = [
 ]
 # The kanban columns, in the order of the workflow: a returned plan is back with its unit.
 PLAN_WORKFLOW_ORDER = ("draft", "returned", "submitted", "approved", "cancelled")
-MIN_DISSEMINATION_SESSIONS = 2
 
 
 class GenderEqualityPlan(models.Model):
@@ -79,13 +78,14 @@ class GenderEqualityPlan(models.Model):
     task_count = fields.Integer(compute="_compute_figures", string="Activities Count")
     dissemination_count = fields.Integer(
         compute="_compute_figures",
-        string="Dissemination Sessions",
-        help="Planned activities that count as dissemination sessions (objective II.1: two a year).",
+        string="Sessions for the Staff",
+        help="Planned dissemination sessions for the staff of the unit (target 1 of the plan: the "
+        "staff receive at least two sessions a year).",
     )
     action_month_count = fields.Integer(
         compute="_compute_figures",
         string="Action-Month Activities",
-        help="Planned activities during the Action Month, 15/11–15/12 (objective II.2).",
+        help="Activities planned in the Action Month, 15/11–15/12 (target 2 of the plan).",
     )
     planned_budget_total = fields.Monetary(compute="_compute_figures", string="Planned Budget")
     area_summary = fields.Html(compute="_compute_figures", string="Activities per Area")
@@ -137,7 +137,7 @@ class GenderEqualityPlan(models.Model):
         "task_ids.area_id",
         "task_ids.funding_source_id",
         "task_ids.planned_budget",
-        "task_ids.is_dissemination",
+        "task_ids.is_staff_session",
         "task_ids.is_action_month",
     )
     def _compute_figures(self):
@@ -148,7 +148,7 @@ class GenderEqualityPlan(models.Model):
             for plan, count, budget in Task._read_group(base, ["plan_id"], ["__count", "planned_budget:sum"])
         }
         dissemination = dict(
-            Task._read_group([*base, ("is_dissemination", "=", True)], ["plan_id"], ["__count"])
+            Task._read_group([*base, ("is_staff_session", "=", True)], ["plan_id"], ["__count"])
         )
         action_month = dict(
             Task._read_group([*base, ("is_action_month", "=", True)], ["plan_id"], ["__count"])
@@ -189,7 +189,7 @@ class GenderEqualityPlan(models.Model):
             return self.currency_id.format(amount)
         return vi_format.vi_amount(amount)
 
-    @api.depends("state", "task_ids.state", "task_ids.is_dissemination", "task_ids.is_action_month")
+    @api.depends("state", "task_ids.state", "task_ids.is_staff_session", "task_ids.is_action_month")
     def _compute_warning_message(self):
         for plan in self:
             # A plan without activity yet is not warned: adding them is the first step.
@@ -198,25 +198,33 @@ class GenderEqualityPlan(models.Model):
             plan.warning_message = "\n".join(warnings) or False
 
     def _get_objective_warnings(self):
-        """Objectives II.1 and II.2 the plan does not meet (they warn, they never block)."""
+        """The targets of the plan (section II.2) that this plan does not meet: sessions for the
+        staff and the Action Month. They warn, they never block (the staff may also attend
+        sessions of the Department)."""
         self.ensure_one()
         tasks = self.task_ids.filtered(lambda task: task.state != "cancelled")
+        objectives = self.env["gender.equality.objective"]._get_by_kind()
         warnings = []
-        if not any(tasks.mapped("is_action_month")):
+        action_month = objectives.get("action_month")
+        if action_month and not any(tasks.mapped("is_action_month")):
             warnings.append(
                 self.env._(
-                    "The plan has no activity in the Action Month for gender equality "
-                    "(15/11–15/12), which every unit must run every year (objective II.2)."
+                    "The plan has no activity in the Action Month for gender equality, which every "
+                    "unit must run every year (target %(code)s).",
+                    code=action_month.code,
                 )
             )
-        sessions = len(tasks.filtered("is_dissemination"))
-        if sessions < MIN_DISSEMINATION_SESSIONS:
+        dissemination, minimum = self.env["gender.equality.objective"]._get_min_sessions()
+        sessions = len(tasks.filtered("is_staff_session"))
+        if dissemination and sessions < minimum:
             warnings.append(
                 self.env._(
-                    "The plan has %(count)s dissemination session(s) on gender-equality law and "
-                    "policy; objective II.1 asks for at least %(minimum)s a year.",
+                    "The plan has %(count)s dissemination session(s) on gender-equality law and policy "
+                    "for the staff of the unit; target %(code)s asks that the staff receive at least "
+                    "%(minimum)s a year (sessions of the Department they attend count too).",
                     count=sessions,
-                    minimum=MIN_DISSEMINATION_SESSIONS,
+                    code=dissemination.code,
+                    minimum=minimum,
                 )
             )
         return warnings
@@ -312,7 +320,7 @@ class GenderEqualityPlan(models.Model):
             )
 
     def _workflow_after_submit(self):
-        """Log and show the objectives II.1 and II.2 that the plans do not meet (they warn only)."""
+        """Log and show the targets II.2.1 and II.2.2 that the plans do not meet (they warn only)."""
         warnings = []
         for plan in self:
             plan_warnings = plan._get_objective_warnings()

@@ -1,6 +1,7 @@
 # Copyright 2026 Sở Y tế Thanh Hóa
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from collections import defaultdict
+from datetime import timedelta
 
 from markupsafe import Markup
 
@@ -38,7 +39,10 @@ class GenderEqualityReport(models.Model):
     _state_cancel_from = ("draft", "returned", "submitted")
     _state_draft_from = ("cancelled",)
     # Deadlines are the Department's: a unit cannot move its own.
-    _gep_field_groups = {"deadline": (roles.DEPARTMENT_MANAGER,)}
+    _gep_field_groups = {
+        "deadline": (roles.DEPARTMENT_MANAGER,),
+        "deadline_included": (roles.DEPARTMENT_MANAGER,),
+    }
 
     name = fields.Char(compute="_compute_name", store=True, readonly=True)
     unit_id = fields.Many2one(
@@ -64,8 +68,20 @@ class GenderEqualityReport(models.Model):
         precompute=True,
         required=True,
         tracking=True,
-        help="Last day of the first submission (inclusive, Thanh Hóa time). By default the "
-        "deadline of the reporting period of the year, else 10 December.",
+        help="The day by which the Department of Health must receive the report (Thanh Hóa time). By "
+        "default the deadline of the reporting period of the year, else 10 December.",
+    )
+    deadline_included = fields.Boolean(
+        string="Deadline Day Is on Time",
+        compute="_compute_deadline",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="Whether a report received on the deadline day itself is on time (as the reporting "
+        "period of the year says).",
+    )
+    timeliness_rule = fields.Char(
+        compute="_compute_timeliness_rule", help="The rule of timeliness, in words."
     )
     state = fields.Selection(
         REPORT_STATES,
@@ -85,13 +101,26 @@ class GenderEqualityReport(models.Model):
         string="First Submitted on",
         readonly=True,
         copy=False,
-        help="Date of the FIRST submission: resubmissions after a return do not change it.",
+        help="When the unit first submitted the report (to its own head of unit).",
+    )
+    received_date = fields.Datetime(
+        string="Received by the Department on",
+        readonly=True,
+        copy=False,
+        index=True,
+        help="When the report first reached the Department of Health (the first approval stage "
+        "of the Department). Timeliness is counted from it; a return by the Department and a later "
+        "resubmission do not change it.",
     )
     is_late = fields.Boolean(
         compute="_compute_timeliness",
         store=True,
         string="Late",
-        help="First submitted after the deadline (Thanh Hóa time).",
+        help="Received by the Department after the deadline (Thanh Hóa time).",
+    )
+    document_number = fields.Char(
+        help="Number of the report as a document (Số …/BC-…). Proposed at submission from the unit's "
+        "numbering of the year; the unit may write its own while the report is a draft.",
     )
     days_late = fields.Integer(compute="_compute_timeliness", store=True)
     compile_date = fields.Datetime(string="Figures Compiled on", readonly=True, copy=False)
@@ -113,7 +142,14 @@ class GenderEqualityReport(models.Model):
     )
     supplement_ids = fields.One2many("gender.equality.report.supplement", "report_id", string="Supplements")
     # Compiled figures.
-    dissemination_count = fields.Integer(string="Dissemination Sessions", readonly=True, copy=False)
+    dissemination_count = fields.Integer(string="Dissemination Sessions Held", readonly=True, copy=False)
+    staff_session_count = fields.Integer(
+        string="Sessions Received by the Staff",
+        readonly=True,
+        copy=False,
+        help="Dissemination sessions for the unit's staff: organised by the unit for its staff, or "
+        "organised by the Department or another unit and attended by its staff (target 1 of the plan).",
+    )
     activity_count = fields.Integer(string="Activities Held", readonly=True, copy=False)
     participants_male = fields.Integer(readonly=True, copy=False)
     participants_female = fields.Integer(readonly=True, copy=False)
@@ -162,16 +198,26 @@ class GenderEqualityReport(models.Model):
         Period = self.env["gender.equality.report.period"]
         for report in self:
             if report.year and (not report.deadline or report.deadline.year != report.year):
-                report.deadline = Period._get_deadline(report.year)
+                report.deadline, report.deadline_included = Period._get_deadline_rule(report.year)
 
-    @api.depends("submit_date", "deadline")
+    @api.depends("received_date", "deadline", "deadline_included")
     def _compute_timeliness(self):
         for report in self:
             days = 0
-            if report.submit_date and report.deadline:
-                days = (local_date(report.submit_date) - report.deadline).days
+            if report.received_date and report.deadline:
+                # Days after the last day that is on time.
+                last_day = report.deadline - timedelta(days=0 if report.deadline_included else 1)
+                days = (local_date(report.received_date) - last_day).days
             report.days_late = max(days, 0)
             report.is_late = days > 0
+
+    @api.depends("deadline", "deadline_included")
+    def _compute_timeliness_rule(self):
+        Period = self.env["gender.equality.report.period"]
+        for report in self:
+            report.timeliness_rule = report.deadline and Period._timeliness_rule(
+                report.deadline, report.deadline_included
+            )
 
     @api.depends("participants_male", "participants_female")
     def _compute_participants_total(self):
@@ -234,16 +280,40 @@ class GenderEqualityReport(models.Model):
     # ------------------------------------------------------------
 
     def _workflow_before_submit(self):
-        """The figures are compiled at submission; the first submission dates the report."""
+        """The figures are compiled at submission; the first submission dates the report and
+        proposes its document number."""
         self._compile()
-        self.filtered(lambda report: not report.submit_date).sudo().write(
-            {"submit_date": fields.Datetime.now()}
+        now = fields.Datetime.now()
+        for report in self.sudo().filtered(lambda report: not report.submit_date):
+            report.write(
+                {"submit_date": now, "document_number": report.document_number or report._next_number()}
+            )
+
+    def _workflow_on_pending(self, reviews):
+        """A report reaching a stage of the Department is received by the Department (once)."""
+        received = {review.res_id for review in reviews if review.stage_id.receives_for_department}
+        self.filtered(lambda report: report.id in received and not report.received_date).write(
+            {"received_date": fields.Datetime.now()}
         )
+
+    def _workflow_on_approved(self):
+        # A chain without a stage of the Department: the report is received when accepted.
+        self.filtered(lambda report: not report.received_date).write({"received_date": fields.Datetime.now()})
 
     def _workflow_on_cancelled(self):
         # Withdrawing a submission gives no credit for it: a report submitted again later is
         # dated by that later submission.
-        self.sudo().write({"submit_date": False})
+        self.sudo().write({"submit_date": False, "received_date": False})
+
+    def _next_number(self):
+        """The next number of the unit's reports of the year: ``N/BC-CODE``."""
+        self.ensure_one()
+        code = f"gender.equality.report.{self.unit_id.id}.{self.year}"
+        Sequence = self.env["ir.sequence"].sudo()
+        sequence = Sequence.search([("code", "=", code)], limit=1) or Sequence.create(
+            {"name": f"{self.unit_id.code} {self.year}", "code": code, "padding": 2, "company_id": False}
+        )
+        return f"{sequence.next_by_id()}/BC-{self.unit_id.code}"
 
     def _workflow_return_title(self):
         return self.env._("Return the report to its unit")
@@ -311,10 +381,10 @@ class GenderEqualityReport(models.Model):
 
     @api.model
     def _units_owing_report(self, year):
-        """Expected units without a submitted report for ``year``."""
+        """Expected units whose report of ``year`` has not reached the Department."""
         units = self.env["gender.equality.unit"].sudo().search([("unit_type", "!=", "department")])
         submitted = self.sudo().search(
-            [("year", "=", year), ("state", "!=", "cancelled"), ("submit_date", "!=", False)]
+            [("year", "=", year), ("state", "!=", "cancelled"), ("received_date", "!=", False)]
         )
         return units - submitted.unit_id
 
@@ -374,7 +444,7 @@ class GenderEqualityReport(models.Model):
 
     def _pdf_number(self):
         self.ensure_one()
-        return f"Số: …/BC-{self.unit_id.code or ''}"
+        return f"Số: {self.document_number or '…/BC-' + (self.unit_id.code or '')}"
 
     def _pdf_figures(self):
         """``[(section label, [(figure, value)])]`` of the compiled figures, formatted in Vietnamese."""
@@ -384,6 +454,20 @@ class GenderEqualityReport(models.Model):
         for line in self.line_ids:
             grouped[line.section].append((line.name, line.value_display or vi_format.vi_number(line.value)))
         return [(sections[section], rows) for section, rows in grouped.items()]
+
+    def _pdf_supplements(self):
+        """The submitted Action-Month supplements, formatted in Vietnamese, for printing."""
+        self.ensure_one()
+        return [
+            {
+                "date": vi_format.vi_date(supplement.date),
+                "activities": vi_format.vi_number(supplement.action_month_held),
+                "male": vi_format.vi_number(supplement.participants_male),
+                "female": vi_format.vi_number(supplement.participants_female),
+                "note": supplement.note or "",
+            }
+            for supplement in self.supplement_ids.filtered(lambda supplement: supplement.state == "submitted")
+        ]
 
     def _pdf_signatories(self):
         self.ensure_one()

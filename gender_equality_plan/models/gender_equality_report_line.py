@@ -13,6 +13,7 @@ LINE_SECTIONS = [
     ("inspection", "Inspections"),
     ("corrective_action", "Corrective Actions"),
     ("budget", "Budget Used"),
+    ("budget_planned", "Budget Planned"),
     ("indicator", "Gender Indicator Set"),
     ("awareness", "Awareness Survey"),
 ]
@@ -64,6 +65,12 @@ class GenderEqualityReportLine(models.Model):
         "gender.equality.funding.source", string="Funding Source", readonly=True, ondelete="set null"
     )
     inspection_type = fields.Char(readonly=True)
+    target_group = fields.Selection(
+        selection=lambda self: self.env["gender.equality.awareness.survey"]._fields["target_group"].selection,
+        readonly=True,
+    )
+    respondents = fields.Integer(readonly=True, help="Awareness: respondents of the surveys counted.")
+    correct = fields.Integer(string="Correct Answers", readonly=True, help="Awareness: correct answers.")
     source_model = fields.Char(readonly=True, help="Model of the counted records.")
     source_ids = fields.Json(readonly=True, help="Ids of the counted records.")
 

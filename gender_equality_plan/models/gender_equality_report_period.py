@@ -24,8 +24,18 @@ class GenderEqualityReportPeriod(models.Model):
         store=True,
         readonly=False,
         precompute=True,
-        help="Last day (inclusive, Thanh Hóa time) on which a unit's first submission of its "
-        "report is on time. New reports of the year take it as their deadline.",
+        help="The day by which the Department of Health must receive the reports of the year "
+        "(Thanh Hóa time). New reports of the year take it as their deadline.",
+    )
+    deadline_included = fields.Boolean(
+        string="Deadline Day Is on Time",
+        default=True,
+        help='The plan says that units report "trước ngày 10/12" (before 10 December). Checked: a '
+        "report received on the deadline day itself is on time; unchecked: it must be received the "
+        "day before at the latest.",
+    )
+    timeliness_rule = fields.Char(
+        compute="_compute_timeliness_rule", help="The rule of timeliness, in words."
     )
     note = fields.Text()
 
@@ -39,11 +49,39 @@ class GenderEqualityReportPeriod(models.Model):
             if period.year and not period.deadline:
                 period.deadline = default_deadline(period.year)
 
+    @api.depends("deadline", "deadline_included")
+    def _compute_timeliness_rule(self):
+        for period in self:
+            period.timeliness_rule = period.deadline and self._timeliness_rule(
+                period.deadline, period.deadline_included
+            )
+
     @api.model
     def _get_deadline(self, year):
         """The deadline of ``year``: the period's, else 10 December."""
+        return self._get_deadline_rule(year)[0]
+
+    @api.model
+    def _get_deadline_rule(self, year):
+        """``(deadline, deadline day on time)`` of ``year``: the period's, else 10 December, on time."""
         period = self.sudo().search([("year", "=", year)], limit=1)
-        return period.deadline or default_deadline(year)
+        if not period:
+            return default_deadline(year), True
+        return period.deadline, period.deadline_included
+
+    @api.model
+    def _timeliness_rule(self, deadline, included):
+        """The rule, in words, for a report of ``deadline``."""
+        day = deadline.strftime("%d/%m/%Y")
+        if included:
+            return self.env._(
+                "On time when the Department of Health receives it on %(day)s at the latest "
+                "(Thanh Hóa time).",
+                day=day,
+            )
+        return self.env._(
+            "On time when the Department of Health receives it before %(day)s (Thanh Hóa time).", day=day
+        )
 
 
 def default_deadline(year):

@@ -1,13 +1,10 @@
 # Copyright 2026 Sở Y tế Thanh Hóa
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import date
-
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..tools import roles
 from ..tools.report_compiler import ReportCompiler
-from .gender_equality_task import ACTION_MONTH_END
 
 
 class GenderEqualityReportSupplement(models.Model):
@@ -79,12 +76,14 @@ class GenderEqualityReportSupplement(models.Model):
 
     @api.constrains("date", "report_id")
     def _check_date(self):
+        Observance = self.env["gender.equality.observance"]
         for supplement in self:
-            if supplement.date <= date(supplement.year, *ACTION_MONTH_END):
+            window = Observance._get_action_month_window(supplement.year)
+            if window and supplement.date <= window[1]:
                 raise ValidationError(
                     self.env._(
-                        "A supplement reports the Action Month after it ends: date it after 15/12/%(year)s.",
-                        year=supplement.year,
+                        "A supplement reports the Action Month after it ends: date it after %(end)s.",
+                        end=window[1].strftime("%d/%m/%Y"),
                     )
                 )
 

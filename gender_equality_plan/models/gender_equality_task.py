@@ -1,7 +1,5 @@
 # Copyright 2026 Sở Y tế Thanh Hóa
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import date
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -13,9 +11,14 @@ TASK_STATES = [
     ("done", "Done"),
     ("cancelled", "Cancelled"),
 ]
-# The Action Month for gender equality and GBV prevention: 15/11–15/12 (plan, objective II.2).
-ACTION_MONTH_START = (11, 15)
-ACTION_MONTH_END = (12, 15)
+# Target groups of an activity. Target 1 of the plan (section II.2) counts the sessions that a
+# unit's staff receive: those it organises for its staff and those of others that they attend.
+TARGET_GROUPS = [
+    ("staff", "Staff of the unit"),
+    ("patients_families", "Patients and their families"),
+    ("community", "Community"),
+    ("other", "Other"),
+]
 # Fields fixed by the approval of the plan; the execution fields stay editable.
 PLANNED_FIELDS = {
     "plan_id",
@@ -25,6 +28,7 @@ PLANNED_FIELDS = {
     "activity_type_id",
     "observance_id",
     "target_group",
+    "target_group_note",
     "form",
     "date_start",
     "date_end",
@@ -42,6 +46,7 @@ EXECUTION_FIELDS = {
     "estimated_reach",
     "actual_cost",
     "attachment_ids",
+    "attending_unit_ids",
 }
 # Reports and supplements in these states count the activities: their figures are frozen.
 FREEZING_REPORT_STATES = ("submitted", "accepted")
@@ -83,7 +88,22 @@ class GenderEqualityTask(models.Model):
         readonly=False,
     )
     observance_id = fields.Many2one("gender.equality.observance", string="Observance", index=True)
-    target_group = fields.Char(string="Target Groups")
+    target_group = fields.Selection(
+        TARGET_GROUPS,
+        help="Who the activity is for. A dissemination session for the staff of the unit counts "
+        "for target 1 of the plan (at least two sessions a year received by the staff).",
+    )
+    target_group_note = fields.Char(string="Target Group Details", help="Who exactly, in words.")
+    attending_unit_ids = fields.Many2many(
+        "gender.equality.unit",
+        "gender_equality_task_attending_unit_rel",
+        "task_id",
+        "unit_id",
+        string="Units Whose Staff Attended",
+        copy=False,
+        help="Other units whose staff attended this session (a session of the Department for the "
+        "staff of the sector, for instance): it counts for them as a session their staff received.",
+    )
     form = fields.Selection(
         [("direct", "Direct"), ("indirect", "Indirect"), ("online", "Online")],
         default="direct",
@@ -138,8 +158,21 @@ class GenderEqualityTask(models.Model):
     is_action_month = fields.Boolean(
         compute="_compute_is_action_month",
         store=True,
-        string="In the Action Month",
-        help="The planned dates overlap the Action Month, 15/11–15/12 of the plan year.",
+        string="Planned in the Action Month",
+        help="The planned dates overlap the Action Month of the plan year (the observance flagged "
+        "as the Action Month: 15/11–15/12). For planning; what was held counts by its actual dates.",
+    )
+    is_held_in_action_month = fields.Boolean(
+        compute="_compute_is_action_month",
+        store=True,
+        string="Held in the Action Month",
+        help="Done, and its actual dates overlap the Action Month of its year.",
+    )
+    is_staff_session = fields.Boolean(
+        compute="_compute_is_staff_session",
+        store=True,
+        string="Session for the Staff",
+        help="A dissemination session for the staff of the unit (target 1 of the plan).",
     )
     is_dissemination = fields.Boolean(
         related="activity_type_id.is_dissemination", store=True, string="Dissemination Session"
@@ -224,17 +257,32 @@ class GenderEqualityTask(models.Model):
         for task in self:
             task.participants_total = task.participants_male + task.participants_female
 
-    @api.depends("date_start", "date_end", "plan_id.year")
+    @api.depends("date_start", "date_end", "plan_id.year", "state", "actual_date_start", "actual_date_end")
     def _compute_is_action_month(self):
+        """The planned and the actual dates against the window of the Action Month of the plan
+        year (the observance flagged as the Action Month; see ``_recompute_action_month``)."""
+        Observance = self.env["gender.equality.observance"]
+        windows = {
+            year: Observance._get_action_month_window(year) for year in set(self.mapped("plan_id.year"))
+        }
         for task in self:
-            year = task.plan_id.year
-            if not (year and task.date_start):
-                task.is_action_month = False
-                continue
-            window_start = date(year, *ACTION_MONTH_START)
-            window_end = date(year, *ACTION_MONTH_END)
-            end = task.date_end or task.date_start
-            task.is_action_month = task.date_start <= window_end and end >= window_start
+            window = windows.get(task.plan_id.year)
+            task.is_action_month = _overlaps(window, task.date_start, task.date_end)
+            task.is_held_in_action_month = task.state == "done" and _overlaps(
+                window, task.actual_date_start, task.actual_date_end
+            )
+
+    @api.depends("is_dissemination", "target_group")
+    def _compute_is_staff_session(self):
+        for task in self:
+            task.is_staff_session = task.is_dissemination and task.target_group == "staff"
+
+    @api.model
+    def _recompute_action_month(self):
+        """The window of the Action Month changed: recompute the flags of every activity."""
+        tasks = self.sudo().with_context(active_test=False).search([])
+        self.env.add_to_compute(self._fields["is_action_month"], tasks)
+        self.env.add_to_compute(self._fields["is_held_in_action_month"], tasks)
 
     @api.depends_context("date")
     @api.depends("date_end", "state")
@@ -454,3 +502,10 @@ class GenderEqualityTask(models.Model):
                     task=self.name,
                 )
             )
+
+
+def _overlaps(window, start, end):
+    """Whether the dates ``start``–``end`` (``end`` may be empty) overlap ``window``."""
+    if not (window and start):
+        return False
+    return start <= window[1] and (end or start) >= window[0]

@@ -42,6 +42,13 @@ class GenderEqualityUnit(models.Model):
         index=True,
     )
     sequence = fields.Integer(default=10)
+    has_communication_duty = fields.Boolean(
+        string="Communication Unit",
+        tracking=True,
+        help="The unit has communication duties (a communication department or centre, a unit that "
+        "produces communication products): target 4 of the plan (Gender Indicator Set) is counted "
+        "over these units.",
+    )
     parent_id = fields.Many2one(
         "gender.equality.unit",
         string="Parent Unit",

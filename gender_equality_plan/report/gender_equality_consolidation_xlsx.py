@@ -6,8 +6,9 @@ from odoo import models
 
 
 class GenderEqualityConsolidationXlsx(models.AbstractModel):
-    """The consolidated report of a year as a workbook: a summary sheet (the four objectives,
-    completeness, timeliness) and a sheet of one row per unit."""
+    """The consolidated report of a year as a workbook: a summary sheet (the four targets with
+    their target values and achievement, completeness, timeliness), a sheet of one row per unit,
+    participants by area and by activity type, and the budget by funding source."""
 
     _name = "report.gender_equality_plan.consolidation_xlsx"
     _inherit = "report.report_xlsx.abstract"
@@ -20,6 +21,8 @@ class GenderEqualityConsolidationXlsx(models.AbstractModel):
             summary = Report.get_kpi_summary(consolidation.year)
             self._write_summary_sheet(workbook, formats, summary)
             self._write_units_sheet(workbook, formats, summary)
+            self._write_breakdown_sheet(workbook, formats, summary)
+            self._write_budget_sheet(workbook, formats, summary)
 
     def _create_formats(self, workbook):
         """Every cell format of the workbook, created once."""
@@ -38,34 +41,43 @@ class GenderEqualityConsolidationXlsx(models.AbstractModel):
         _ = self.env._
         sheet = workbook.add_worksheet(_("Summary %(year)s", year=summary["year"]))
         sheet.set_column(0, 0, 60)
-        sheet.set_column(1, 3, 16)
+        sheet.set_column(1, 4, 16)
         sheet.write(0, 0, _("Consolidated results of %(year)s", year=summary["year"]), formats["title"])
+        sheet.write(1, 0, summary["timeliness_rule"])
         row = 2
         sheet.write_row(
-            row, 0, [_("Objective"), _("Target (%)"), _("Result (%)"), _("Achieved")], formats["header"]
+            row,
+            0,
+            [_("Target"), _("Target value"), _("Result"), _("Unit"), _("Achievement")],
+            formats["header"],
         )
         sheet.freeze_panes(row + 1, 0)
+        units = {"%": "%", "points": _("points")}
         for objective in summary["objectives"]:
             row += 1
             sheet.write(row, 0, f"{objective['code']} {objective['name']}", formats["text"])
             sheet.write_number(row, 1, objective["target"], formats["percent"])
             sheet.write_number(row, 2, objective["value"], formats["percent"])
-            sheet.write(
-                row, 3, _("Achieved") if objective["achieved"] else _("Not achieved"), formats["text"]
-            )
+            sheet.write(row, 3, units.get(objective["unit"], objective["unit"]), formats["text"])
+            if not objective["applicable"]:
+                outcome = _("Not due yet")
+            else:
+                outcome = _("Achieved") if objective["achieved"] else _("Not achieved")
+            sheet.write(row, 4, outcome, formats["text"])
         row += 2
         sheet.write_row(row, 0, [_("Indicator"), _("Value")], formats["header"])
         figures = [
             (_("Units expected to report"), summary["units_expected"]),
-            (_("Reports submitted"), summary["reports_submitted"]),
+            (_("Reports received by the Department"), summary["reports_submitted"]),
             (_("Reports accepted"), summary["reports_accepted"]),
             (_("Reports on time"), summary["reports_on_time"]),
             (_("Reports late"), summary["reports_late"]),
             (_("Reports missing"), summary["reports_missing"]),
             (
-                _("Units with at least two dissemination sessions"),
+                _("Units whose staff received at least %(count)s sessions", count=summary["min_sessions"]),
                 summary["units_with_two_dissemination_sessions"],
             ),
+            (_("Communication units (Gender Indicator Set)"), summary["units_indicator_concerned"]),
             (_("Units with an approved Action-Month plan"), summary["units_with_action_month_plan"]),
             (_("Units with Action-Month activities held"), summary["units_with_action_month_activity"]),
             (_("Male participants"), summary["participants_male"]),
@@ -89,11 +101,11 @@ class GenderEqualityConsolidationXlsx(models.AbstractModel):
             _("Code"),
             _("Unit"),
             _("Report status"),
-            _("First submitted on"),
+            _("Received by the Department on"),
             _("Deadline"),
             _("Timeliness"),
             _("Days late"),
-            _("Dissemination sessions"),
+            _("Sessions received by the staff"),
             _("Action-Month activities"),
             _("Male participants"),
             _("Female participants"),
@@ -109,7 +121,7 @@ class GenderEqualityConsolidationXlsx(models.AbstractModel):
             sheet.write(index, 0, unit["unit_code"], formats["text"])
             sheet.write(index, 1, unit["unit_name"], formats["text"])
             sheet.write(index, 2, states.get(unit["report_state"], _("Missing")), formats["text"])
-            for column, key in ((3, "submit_day"), (4, "deadline")):
+            for column, key in ((3, "received_day"), (4, "deadline")):
                 if unit[key]:
                     sheet.write_datetime(index, column, datetime.fromisoformat(unit[key]), formats["date"])
                 else:
@@ -117,10 +129,44 @@ class GenderEqualityConsolidationXlsx(models.AbstractModel):
             sheet.write(index, 5, timeliness[unit["timeliness"]], formats["text"])
             for column, key in (
                 (6, "days_late"),
-                (7, "dissemination_sessions"),
+                (7, "staff_sessions"),
                 (8, "action_month_activities"),
                 (9, "participants_male"),
                 (10, "participants_female"),
             ):
                 sheet.write_number(index, column, unit[key], formats["integer"])
+        return sheet
+
+    def _write_breakdown_sheet(self, workbook, formats, summary):
+        """Activities and participants by sex, by area and by activity type."""
+        _ = self.env._
+        sheet = workbook.add_worksheet(_("Participants"))
+        sheet.set_column(0, 0, 60)
+        sheet.set_column(1, 4, 14)
+        row = 0
+        for key, title in (("by_area", _("Area")), ("by_activity_type", _("Activity type"))):
+            sheet.write_row(
+                row, 0, [title, _("Activities"), _("Men"), _("Women"), _("Total")], formats["header"]
+            )
+            for line in summary[key]:
+                row += 1
+                sheet.write(row, 0, line["name"], formats["text"])
+                for column, value in enumerate(
+                    (line["count"], line["male"], line["female"], line["male"] + line["female"]), start=1
+                ):
+                    sheet.write_number(row, column, value, formats["integer"])
+            row += 2
+        return sheet
+
+    def _write_budget_sheet(self, workbook, formats, summary):
+        """Budget planned and used by funding source, in đồng."""
+        _ = self.env._
+        sheet = workbook.add_worksheet(_("Budget"))
+        sheet.set_column(0, 0, 60)
+        sheet.set_column(1, 2, 18)
+        sheet.write_row(0, 0, [_("Funding source"), _("Planned (đồng)"), _("Used (đồng)")], formats["header"])
+        for row, line in enumerate(summary["budget_by_source"], start=1):
+            sheet.write(row, 0, line["name"] or _("No funding source"), formats["text"])
+            sheet.write_number(row, 1, line["planned"], formats["integer"])
+            sheet.write_number(row, 2, line["actual"], formats["integer"])
         return sheet

@@ -39,6 +39,7 @@ from . import test_access_matrix
 from . import test_concurrency
 from . import test_migration
 from . import test_pdf_reports
+from . import test_kpi_fidelity
 from . import test_notifications
 from . import test_ui_tours
 from . import test_screens

@@ -61,6 +61,7 @@ def _master(writable, readonly=()):
 
 PLAN_CONTENT = {"user_id", "description", "task_ids", "currency_id"}
 TASK_PLANNED = {
+    "target_group_note",
     "name",
     "description",
     "area_id",
@@ -83,6 +84,7 @@ TASK_EXECUTION = {
     "estimated_reach",
     "actual_cost",
     "attachment_ids",
+    "attending_unit_ids",
 }
 INSPECTION_CONTENT = {
     "checklist_id",
@@ -121,8 +123,11 @@ REPORT_CONTENT = {
     "results",
     "supplement_ids",
     "deadline",
+    "deadline_included",
+    "document_number",
 }
 SURVEY_FIELDS = {
+    "target_group_note",
     "correct_female",
     "correct_male",
     "note",
@@ -132,12 +137,23 @@ SURVEY_FIELDS = {
     "unit_id",
     "year",
 }
-STATUS_FIELDS = {"inspection_ids", "note", "status", "unit_id", "year"}
+STATUS_FIELDS = {"attachment_ids", "inspection_ids", "note", "status"}
 
 POLICY = {
     # Master data: the Department manager configures it.
     "gender.equality.unit": _master(
-        {"active", "child_ids", "code", "name", "note", "parent_id", "sequence", "unit_type", "user_ids"},
+        {
+            "active",
+            "child_ids",
+            "code",
+            "has_communication_duty",
+            "name",
+            "note",
+            "parent_id",
+            "sequence",
+            "unit_type",
+            "user_ids",
+        },
         {"manager_ids", "member_count"},
     ),
     "gender.equality.area": _master({"active", "code", "description", "name", "sequence"}),
@@ -154,7 +170,22 @@ POLICY = {
     ),
     "gender.equality.funding.source": _master({"active", "description", "name", "sequence"}),
     "gender.equality.objective": _master(
-        {"active", "baseline_year", "code", "measure", "name", "sequence", "target", "target_year"}
+        {
+            "active",
+            "awareness_measure",
+            "baseline_year",
+            "code",
+            "kind",
+            "measure",
+            "milestone_year",
+            "name",
+            "sequence",
+            "target",
+            "target_share",
+            "target_value",
+            "target_value_max",
+            "target_year",
+        }
     ),
     "gender.equality.observance": _master(
         {
@@ -182,6 +213,7 @@ POLICY = {
             "domain",
             "group_id",
             "name",
+            "receives_for_department",
             "res_model",
             "sequence",
             "user_ids",
@@ -212,7 +244,9 @@ POLICY = {
         },
         {"previous_item_id", "section_sequence"},
     ),
-    "gender.equality.report.period": _master({"deadline", "note", "year"}),
+    "gender.equality.report.period": _master(
+        {"deadline", "deadline_included", "note", "year"}, {"timeliness_rule"}
+    ),
     # History: written by the approval workflow only.
     "gender.equality.approval.review": {
         "writers": (),
@@ -278,8 +312,10 @@ POLICY = {
                 "is_action_month",
                 "is_dissemination",
                 "is_editable",
+                "is_held_in_action_month",
                 "is_locked",
                 "is_overdue",
+                "is_staff_session",
                 "participants_total",
                 "plan_state",
                 "plan_year",
@@ -398,7 +434,7 @@ POLICY = {
             "accepted": NOTHING,
             "cancelled": NOTHING,
         },
-        "only": {"deadline": DEPT_MANAGER},
+        "only": {"deadline": DEPT_MANAGER, "deadline_included": DEPT_MANAGER},
         "readonly": frozenset(
             WORKFLOW_FLAGS
             | {
@@ -423,7 +459,10 @@ POLICY = {
                 "participants_female",
                 "participants_male",
                 "participants_total",
+                "received_date",
+                "staff_session_count",
                 "submit_date",
+                "timeliness_rule",
                 "unit_type",
                 "violation_count",
             }
@@ -442,6 +481,9 @@ POLICY = {
                 "name",
                 "participants_female",
                 "participants_male",
+                "correct",
+                "respondents",
+                "target_group",
                 "report_id",
                 "section",
                 "sequence",
@@ -493,9 +535,16 @@ POLICY = {
         ),
     },
     "gender.equality.indicator.status": {
+        # The unit declares its status; the Department confirms it through the approval chain.
         "writers": (*UNIT, *DEPT_MANAGER),
-        "states": {"open": frozenset(STATUS_FIELDS), "counted_by_a_report": NOTHING},
-        "readonly": frozenset({"can_edit", "is_locked"}),
+        "states": {
+            "draft": frozenset(STATUS_FIELDS | {"unit_id", "year"}),
+            "returned": frozenset(STATUS_FIELDS),
+            "submitted": NOTHING,
+            "confirmed": NOTHING,
+            "cancelled": NOTHING,
+        },
+        "readonly": frozenset(WORKFLOW_FLAGS),
     },
     # Dashboards and wizards: each user works on their own (transient) record.
     "gender.equality.consolidation": {
@@ -503,7 +552,11 @@ POLICY = {
         "states": {None: frozenset({"year"})},
         "readonly": frozenset(
             {
+                "budget_html",
                 "completeness_rate",
+                "objectives_html",
+                "participants_html",
+                "timeliness_rule",
                 "objective_1_rate",
                 "objective_2_rate",
                 "objective_3_rate",

@@ -31,6 +31,8 @@ class IntegrityCommon(GenderEqualityPlanCommon):
             "portal": cls.portal,
         }
         cls.records = {}
+        # Unit A has communication duties: target 4 (the Gender Indicator Set) counts it.
+        cls.unit_a.has_communication_duty = True
         cls._build_plans_and_tasks()
         cls._build_inspections()
         cls._build_reports()
@@ -150,7 +152,7 @@ class IntegrityCommon(GenderEqualityPlanCommon):
         Status = cls.env["gender.equality.indicator.status"]
         survey_vals = {
             "unit_id": cls.unit_a.id,
-            "target_group": "Viên chức",
+            "target_group": "staff",
             "respondents_male": 10,
             "respondents_female": 10,
             "correct_male": 5,
@@ -162,11 +164,27 @@ class IntegrityCommon(GenderEqualityPlanCommon):
         }
         baseline = Survey.with_user(cls.dept_manager).create(dict(survey_vals, year=2025))
         statuses = {
-            "open": Status.with_user(cls.user_a).create(
-                {"unit_id": cls.unit_a.id, "year": 2026, "status": "pilot"}
-            ),
-            "counted_by_a_report": Status.create({"unit_id": cls.unit_a.id, "year": 2029, "status": "pilot"}),
+            state: Status.with_user(cls.user_a).create(
+                {
+                    "unit_id": cls.unit_a.id,
+                    "year": year,
+                    "status": "pilot",
+                    "attachment_ids": [Command.create({"name": "quyet-dinh.pdf", "raw": b"%PDF"})],
+                }
+            )
+            for state, year in (
+                ("draft", 2026),
+                ("submitted", 2027),
+                ("confirmed", 2028),
+                ("returned", 2029),
+                ("cancelled", 2030),
+            )
         }
+        for state in ("submitted", "confirmed", "returned"):
+            statuses[state].action_submit()
+        statuses["confirmed"].with_user(cls.dept_user).action_approve()
+        statuses["returned"].with_user(cls.dept_user).action_return("Thiếu minh chứng")
+        statuses["cancelled"].action_cancel()
         reports = {
             "draft": Report.create({"unit_id": cls.unit_a.id, "year": 2031}),
             "returned": Report.create({"unit_id": cls.unit_a.id, "year": 2032}),

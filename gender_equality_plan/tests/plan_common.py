@@ -60,6 +60,7 @@ class GenderEqualityPlanCommon(GenderEqualityCommon):
             "date_end": date_end or date_start,
             "funding_source_id": cls.funding_state.id,
             "planned_budget": 1_000_000,
+            "target_group": "staff",
             **vals,
         }
 

@@ -113,12 +113,17 @@ class ReportCommon(GenderEqualityPlanCommon):
                 cls._survey_vals(cls.unit_a, 2026, 30),
             ]
         )
-        cls.env["gender.equality.indicator.status"].create(
+        # Both are communication units; the Department confirmed their statuses.
+        (cls.unit_a | cls.unit_b).has_communication_duty = True
+        evidence = [Command.create({"name": "quyet-dinh.pdf", "raw": b"%PDF"})]
+        statuses = cls.env["gender.equality.indicator.status"].create(
             [
-                {"unit_id": cls.unit_a.id, "year": 2026, "status": "pilot"},
-                {"unit_id": cls.unit_b.id, "year": 2026, "status": "official"},
+                {"unit_id": cls.unit_a.id, "year": 2026, "status": "pilot", "attachment_ids": evidence},
+                {"unit_id": cls.unit_b.id, "year": 2026, "status": "official", "attachment_ids": evidence},
             ]
         )
+        statuses.action_submit()
+        statuses.with_user(cls.dept_user).action_approve()
 
     @classmethod
     def _done(cls, task, day, male, female):
@@ -138,7 +143,7 @@ class ReportCommon(GenderEqualityPlanCommon):
         return {
             "unit_id": unit.id,
             "year": year,
-            "target_group": "Người bệnh",
+            "target_group": "patients_families",
             "respondents_male": 50,
             "respondents_female": 50,
             "correct_male": correct_each,
@@ -152,16 +157,23 @@ class ReportCommon(GenderEqualityPlanCommon):
         return cls.Report.with_user(user).create({"unit_id": unit.id, "year": year})
 
     @classmethod
-    def _submit_at(cls, report, moment, user=None):
-        """Submit ``report`` at ``moment`` (UTC)."""
+    def _submit_at(cls, report, moment, user=None, forward=True):
+        """Submit ``report`` at ``moment`` (UTC); with ``forward``, its head of unit forwards it to
+        the Department at once, so that the Department receives it at ``moment``."""
         with freeze_time(moment):
             report.with_user(user or cls._member(report)).action_submit()
+            if forward:
+                report.with_user(cls._head(report)).action_approve()
 
     @classmethod
     def _accept(cls, report):
-        head = cls.manager_a if report.unit_id == cls.unit_a else cls.manager_b
-        report.with_user(head).action_approve()
+        if not report.approval_stage_id.receives_for_department:
+            report.with_user(cls._head(report)).action_approve()
         report.with_user(cls.dept_user).action_approve()
+
+    @classmethod
+    def _head(cls, report):
+        return cls.manager_a if report.unit_id == cls.unit_a else cls.manager_b
 
     @classmethod
     def _member(cls, report):

@@ -20,7 +20,7 @@ class TestAwarenessSurvey(GenderEqualityCommon):
                     {
                         "unit_id": self.unit_a.id,
                         "year": year,
-                        "target_group": "Nhân viên y tế",
+                        "target_group": "staff",
                         "respondents_male": 40,
                         "respondents_female": 60,
                         "correct_male": 30,

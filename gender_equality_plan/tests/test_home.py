@@ -87,8 +87,8 @@ class TestHome(ReportCommon):
         self.assertEqual(home.units_expected, 3)
         self.assertEqual(home.reports_missing, summary["reports_missing"])
         self.assertEqual(home.reports_missing, 2)
-        objectives = {objective["code"]: objective["value"] for objective in summary["objectives"]}
-        self.assertAlmostEqual(home.objective_1_rate, objectives["II.1"])
+        objectives = {objective["kind"]: objective["value"] for objective in summary["objectives"]}
+        self.assertAlmostEqual(home.objective_1_rate, objectives["dissemination"])
         self.assertGreater(home.objective_1_rate, 0)
         action = home.action_open_consolidation()
         self.assertEqual(self.env[action["res_model"]].browse(action["res_id"]).year, 2026)

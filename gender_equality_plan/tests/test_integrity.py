@@ -137,7 +137,7 @@ class TestIntegrity(IntegrityCommon):
         records = {
             "activity": self.records["gender.equality.task"]["plan_draft"],
             "survey": self.records["gender.equality.awareness.survey"]["open"],
-            "indicator status": self.records["gender.equality.indicator.status"]["open"],
+            "indicator status": self.records["gender.equality.indicator.status"]["draft"],
             "report": self.records["gender.equality.report"]["draft"],
             "plan": self.records["gender.equality.plan"]["draft"],
         }
@@ -229,16 +229,14 @@ class TestIntegrity(IntegrityCommon):
         )
         self.assertRefused(survey.write, {"correct_male": 10})
         self.assertRefused(survey.unlink)
-        status = self.records["gender.equality.indicator.status"]["counted_by_a_report"].with_user(
-            self.user_a
-        )
+        status = self.records["gender.equality.indicator.status"]["confirmed"].with_user(self.user_a)
         self.assertRefused(status.write, {"status": "official"})
         self.assertRefused(
             self.env["gender.equality.awareness.survey"].with_user(self.user_a).create,
             {
                 "unit_id": self.unit_a.id,
                 "year": 2029,
-                "target_group": "Mới",
+                "target_group": "staff",
                 "respondents_male": 5,
                 "correct_male": 5,
             },
@@ -247,7 +245,8 @@ class TestIntegrity(IntegrityCommon):
         self.records["gender.equality.awareness.survey"]["counted_by_a_report"].sudo().correct_female = 0
         after = self.env["gender.equality.report"].get_kpi_summary(2029)
         self.assertEqual(after["awareness_rate"], before["awareness_rate"])
-        self.assertEqual(after["units_indicator_pilot"], 1)
+        self.assertEqual(after["units_indicator_pilot"], 0, "the status of 2029 was returned")
+        self.assertEqual(self.env["gender.equality.report"].get_kpi_summary(2028)["units_indicator_pilot"], 1)
         self.assertEqual(accepted.state, "accepted")
 
     def test_activity_counted_by_a_report_is_frozen(self):
@@ -286,7 +285,7 @@ class TestIntegrity(IntegrityCommon):
                 self.assertRefused(Report.get_kpi_summary, year)
                 self.assertRefused(
                     self.env["gender.equality.awareness.survey"].with_user(self.user_a).create,
-                    {"unit_id": self.unit_a.id, "year": year, "target_group": "x"},
+                    {"unit_id": self.unit_a.id, "year": year, "target_group": "staff"},
                 )
                 self.assertRefused(
                     self.env["gender.equality.prepare.year.wizard"].with_user(self.dept_manager).create,

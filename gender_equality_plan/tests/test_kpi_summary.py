@@ -30,7 +30,8 @@ REQUIRED_KEYS = {
 @tagged("post_install", "-at_install")
 @freeze_time("2026-12-20 03:00:00")
 class TestKpiSummary(ReportCommon):
-    """Unit A reports on time and is accepted, unit B reports late, unit C does not report."""
+    """Unit A reports on time and is accepted; unit B's report reaches the Department late and is
+    not accepted yet; unit C does not report."""
 
     @classmethod
     def setUpClass(cls):
@@ -62,7 +63,9 @@ class TestKpiSummary(ReportCommon):
         self.assertEqual({key: self.summary[key] for key in expected}, expected)
 
     def test_activity_objectives(self):
+        # A's staff received the two sessions A held for them; B's report is not accepted.
         self.assertEqual(self.summary["units_with_two_dissemination_sessions"], 1)
+        self.assertEqual(self.summary["staff_sessions"], 2)
         # Plans: A and B have an approved plan with an Action-Month activity.
         self.assertEqual(self.summary["units_with_action_month_plan"], 2)
         self.assertEqual(self.summary["units_with_action_month_activity"], 1)
@@ -88,17 +91,28 @@ class TestKpiSummary(ReportCommon):
         self.assertEqual(self.summary["awareness_change_points"], 10.0)
         self.assertEqual(self.summary["awareness_change_percent"], 20.0)
 
-    def test_indicator_set_of_accepted_reports_only(self):
+    def test_indicator_set_of_confirmed_statuses(self):
+        self.assertEqual(self.summary["units_indicator_concerned"], 2)
         self.assertEqual(self.summary["units_indicator_pilot"], 1)
-        self.assertEqual(self.summary["units_indicator_official"], 0)
+        self.assertEqual(self.summary["units_indicator_official"], 1)
 
     def test_objectives(self):
-        objectives = {objective["code"]: objective for objective in self.summary["objectives"]}
-        self.assertEqual(objectives["II.1"]["value"], 33.3)
-        self.assertFalse(objectives["II.1"]["achieved"])
-        self.assertEqual(objectives["II.3"]["value"], 20.0)
-        self.assertTrue(objectives["II.3"]["achieved"])
-        self.assertEqual(objectives["II.4"]["value"], 100.0)
+        objectives = {objective["kind"]: objective for objective in self.summary["objectives"]}
+        self.assertEqual(
+            [objective["code"] for objective in self.summary["objectives"]],
+            ["II.2.1", "II.2.2", "II.2.3", "II.2.4"],
+        )
+        self.assertEqual(
+            (objectives["dissemination"]["value"], objectives["dissemination"]["target"]), (33.3, 100.0)
+        )
+        self.assertFalse(objectives["dissemination"]["achieved"])
+        # Awareness: 50% in 2025, 60% in 2026 for the same unit and target group: +10 points.
+        self.assertEqual(objectives["awareness"]["value"], 10.0)
+        self.assertEqual(objectives["awareness"]["unit"], "points")
+        self.assertTrue(objectives["awareness"]["achieved"])
+        # Gender Indicator Set: both communication units have a confirmed status (pilot, official).
+        self.assertEqual(objectives["indicator_set"]["value"], 100.0)
+        self.assertTrue(objectives["indicator_set"]["achieved"])
 
     def test_totals_by_area_type_and_unit_type(self):
         by_type = {row["activity_type_id"]: row for row in self.summary["by_activity_type"]}
@@ -111,7 +125,9 @@ class TestKpiSummary(ReportCommon):
     def test_unit_rows(self):
         rows = {row["unit_id"]: row for row in self.summary["units"]}
         self.assertEqual(rows[self.unit_a.id]["timeliness"], "on_time")
+        self.assertEqual(rows[self.unit_a.id]["received_day"], "2026-12-05")
         self.assertEqual(rows[self.unit_b.id]["timeliness"], "late")
+        self.assertEqual(rows[self.unit_b.id]["days_late"], 2)
         self.assertEqual(rows[self.unit_c.id]["report_state"], "missing")
         self.assertEqual(rows[self.unit_c.id]["deadline"], "2026-12-10")
         self.assertNotIn(self.department.id, rows)
@@ -134,6 +150,12 @@ class TestKpiSummary(ReportCommon):
         self.assertEqual(dashboard.timeliness_rate, 33.3)
         self.assertIn("Unit C", dashboard.units_html)
         self.assertIn("Health centre", dashboard.units_html)
+        self.assertIn("II.2.1", dashboard.objectives_html)
+        self.assertIn("Not achieved", dashboard.objectives_html)
+        self.assertIn(self.area_information.display_name, dashboard.participants_html)
+        self.assertIn(self.funding_state.name, dashboard.budget_html)
+        self.assertIn("10/12/2026", dashboard.timeliness_rule)
+        self.assertEqual(dashboard.display_name, "Consolidation 2026")
         action = dashboard.action_open_reports()
         self.assertEqual(self.Report.search(action["domain"]), self.report_a | self.report_b)
 

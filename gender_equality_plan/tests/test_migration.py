@@ -7,14 +7,23 @@ from odoo.tests import TransactionCase, tagged
 from odoo.tools import SQL
 from odoo.tools.sql import column_exists
 
-from .report_common import ReportCommon
+from .report_common import ReportCommon, utc
 
-MIGRATION = Path(__file__).resolve().parent.parent / "migrations" / "18.0.2.0.0" / "post-migrate.py"
+MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+MIGRATION = MIGRATIONS / "18.0.2.0.0" / "post-migrate.py"
+
+
+def _load(path):
+    spec = importlib.util.spec_from_file_location(path.stem.replace("-", "_"), path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @tagged("post_install", "-at_install")
 class TestMigration(ReportCommon):
-    """Upgrading from 18.0.1: the drill-down domains of existing figure lines become ids."""
+    """Upgrading from 18.0.1: the drill-down domains of existing figure lines become ids; from
+    18.0.3: target groups become a choice, reports in progress get their reception date."""
 
     def test_domains_of_existing_lines_become_ids(self):
         report = self._new_report()
@@ -38,27 +47,49 @@ class TestMigration(ReportCommon):
             )
         )
         expected = line.source_ids
-        spec = importlib.util.spec_from_file_location("post_migrate", MIGRATION)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        module.migrate(cr, "18.0.1.0.0")
+        _load(MIGRATION).migrate(cr, "18.0.1.0.0")
         self.env.invalidate_all()
         self.assertEqual(line.source_ids, expected)
         self.assertFalse(other.source_ids, "a domain that is not a list of ids is not trusted")
         self.assertFalse(column_exists(cr, "gender_equality_report_line", "source_domain"))
 
+    def test_free_text_target_groups_become_a_choice(self):
+        staff, patients = self.plan.task_ids[:2]
+        cr = self.env.cr
+        self.env.flush_all()
+        # The columns of 18.0.3: the free text was the target group.
+        cr.execute(SQL("ALTER TABLE gender_equality_task DROP COLUMN target_group"))
+        cr.execute(SQL("ALTER TABLE gender_equality_task RENAME COLUMN target_group_note TO target_group"))
+        for task, text in ((staff, "Cán bộ, viên chức khoa Nội"), (patients, "Người nhà người bệnh")):
+            cr.execute(SQL("UPDATE gender_equality_task SET target_group = %s WHERE id = %s", text, task.id))
+        _load(MIGRATIONS / "18.0.4.0.0" / "pre-migrate.py").migrate(cr, "18.0.3.0.0")
+        self.env.invalidate_all()
+        self.assertEqual(staff.target_group, "staff")
+        self.assertEqual(staff.target_group_note, "Cán bộ, viên chức khoa Nội")
+        self.assertEqual(patients.target_group, "patients_families")
+
+    def test_reports_in_progress_are_dated_by_their_reception(self):
+        forwarded, waiting = self._new_report(), self._new_report(self.unit_b)
+        self._submit_at(forwarded, "2026-12-12 03:00:00")  # the head forwards it at once
+        self._submit_at(waiting, "2026-12-05 03:00:00", forward=False)
+        item = self.env.ref("gender_equality_plan.gender_equality_checklist_plan_section_activities_item_1")
+        item.reference = "Kế hoạch mục II.1"
+        (forwarded | waiting).sudo().write({"received_date": False})
+        _load(MIGRATIONS / "18.0.4.0.0" / "post-migrate.py").migrate(self.env.cr, "18.0.3.0.0")
+        self.env.invalidate_all()
+        self.assertEqual(forwarded.received_date, utc(2026, 12, 12, 3))
+        self.assertTrue(forwarded.is_late)
+        self.assertFalse(waiting.received_date, "still with its head of unit: not received")
+        self.assertEqual(item.reference, "Kế hoạch mục II.2.1")
+
 
 @tagged("post_install", "-at_install")
 class TestMigrationHome(TransactionCase):
-    """Upgrading from 18.0.2.0: "My work" was a server action; the update replaces it by a
+    """Upgrading from 18.0.4.0 or before: "My work" was a server action; the update replaces it by a
     window action of the same xml id, and activates the đồng."""
 
     def _migrate(self):
-        path = MIGRATION.parent.parent / "18.0.2.1.0" / "pre-migrate.py"
-        spec = importlib.util.spec_from_file_location("pre_migrate", path)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        module.migrate(self.env.cr, "18.0.2.0.0")
+        _load(MIGRATIONS / "18.0.4.1.0" / "pre-migrate.py").migrate(self.env.cr, "18.0.4.0.0")
         self.env.invalidate_all()
 
     def test_the_server_action_of_my_work_is_removed(self):

@@ -160,7 +160,7 @@ class TestUnitReportPdf(PdfReportMixin, ReportCommon, HttpCase):
             (
                 "SỞ Y TẾ THANH HÓA",
                 "TRUNG TÂM Y TẾ THỌ XUÂN",
-                "Số: …/BC-TEST-A",
+                "Số: 01/BC-TEST-A",
                 "Thanh Hóa, ngày 05 tháng 12 năm 2026",
                 "BÁO CÁO",
                 "Kết quả thực hiện công tác truyền thông về bình đẳng giới năm 2026",

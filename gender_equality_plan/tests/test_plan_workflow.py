@@ -73,7 +73,7 @@ class TestPlanWorkflow(GenderEqualityPlanCommon):
 
     def test_submit_warns_with_fewer_than_two_dissemination_sessions(self):
         self.task_dissemination.activity_type_id = self.type_other
-        self.assertIn("II.1", self.plan.warning_message)
+        self.assertIn("II.2.1", self.plan.warning_message)
         action = self._submit()
         self.assertEqual(action["params"]["type"], "warning")
         self.assertEqual(self.plan.state, "submitted")

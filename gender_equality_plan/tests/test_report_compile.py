@@ -56,9 +56,11 @@ class TestReportCompile(ReportCommon):
         self.assertEqual(self._line(f"type_{self.type_dissemination.id}").value, 2)
 
     def test_budget_by_funding_source(self):
-        line = self._line(f"source_{self.funding_state.id}")
-        self.assertEqual(line.value, 0)
-        self.assertEqual(line.value_display, "0 đ")
+        used = self._line(f"source_{self.funding_state.id}", "budget")
+        self.assertEqual((used.value, used.value_display), (0, "0 đ"))
+        planned = self._line(f"source_{self.funding_state.id}", "budget_planned")
+        # The plan of unit A: four activities of 1,000,000 đ, one of them cancelled.
+        self.assertEqual((planned.value, planned.value_display), (3_000_000, "3.000.000 đ"))
 
     def test_drill_down_opens_the_counted_records(self):
         action = self._line("dissemination").action_open_source()

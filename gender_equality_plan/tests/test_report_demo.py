@@ -21,8 +21,10 @@ class TestReportDemo(TransactionCase):
         self.assertFalse(self.on_time.is_late)
         self.assertGreaterEqual(self.on_time.dissemination_count, 1)
 
-    def test_late_report_waits_for_its_head(self):
+    def test_report_forwarded_late_by_its_head_is_late(self):
+        """Its officer submitted it on 9/12; its head forwarded it to the Department on 15/12."""
         self.assertEqual(self.late.state, "submitted")
+        self.assertTrue(self.late.approval_stage_id.receives_for_department)
         self.assertEqual(self.late.days_late, 5)
 
     def test_consolidation_of_2025(self):
@@ -33,6 +35,7 @@ class TestReportDemo(TransactionCase):
 
     def test_awareness_against_the_2025_baseline(self):
         summary = self.env["gender.equality.report"].get_kpi_summary(2026)
-        self.assertGreater(summary["awareness_change_points"], 0)
+        self.assertEqual(summary["awareness_pairs"], 1, "Thọ Xuân's patients, surveyed in 2025 and 2026")
+        self.assertEqual(summary["awareness_change_points"], 8.0)
         self.assertEqual(summary["units_indicator_pilot"], 1)
         self.assertEqual(summary["units_indicator_official"], 1)

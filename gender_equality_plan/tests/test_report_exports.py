@@ -33,18 +33,36 @@ class TestReportExports(ReportCommon):
         self.assertEqual(file_type, "xlsx")
         return load_workbook(io.BytesIO(content))
 
-    def test_xlsx_has_a_summary_and_a_unit_sheet(self):
-        self.assertEqual(self._workbook().sheetnames, ["Summary 2026", "Units"])
+    def test_xlsx_has_a_summary_a_unit_sheet_participants_and_budget(self):
+        self.assertEqual(self._workbook().sheetnames, ["Summary 2026", "Units", "Participants", "Budget"])
 
     def test_xlsx_summary_objectives_and_completeness(self):
         sheet = self._workbook()["Summary 2026"]
-        self.assertEqual(sheet["A4"].value.split(" ")[0], "II.1")
+        self.assertEqual(sheet["A4"].value.split(" ")[0], "II.2.1")
+        self.assertEqual(sheet["B4"].value, 100)
         self.assertEqual(sheet["C4"].value, 33.3)
+        self.assertEqual(sheet["E4"].value, "Not achieved")
+        self.assertIn("10/12/2026", sheet["A2"].value)
         self.assertEqual(sheet.freeze_panes, "A4")
         labels = {sheet.cell(row, 1).value: sheet.cell(row, 2).value for row in range(9, sheet.max_row + 1)}
         self.assertEqual(labels["Units expected to report"], 3)
         self.assertEqual(labels["Reports on time"], 1)
         self.assertEqual(labels["Reports missing"], 2)
+
+    def test_xlsx_budget_and_participants_agree_with_the_summary(self):
+        summary = self.Report.with_user(self.dept_user).get_kpi_summary(2026)
+        workbook = self._workbook()
+        budget = workbook["Budget"]
+        sheet_rows = [
+            (budget.cell(row, 2).value, budget.cell(row, 3).value) for row in range(2, budget.max_row + 1)
+        ]
+        self.assertEqual(
+            sheet_rows, [(line["planned"], line["actual"]) for line in summary["budget_by_source"]]
+        )
+        participants = workbook["Participants"]
+        first_area = summary["by_area"][0]
+        self.assertEqual(participants["A2"].value, first_area["name"])
+        self.assertEqual(participants["C2"].value, first_area["male"])
 
     def test_xlsx_unit_rows_with_formats(self):
         sheet = self._workbook()["Units"]
@@ -75,7 +93,7 @@ class TestReportExports(ReportCommon):
             "UNIT A",
             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
             "Độc lập - Tự do - Hạnh phúc",
-            "Số: …/BC-TEST-A",
+            "Số: 01/BC-TEST-A",
             "Thanh Hóa, ngày 05 tháng 12 năm 2026",
             "Đã tổ chức 02 cuộc truyền thông.",
             "Nơi nhận:",

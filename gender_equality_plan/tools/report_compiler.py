@@ -109,7 +109,7 @@ class ReportCompiler:
                 self.env,
                 report.year,
                 report.unit_id,
-                task_filter=[("is_action_month", "=", True), ("id", "not in", known.ids)],
+                task_filter=[("is_held_in_action_month", "=", True), ("id", "not in", known.ids)],
             )
             sets = defaultdict(FigureSet)
             self._activities(figures, sets, with_planned=False)
@@ -139,7 +139,9 @@ class ReportCompiler:
         _ = self._
         held = figures.tasks_by([])
         dissemination = figures.tasks_by([], ("is_dissemination", "=", True))
-        action_month = figures.tasks_by([], ("is_action_month", "=", True))
+        for_staff = figures.tasks_by([], ("is_staff_session", "=", True))
+        attended = figures.attended_sessions()
+        action_month = figures.tasks_by([], ("is_held_in_action_month", "=", True))
         observance = figures.tasks_by([], ("observance_id", "!=", False))
         by_area = _by_unit(figures.tasks_by(["area_id"]), lambda area: area.sequence)
         by_type = _by_unit(figures.tasks_by(["activity_type_id"]), lambda kind: kind.sequence)
@@ -149,6 +151,14 @@ class ReportCompiler:
         ):
             budget[unit].append((source, amount, ids))
         planned = figures.unit_counts(TASK, figures.planned_action_month_domain()) if with_planned else {}
+        planned_budget = defaultdict(list)
+        if with_planned:
+            for unit, source, amount, ids in self.env[TASK]._read_group(
+                figures.planned_domain(),
+                ["unit_id", "funding_source_id"],
+                ["planned_budget:sum", "id:array_agg"],
+            ):
+                planned_budget[unit].append((source, amount, ids))
         for unit in figures.units:
             figure_set = sets[unit]
             unit_held = held.get(unit, EMPTY)
@@ -158,6 +168,15 @@ class ReportCompiler:
             figure_set.add_tasks("activities", "held", _("Activities held"), unit_held)
             figure_set.add_tasks(
                 "activities", "dissemination", _("Dissemination sessions held"), unit_dissemination
+            )
+            staff_ids = sorted(set(for_staff.get(unit, EMPTY)["ids"]) | set(attended.get(unit, [])))
+            figure_set.add(
+                "activities",
+                "staff_sessions",
+                _("Sessions received by the staff (organised for them or attended)"),
+                len(staff_ids),
+                TASK,
+                staff_ids,
             )
             for key, label, value in (
                 ("participants_male", _("Male participants"), unit_held["male"]),
@@ -183,6 +202,17 @@ class ReportCompiler:
                 figure_set.add_tasks(
                     "activity_type", f"type_{kind.id}", kind.display_name, data, activity_type_id=kind.id
                 )
+            for source, amount, ids in planned_budget.get(unit, []):
+                figure_set.add(
+                    "budget_planned",
+                    f"source_{source.id or 0}",
+                    source.display_name or _("No funding source"),
+                    amount,
+                    TASK,
+                    ids,
+                    vi_format.vi_amount(amount),
+                    funding_source_id=source.id,
+                )
             budget_used = 0.0
             for source, amount, ids in budget.get(unit, []):
                 budget_used += amount
@@ -201,6 +231,7 @@ class ReportCompiler:
                     "compiled_task_ids": [Command.set(unit_held["ids"])],
                     "activity_count": unit_held["count"],
                     "dissemination_count": unit_dissemination["count"],
+                    "staff_session_count": len(staff_ids),
                     "participants_male": unit_held["male"],
                     "participants_female": unit_held["female"],
                     "action_month_planned": planned_count,
@@ -275,41 +306,66 @@ class ReportCompiler:
             )
 
     def _awareness(self, figures, sets):
-        """The unit's status on the Gender Indicator Set and its awareness survey results."""
+        """The unit's status on the Gender Indicator Set (as confirmed by the Department) and its
+        awareness survey results, by target group (the consolidation compares like with like)."""
         _ = self._
         year = figures.year
         statuses = figures.indicator_status()
         status_labels = dict(
             self.env["gender.equality.report"]._fields["indicator_status"]._description_selection(self.env)
         )
+        group_labels = dict(self.env[SURVEY]._fields["target_group"]._description_selection(self.env))
         status_ids = _ids_by_unit(self.env[INDICATOR_STATUS], figures.units, year)
         survey_ids = _ids_by_unit(self.env[SURVEY], figures.units, year)
-        awareness = figures.awareness(year)
+        awareness = defaultdict(list)
+        for (unit, group), counts in sorted(
+            figures.awareness(year).items(), key=lambda item: item[0][1] or ""
+        ):
+            awareness[unit].append((group, counts))
         for unit in figures.units:
             figure_set = sets[unit]
             status = statuses.get(unit, "none")
             figure_set.add(
                 "indicator",
                 "status",
-                _("Gender Indicator Set"),
+                _("Gender Indicator Set (confirmed by the Department)"),
                 0,
                 INDICATOR_STATUS,
                 status_ids[unit],
                 status_labels[status],
             )
-            respondents, correct = awareness.get(unit, (0, 0))
-            awareness_rate = rate(correct, respondents)
             surveys = survey_ids[unit]
-            figure_set.add("awareness", "respondents", _("Survey respondents"), respondents, SURVEY, surveys)
-            figure_set.add("awareness", "correct", _("Correct answers"), correct, SURVEY, surveys)
+            total_respondents = total_correct = 0
+            for group, (respondents, correct) in awareness.get(unit, []):
+                total_respondents += respondents
+                total_correct += correct
+                figure_set.add(
+                    "awareness",
+                    "group",
+                    _("Awareness: %(group)s", group=group_labels.get(group, group)),
+                    rate(correct, respondents),
+                    SURVEY,
+                    surveys,
+                    vi_format.vi_percent(rate(correct, respondents)),
+                    target_group=group,
+                    respondents=respondents,
+                    correct=correct,
+                )
+            awareness_rate = rate(total_correct, total_respondents)
             figure_set.add(
                 "awareness",
                 "rate",
-                _("Awareness rate"),
+                _(
+                    "Awareness rate (%(correct)s correct of %(respondents)s)",
+                    correct=total_correct,
+                    respondents=total_respondents,
+                ),
                 awareness_rate,
                 SURVEY,
                 surveys,
                 vi_format.vi_percent(awareness_rate),
+                respondents=total_respondents,
+                correct=total_correct,
             )
             figure_set.vals.update({"indicator_status": status, "awareness_rate": awareness_rate})
 

@@ -43,14 +43,19 @@ class ReportFigures:
             *extra,
         ]
 
-    def planned_action_month_domain(self):
+    def planned_domain(self, *extra):
+        """Activities planned for the year: of a plan of the year that is not cancelled, not
+        cancelled themselves."""
         return [
             ("unit_id", "in", self.units.ids),
             ("plan_id.year", "=", self.year),
             ("plan_id.state", "!=", "cancelled"),
-            ("is_action_month", "=", True),
             ("state", "!=", "cancelled"),
+            *extra,
         ]
+
+    def planned_action_month_domain(self):
+        return self.planned_domain(("is_action_month", "=", True))
 
     def inspection_domain(self):
         return [
@@ -123,11 +128,31 @@ class ReportFigures:
             )
         }
 
+    def attended_sessions(self):
+        """``{unit: ids}`` of the dissemination sessions of other units (the Department's among
+        them) that the staff of the unit attended: done, in the year, of a plan not cancelled."""
+        Task = self.env["gender.equality.task"]
+        domain = [
+            ("attending_unit_ids", "in", self.units.ids),
+            ("is_dissemination", "=", True),
+            ("state", "=", "done"),
+            ("plan_id.state", "!=", "cancelled"),
+            ("actual_date_start", ">=", date(self.year, 1, 1)),
+            ("actual_date_end", "<=", date(self.year, 12, 31)),
+        ]
+        result = defaultdict(list)
+        for attending, organiser, ids in Task._read_group(
+            domain, ["attending_unit_ids", "unit_id"], ["id:array_agg"]
+        ):
+            if attending in self.units and attending != organiser:
+                result[attending] += ids
+        return result
+
     def awareness(self, year):
-        """``{unit: (respondents, correct)}`` of the awareness surveys of ``year``."""
+        """``{(unit, target group): (respondents, correct)}`` of the awareness surveys of ``year``."""
         rows = self.env["gender.equality.awareness.survey"]._read_group(
             [("unit_id", "in", self.units.ids), ("year", "=", year)],
-            ["unit_id"],
+            ["unit_id", "target_group"],
             [
                 "respondents_male:sum",
                 "respondents_female:sum",
@@ -136,27 +161,16 @@ class ReportFigures:
             ],
         )
         return {
-            unit: (r_male + r_female, c_male + c_female) for unit, r_male, r_female, c_male, c_female in rows
+            (unit, group): (r_male + r_female, c_male + c_female)
+            for unit, group, r_male, r_female, c_male, c_female in rows
         }
 
     def indicator_status(self):
-        """``{unit: status}`` of the Gender Indicator Set for the year."""
-        statuses = self.env["gender.equality.indicator.status"].search(
-            [("unit_id", "in", self.units.ids), ("year", "=", self.year)]
-        )
-        return {status.unit_id: status.status for status in statuses}
+        """``{unit: status}`` of the Gender Indicator Set for the year, as the Department
+        confirmed it."""
+        return self.env["gender.equality.indicator.status"]._confirmed(self.year, self.units)
 
 
 def rate(part, whole):
     """A percentage rounded to one decimal; 0 when there is nothing to divide."""
     return round(100.0 * part / whole, 1) if whole else 0.0
-
-
-def sum_by(rows, key):
-    """Sum the ``count``/``male``/``female`` of ``rows`` (see ``tasks_by``) by ``key(group)``."""
-    totals = defaultdict(lambda: {"count": 0, "male": 0, "female": 0})
-    for group, figures in rows.items():
-        total = totals[key(group)]
-        for name in ("count", "male", "female"):
-            total[name] += figures[name]
-    return totals

@@ -3,7 +3,7 @@
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import {registry} from "@web/core/registry";
 
-// The head of a unit returns its submitted annual report from the form: the button asks for the reason.
+// The Department returns a received annual report from the form: the button asks for the reason.
 registry.category("web_tour.tours").add("gender_equality_report_return_tour", {
     steps: () => [
         {

@@ -1,6 +1,6 @@
 # Copyright 2026 Sở Y tế Thanh Hóa
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""18.0.2.1.0:
+"""18.0.4.1.0:
 
 - "My work" opens through a window action (a new record every time, and the app's menus show
   on it) instead of a server action that created a record. The xml id keeps its name: the
