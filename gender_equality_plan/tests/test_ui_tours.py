@@ -65,6 +65,7 @@ class TestUiTours(HttpCase):
                                 "name": name,
                                 "area_id": self.area.id,
                                 "activity_type_id": self.type_session.id,
+                                "target_group": "staff",
                                 "date_start": date(year, 3, 5 + index),
                                 "date_end": date(year, 3, 5 + index),
                                 "planned_budget": 2_000_000,
