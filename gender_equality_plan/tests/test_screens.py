@@ -144,7 +144,7 @@ class TestWorkflowFeedback(GenderEqualityPlanCommon):
         wizard = (
             self.env["gender.equality.confirm.wizard"]
             .with_user(self.user_a)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({})
         )
         self.assertIn("Action Month", wizard.message)
@@ -189,7 +189,7 @@ class TestWorkflowFeedback(GenderEqualityPlanCommon):
         wizard = (
             self.env["gender.equality.confirm.wizard"]
             .with_user(self.user_a)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({})
         )
         self.assertEqual(wizard.confirm_label, "Confirm Cancellation")
