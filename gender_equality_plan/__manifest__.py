@@ -11,7 +11,7 @@
     "license": "LGPL-3",
     "application": True,
     "installable": True,
-    "depends": ["base", "mail", "web", "report_xlsx"],
+    "depends": ["base", "mail", "web", "base_import", "report_xlsx"],
     "uninstall_hook": "uninstall_hook",
     "data": [
         "security/gender_equality_security.xml",

@@ -365,6 +365,20 @@ class GenderEqualityPlan(models.Model):
         )
         wizard.action_prepare()
 
+    def action_import_tasks(self):
+        """Open Odoo's import of activities into this plan, from a workbook such as the template
+        of the import dialog. The whole file is refused when a row is wrong; the rows at fault
+        are listed."""
+        self.ensure_one()
+        self.check_access("write")
+        self._check_tasks_editable()
+        return {
+            "type": "ir.actions.client",
+            "tag": "import",
+            "name": self.env._("Import the activities of %(plan)s", plan=self.display_name),
+            "params": {"model": "gender.equality.task", "context": {"default_plan_id": self.id}},
+        }
+
     def _check_tasks_editable(self):
         """Raise when the planned activities of the plans are locked by their approval."""
         locked = self.filtered(lambda plan: not plan.is_editable)

@@ -48,6 +48,22 @@ EXECUTION_FIELDS = {
     "attachment_ids",
     "attending_unit_ids",
 }
+# Odoo's import of activities from a workbook: the template units download from the import
+# dialog (dev/import_template.py writes it), whose headers are these fields' labels in Vietnamese.
+IMPORT_TEMPLATE = "/gender_equality_plan/static/xlsx/mau_nhap_hoat_dong.xlsx"
+IMPORT_COLUMNS = (
+    "name",
+    "area_id",
+    "activity_type_id",
+    "observance_id",
+    "target_group",
+    "target_group_note",
+    "form",
+    "date_start",
+    "date_end",
+    "funding_source_id",
+    "planned_budget",
+)
 # Reports and supplements in these states count the activities: their figures are frozen.
 FREEZING_REPORT_STATES = ("submitted", "accepted")
 
@@ -420,6 +436,8 @@ class GenderEqualityTask(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if self.env.context.get("import_file"):
+            self._check_import_required(vals_list)
         if self._gep_enforced():
             plans = self.env["gender.equality.plan"].browse(
                 [vals["plan_id"] for vals in vals_list if vals.get("plan_id")]
@@ -427,10 +445,34 @@ class GenderEqualityTask(models.Model):
             plans._check_tasks_editable()
         return super().create(vals_list)
 
+    @api.model
+    def _check_import_required(self, vals_list):
+        """Odoo's import leaves out a required value that a row lacks or names wrongly (an area
+        code that does not exist): say which, in the user's language, before the database
+        refuses the row."""
+        required = [name for name, field in self._fields.items() if field.required and field.store]
+        for vals in vals_list:
+            complete = self._add_missing_default_values(vals)
+            missing = [name for name in required if not complete.get(name)]
+            if missing:
+                labels = self.fields_get(missing, ["string"])
+                raise UserError(
+                    self.env._(
+                        "The activity %(task)s lacks: %(fields)s.",
+                        task=vals.get("name") or "",
+                        fields=", ".join(labels[name]["string"] for name in missing),
+                    )
+                )
+
     @api.ondelete(at_uninstall=False)
     def _unlink_except_locked_plan(self):
         if self._gep_enforced():
             self.plan_id._check_tasks_editable()
+
+    @api.model
+    def get_import_templates(self):
+        """The workbook offered by Odoo's import dialog: one row per activity, Vietnamese headers."""
+        return [{"label": self.env._("Template of a plan's activities (Excel)"), "template": IMPORT_TEMPLATE}]
 
     # ------------------------------------------------------------
     # ACTIONS

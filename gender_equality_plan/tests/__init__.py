@@ -7,6 +7,7 @@ from . import test_plan_lock
 from . import test_plan_workflow
 from . import test_prepare_year
 from . import test_task
+from . import test_task_import
 from . import test_inspection_scoring
 from . import test_inspection_workflow
 from . import test_inspection_approval
