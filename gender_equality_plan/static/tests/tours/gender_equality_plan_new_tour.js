@@ -31,7 +31,11 @@ registry.category("web_tour.tours").add("gender_equality_plan_new_tour", {
                 content: "The activity's dialog says what is wrong",
                 trigger: ".modal .modal-body:contains(có ngày kết thúc trước ngày bắt đầu)",
             },
-            {content: "Close the warning", trigger: ".modal:last .modal-footer .btn-primary", run: "click"},
+            {
+                content: "Close the warning (not the activity's dialog under it)",
+                trigger: ".modal:has(.modal-body:contains(có ngày kết thúc trước ngày bắt đầu)) .modal-footer .btn-primary",
+                run: "click",
+            },
             {trigger: ".modal div[name='date_end'] input", run: `edit 10/03/${year}`},
             {trigger: ".modal .modal-title", run: "click"},
             {trigger: ".modal:not(:has(.modal-body:contains(có ngày kết thúc trước)))"},
