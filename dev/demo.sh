@@ -45,6 +45,7 @@ cat >&2 <<EOT
     canbo.thoxuan    Unit officer, Trung tâm Y tế Thọ Xuân
     canbo.cdc        Unit officer, Trung tâm Kiểm soát bệnh tật
     canbo.danso      Unit officer, Chi cục Dân số - KHHGĐ
+    canbo.xuanlap    Unit officer, Trạm Y tế xã Xuân Lập (affiliated to Trung tâm Y tế Thọ Xuân)
   Stop with Ctrl-C (server) and \`make stop\` (server and PostgreSQL).
 
 EOT

@@ -63,11 +63,14 @@ def test_self_inspection_of_another_unit_is_refused(officer, checklist_id):
 
 
 def test_officer_does_not_see_other_units_inspections(officer, own_unit_id):
+    # Their own unit's, and those their unit carries out of its affiliated units (plan III.6).
+    affiliated = officer.call("gender.equality.unit", "search", [("parent_id", "=", own_unit_id)])
     unit_ids = {
         row["unit_id"][0]
         for row in officer.call("gender.equality.inspection", "search_read", [], ["unit_id"])
     }
-    assert unit_ids <= {own_unit_id}
+    assert own_unit_id in unit_ids
+    assert unit_ids <= {own_unit_id, *affiliated}
 
 
 def test_second_self_inspection_of_the_year_is_warned(officer, own_unit_id, checklist_id):

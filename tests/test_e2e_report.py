@@ -30,7 +30,7 @@ def test_kpi_summary_over_jsonrpc(jsonrpc_as):
     summary = jsonrpc_as("truongban").call(REPORT, "get_kpi_summary", 2025)
     assert REQUIRED_KEYS <= summary.keys()
     assert summary["year"] == 2025
-    assert set(summary["inspections_by_type"]) == {"self", "inspection", "supervision"}
+    assert set(summary["inspections_by_type"]) == {"self", "inspection", "audit", "supervision"}
     # Demo: Thọ Xuân on time and accepted, the provincial hospital late, the others missing.
     assert summary["reports_accepted"] >= 1
     assert summary["reports_on_time"] >= 1

@@ -8,10 +8,20 @@ UNIT = "gender.equality.unit"
 
 
 def test_unit_officer_sees_only_their_unit_over_xmlrpc(xmlrpc_as):
-    api = xmlrpc_as("canbo.thoxuan")
+    api = xmlrpc_as("canbo.bvdk")
     units = api.call(UNIT, "search_read", [], fields=["code", "unit_type"])
-    assert [u["code"] for u in units] == ["TTYTTX"]
+    assert [u["code"] for u in units] == ["BVDKT"]
+    assert api.call(UNIT, "search_count", [("code", "=", "TTYTTX")]) == 0
+
+
+def test_unit_officer_sees_their_unit_and_its_affiliated_units_over_xmlrpc(xmlrpc_as):
+    # Trung tâm Y tế Thọ Xuân inspects its commune health station (plan section III.6).
+    api = xmlrpc_as("canbo.thoxuan")
+    units = api.call(UNIT, "search_read", [], fields=["code"], order="code")
+    assert [u["code"] for u in units] == ["TTYTTX", "TYTXL"]
     assert api.call(UNIT, "search_count", [("code", "=", "BVDKT")]) == 0
+    station = xmlrpc_as("canbo.xuanlap")
+    assert [u["code"] for u in station.call(UNIT, "search_read", [], fields=["code"])] == ["TYTXL"]
 
 
 def test_unit_officer_cannot_edit_their_unit_over_jsonrpc(jsonrpc_as):

@@ -4,6 +4,7 @@ from . import gender_equality_unit
 from . import res_users
 from . import gender_equality_area
 from . import gender_equality_activity_type
+from . import gender_equality_topic
 from . import gender_equality_funding_source
 from . import gender_equality_objective
 from . import gender_equality_observance
@@ -15,13 +16,17 @@ from . import gender_equality_unit_year_mixin
 from . import gender_equality_unit_record_mixin
 from . import gender_equality_plan
 from . import gender_equality_task
+from . import gender_equality_communication_product
 from . import gender_equality_checklist
 from . import gender_equality_checklist_section
 from . import gender_equality_checklist_item
+from . import gender_equality_grading_band
 from . import gender_equality_inspection
 from . import gender_equality_inspection_line
 from . import gender_equality_inspection_violation
 from . import gender_equality_corrective_action
+from . import gender_equality_inspection_programme
+from . import gender_equality_inspection_programme_line
 from . import gender_equality_report_period
 from . import gender_equality_report
 from . import gender_equality_report_line

@@ -237,10 +237,13 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
             )
         stage = review.stage_id
         unit = record._approval_get_unit()
-        if stage.approver_type == "unit_manager" and user not in unit.manager_ids:
+        deciding_unit = {"unit_manager": unit, "parent_unit_manager": unit.sudo().parent_id}.get(
+            stage.approver_type
+        )
+        if deciding_unit is not None and user not in deciding_unit.manager_ids:
             return self.env._(
                 "Only a head of the unit %(unit)s can decide the stage %(stage)s of %(record)s.",
-                unit=unit.display_name,
+                unit=deciding_unit.display_name,
                 stage=stage.name,
                 record=record.display_name,
             )

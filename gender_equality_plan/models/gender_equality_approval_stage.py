@@ -30,13 +30,16 @@ class GenderEqualityApprovalStage(models.Model):
     approver_type = fields.Selection(
         [
             ("unit_manager", "Heads of the record's unit"),
+            ("parent_unit_manager", "Heads of the parent unit"),
             ("group", "Members of a group"),
             ("users", "Given users"),
         ],
         required=True,
         default="unit_manager",
         help="Heads of the record's unit: the heads of unit who are members of the unit of the "
-        "record.\nMembers of a group: every user of the group.\nGiven users: the users listed.",
+        "record.\nHeads of the parent unit: the heads of unit who are members of the parent of the "
+        "record's unit (a unit that inspects one of its affiliated units approves its minutes)."
+        "\nMembers of a group: every user of the group.\nGiven users: the users listed.",
     )
     group_id = fields.Many2one("res.groups", string="Approver Group")
     user_ids = fields.Many2many(
@@ -130,6 +133,8 @@ class GenderEqualityApprovalStage(models.Model):
         self.ensure_one()
         if self.approver_type == "unit_manager":
             users = unit.manager_ids
+        elif self.approver_type == "parent_unit_manager":
+            users = unit.sudo().parent_id.manager_ids
         elif self.approver_type == "group":
             users = self.group_id.users
         else:

@@ -132,7 +132,11 @@ class GenderEqualityConsolidation(models.TransientModel):
         """Participants by sex, by area and by activity type."""
         _ = self.env._
         tables = Markup()
-        for key, title in (("by_area", _("Area")), ("by_activity_type", _("Activity type"))):
+        for key, title in (
+            ("by_area", _("Area")),
+            ("by_activity_type", _("Activity type")),
+            ("by_topic", _("Topic")),
+        ):
             rows = [
                 (
                     row["name"],
@@ -143,7 +147,13 @@ class GenderEqualityConsolidation(models.TransientModel):
                 )
                 for row in summary.get(key, [])
             ]
-            tables += self._html_table((title, _("Activities"), _("Men"), _("Women"), _("Total")), rows)
+            if rows or key != "by_topic":
+                tables += self._html_table((title, _("Activities"), _("Men"), _("Women"), _("Total")), rows)
+        products = [
+            (row["name"], vi_format.vi_number(row["quantity"])) for row in summary.get("products_by_kind", [])
+        ]
+        if products:
+            tables += self._html_table((_("Communication products"), _("Quantity")), products)
         return tables
 
     def _budget_table(self, summary):

@@ -142,15 +142,17 @@ class GenderEqualityCorrectiveAction(models.Model):
             action.is_editable = action.state in OPEN_STATES
             action.is_locked = action.state in ("verified", "cancelled")
 
-    @api.depends("state")
+    @api.depends("state", "inspection_id.inspecting_unit_id")
     @api.depends_context("uid")
     def _compute_permissions(self):
         is_verifier = roles.is_verifier(self.env)
+        decided_by_user = self._verifiable_by_user()
         for action in self:
+            decides = action in decided_by_user
             action.is_verifier = is_verifier
-            action.can_verify = is_verifier and action.state == "done"
-            action.can_reopen = is_verifier and action.state in ("done", "verified")
-            action.can_cancel = is_verifier and not action.is_locked
+            action.can_verify = decides and action.state == "done"
+            action.can_reopen = decides and action.state in ("done", "verified")
+            action.can_cancel = decides and not action.is_locked
             action.can_reschedule = action.can_cancel
 
     @api.depends("deadline", "state")
@@ -185,8 +187,25 @@ class GenderEqualityCorrectiveAction(models.Model):
     # ACTIONS
     # ------------------------------------------------------------
 
+    def _verifiable_by_user(self):
+        """The actions that the current user decides (verifies, reopens, cancels, reschedules):
+        every action for inspectors and the Department; for the members of a unit, the actions
+        of its inspections of its affiliated units."""
+        if roles.is_verifier(self.env):
+            return self
+        units = self.env.user.gep_unit_ids
+        return self.filtered(
+            lambda action: action.sudo()._inspecting_unit() in units
+            and action.sudo()._inspecting_unit() != action.sudo().unit_id
+        )
+
+    def _inspecting_unit(self):
+        """The unit that inspected the unit of the action (none for an action without inspection)."""
+        self.ensure_one()
+        return self.inspection_id.inspecting_unit_id
+
     def _check_is_verifier(self, message):
-        if not roles.is_verifier(self.env):
+        if self - self._verifiable_by_user():
             raise AccessError(message)
 
     def _check_state(self, states, message):
@@ -225,7 +244,12 @@ class GenderEqualityCorrectiveAction(models.Model):
         return True
 
     def action_verify(self):
-        self._check_is_verifier(self.env._("Only inspectors and the Department verify corrective actions."))
+        self._check_is_verifier(
+            self.env._(
+                "Only inspectors, the Department and the unit that carried out the inspection "
+                "verify corrective actions."
+            )
+        )
         self._check_flag(
             "can_verify", self.env._("Only corrective actions reported as done can be verified.")
         )
@@ -236,7 +260,12 @@ class GenderEqualityCorrectiveAction(models.Model):
         )
 
     def action_reopen(self, reason=None):
-        self._check_is_verifier(self.env._("Only inspectors and the Department reopen corrective actions."))
+        self._check_is_verifier(
+            self.env._(
+                "Only inspectors, the Department and the unit that carried out the inspection "
+                "reopen corrective actions."
+            )
+        )
         self._check_flag(
             "can_reopen", self.env._("Only done or verified corrective actions can be reopened.")
         )
@@ -248,9 +277,14 @@ class GenderEqualityCorrectiveAction(models.Model):
         return True
 
     def action_cancel(self, reason=None):
-        """Cancel the actions with a reason (inspectors and the Department only). Without a
-        reason (a button), ask for it."""
-        self._check_is_verifier(self.env._("Only inspectors and the Department cancel corrective actions."))
+        """Cancel the actions with a reason (inspectors, the Department and the unit that carried
+        out the inspection). Without a reason (a button), ask for it."""
+        self._check_is_verifier(
+            self.env._(
+                "Only inspectors, the Department and the unit that carried out the inspection "
+                "cancel corrective actions."
+            )
+        )
         self._check_flag(
             "can_cancel", self.env._("A verified or cancelled corrective action cannot be cancelled.")
         )
@@ -266,10 +300,13 @@ class GenderEqualityCorrectiveAction(models.Model):
         return True
 
     def action_reschedule(self, reason=None, deadline=None, priority=None):
-        """Change the deadline and/or the priority, with a reason (inspectors and the
-        Department only). Without a reason (a button), ask for it."""
+        """Change the deadline and/or the priority, with a reason (inspectors, the Department and
+        the unit that carried out the inspection). Without a reason (a button), ask for it."""
         self._check_is_verifier(
-            self.env._("Only inspectors and the Department change a deadline or a priority.")
+            self.env._(
+                "Only inspectors, the Department and the unit that carried out the inspection change "
+                "a deadline or a priority."
+            )
         )
         self._check_flag(
             "can_reschedule", self.env._("A verified or cancelled corrective action cannot be rescheduled.")
@@ -328,7 +365,11 @@ class GenderEqualityCorrectiveAction(models.Model):
             for user in action.responsible_id or action.unit_id.manager_ids:
                 digests[user]["due"] |= action
         for action in overdue:
-            for user in action.responsible_id | action.unit_id.manager_ids | department_users:
+            # The unit that inspected the unit (a parent unit) hears of it too.
+            inspecting_heads = action.inspection_id.inspecting_unit_id.manager_ids
+            for user in (
+                action.responsible_id | action.unit_id.manager_ids | inspecting_heads | department_users
+            ):
                 digests[user]["overdue"] |= action
         for user, digest in digests.items():
             self._send_reminder_digest(user, digest["due"], digest["overdue"])

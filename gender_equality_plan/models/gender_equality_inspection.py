@@ -1,21 +1,20 @@
 # Copyright 2026 Sở Y tế Thanh Hóa
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
-INSPECTION_TYPES = [
-    ("self", "Self-inspection"),
-    ("inspection", "Inspection by the Department"),
-    ("supervision", "Supervision"),
-]
+from ..tools import inspection_kinds, roles
+from ..tools.inspection_kinds import INSPECTION_CATEGORIES, INSPECTION_TYPES
 
-# Result bands of the score (percentage), from the best; see the help of ``result_band``.
-BAND_GOOD = 80.0
-BAND_FAIR = 50.0
+DEPARTMENT_UNIT = "gender_equality_plan.gender_equality_unit_department"
+# The result of an inspection of which a critical item failed, whatever its score.
+FAILED = "failed"
 
 
 class GenderEqualityInspection(models.Model):
-    """An inspection, self-inspection or supervision of a unit (plan section III.6)."""
+    """A self-inspection, inspection, formal inspection or supervision of a unit (plan section
+    III.6), carried out by the unit itself, by the Department of Health or by the unit's parent
+    unit (``inspecting_unit_id``), possibly as part of an annual programme."""
 
     _name = "gender.equality.inspection"
     _description = "Gender-Equality Inspection"
@@ -28,7 +27,16 @@ class GenderEqualityInspection(models.Model):
     _state_review = "done"
     _state_cancel_from = ("draft", "in_progress", "done", "returned")
     _state_draft_from = ("cancelled",)
-    _workflow_draft_only_fields = ("unit_id", "inspection_type", "year")
+    _workflow_draft_only_fields = (
+        "unit_id",
+        "inspection_type",
+        "inspection_category",
+        "inspecting_unit_id",
+        "year",
+    )
+    # Integrity policy: an inspection scheduled by a programme is linked to its line when it is
+    # created, and stays linked.
+    _gep_create_only_fields = ("programme_line_id",)
 
     name = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default=lambda self: self.env._("New")
@@ -49,8 +57,50 @@ class GenderEqualityInspection(models.Model):
         index=True,
         tracking=True,
         help="Self-inspection: the unit inspects itself (tự kiểm tra). Inspection: a check of the "
-        "unit by the Department of Health (kiểm tra). Supervision: monitoring of the unit's "
-        "implementation (giám sát).",
+        "unit by the Department of Health or by its parent unit (kiểm tra). Formal inspection: "
+        "an inspection by the Department's inspectorate (thanh tra). Supervision: monitoring of "
+        "the unit's implementation (giám sát).",
+    )
+    inspection_category = fields.Selection(
+        INSPECTION_CATEGORIES,
+        string="Category",
+        required=True,
+        default="specialised",
+        tracking=True,
+        help="Specialised: part of the specialised inspection programme of the sector (chuyên "
+        "ngành). Administrative: part of the administrative and public-duty inspection programme "
+        "(hành chính, công vụ).",
+    )
+    inspecting_unit_id = fields.Many2one(
+        "gender.equality.unit",
+        string="Inspecting Unit",
+        compute="_compute_inspecting_unit_id",
+        # Computed as the user: who plans the inspection decides its default inspecting unit.
+        compute_sudo=False,
+        store=True,
+        readonly=False,
+        precompute=True,
+        required=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+        help="The unit that carries out the inspection and issues its minutes: the inspected unit "
+        "itself for a self-inspection, the Department of Health, or the parent unit for an "
+        "inspection of one of its affiliated units.",
+    )
+    programme_line_id = fields.Many2one(
+        "gender.equality.inspection.programme.line",
+        string="Programme Line",
+        index="btree_not_null",
+        ondelete="restrict",
+        copy=False,
+        help="The line of the annual programme that scheduled this inspection.",
+    )
+    programme_id = fields.Many2one(
+        related="programme_line_id.programme_id",
+        string="Annual Programme",
+        store=True,
+        index="btree_not_null",
     )
     year = fields.Integer(
         required=True, index=True, tracking=True, default=lambda self: fields.Date.context_today(self).year
@@ -108,14 +158,30 @@ class GenderEqualityInspection(models.Model):
         help="Weighted percentage of the yes/no items answered “yes”, over the answered yes/no "
         "items of non-zero weight. Items answered “not applicable” are left out.",
     )
-    result_band = fields.Selection(
-        [("good", "Good"), ("fair", "Fair"), ("poor", "Poor"), ("failed", "Failed")],
+    grade_id = fields.Many2one(
+        "gender.equality.grading.band",
+        string="Grade",
         compute="_compute_score",
         store=True,
-        help="Good: score of 80% or more. Fair: 50% to less than 80%. Poor: less than 50%. "
-        "Failed: a critical item failed, whatever the score.",
+        ondelete="restrict",
+        help="The grading band of the Department that the score reaches (Configuration > Grading "
+        "Bands). Empty when the Department configured no band, or when a critical item failed.",
+    )
+    result_band = fields.Selection(
+        selection="_selection_result_band",
+        string="Result",
+        compute="_compute_score",
+        store=True,
+        help="The code of the grade (good, fair, poor with the shipped bands), or “failed” when a "
+        "critical item failed, whatever the score. Empty when no grading band is configured.",
     )
     has_critical_failure = fields.Boolean(compute="_compute_score", store=True)
+    is_scored = fields.Boolean(
+        compute="_compute_score",
+        store=True,
+        help="An item that counts in the score is answered: before that, a planned inspection "
+        "shows no score rather than 0%.",
+    )
     unanswered_count = fields.Integer(compute="_compute_counts", string="Unanswered Items")
     failed_count = fields.Integer(compute="_compute_counts", string="Failed Items")
     strengths = fields.Html(help="Strengths found (ưu điểm).")
@@ -140,6 +206,27 @@ class GenderEqualityInspection(models.Model):
     # COMPUTES
     # ------------------------------------------------------------
 
+    @api.model
+    def _selection_result_band(self):
+        """The codes of every grading band (archived ones too: minutes keep their grade)."""
+        bands = self.env["gender.equality.grading.band"].sudo().with_context(active_test=False).search([])
+        return [(band.code, band.name) for band in bands] + [(FAILED, self.env._("Failed"))]
+
+    @api.depends("unit_id", "inspection_type")
+    def _compute_inspecting_unit_id(self):
+        """The unit itself for a self-inspection; otherwise the Department, when inspectors or
+        the Department plan it, or the inspected unit's parent, when its members plan it."""
+        department = self.env.ref(DEPARTMENT_UNIT, raise_if_not_found=False)
+        by_department = roles.is_verifier(self.env)
+        for inspection in self:
+            unit = inspection.unit_id
+            current = inspection.inspecting_unit_id
+            if inspection.inspection_type == "self":
+                inspection.inspecting_unit_id = unit
+            elif not current or current == unit or not inspection._may_inspect(current, unit):
+                parent = unit.sudo().parent_id
+                inspection.inspecting_unit_id = department if by_department or not parent else parent
+
     @api.depends(
         "line_ids.answer_type",
         "line_ids.answer_yes_no",
@@ -148,16 +235,22 @@ class GenderEqualityInspection(models.Model):
         "line_ids.is_failed",
     )
     def _compute_score(self):
+        bands = self.env["gender.equality.grading.band"]._get_bands()
+        scale = [(minimum, band.id) for minimum, band in bands]
+        codes = {band.id: band.code for __, band in bands}
         for inspection in self:
             scorer = InspectionScorer(
                 [
                     (line.answer_type, line.answer_yes_no, line.weight, line.is_critical, line.is_failed)
                     for line in inspection.line_ids
-                ]
+                ],
+                scale,
             )
             inspection.score = scorer.score
             inspection.has_critical_failure = scorer.has_critical_failure
-            inspection.result_band = scorer.band
+            inspection.is_scored = scorer.is_scored
+            inspection.grade_id = scorer.band if scorer.band != FAILED else False
+            inspection.result_band = codes.get(scorer.band, scorer.band)
 
     @api.depends("line_ids.is_answered", "line_ids.is_failed")
     def _compute_counts(self):
@@ -214,6 +307,95 @@ class GenderEqualityInspection(models.Model):
         domain = [("state", "=", "draft"), ("planned_date", "<", fields.Date.context_today(self))]
         positive = (operator == "=") == value
         return domain if positive else ["!", "&", *domain]
+
+    # ------------------------------------------------------------
+    # CONSTRAINTS
+    # ------------------------------------------------------------
+
+    @api.model
+    def _may_inspect(self, inspecting_unit, unit):
+        """Whether ``inspecting_unit`` may inspect ``unit`` (other than self-inspection): the
+        Department inspects every unit, a unit inspects its affiliated units."""
+        inspecting_unit, unit = inspecting_unit.sudo(), unit.sudo()
+        return (
+            bool(inspecting_unit)
+            and inspecting_unit != unit
+            and (inspecting_unit.unit_type == "department" or unit.parent_id == inspecting_unit)
+        )
+
+    @api.constrains("unit_id", "inspection_type", "inspecting_unit_id")
+    def _check_inspecting_unit_id(self):
+        for inspection in self:
+            inspecting_unit, unit = inspection.inspecting_unit_id.sudo(), inspection.unit_id.sudo()
+            if inspection.inspection_type == "self":
+                if inspecting_unit != unit:
+                    raise ValidationError(
+                        self.env._(
+                            "A self-inspection is carried out by the inspected unit %(unit)s itself.",
+                            unit=unit.name,
+                        )
+                    )
+            elif not self._may_inspect(inspecting_unit, unit):
+                raise ValidationError(
+                    self.env._(
+                        "%(inspecting)s cannot inspect %(unit)s: the Department of Health inspects "
+                        "every unit, and a unit inspects its affiliated units only.",
+                        inspecting=inspecting_unit.name,
+                        unit=unit.name,
+                    )
+                )
+            elif (
+                inspection.inspection_type in inspection_kinds.DEPARTMENT_ONLY_TYPES
+                and inspecting_unit.unit_type != "department"
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "A formal inspection (thanh tra) is carried out by the Department of Health "
+                        "only; %(unit)s may carry out an inspection or a supervision.",
+                        unit=inspecting_unit.name,
+                    )
+                )
+
+    @api.constrains("programme_line_id", "unit_id", "inspection_type", "year", "state")
+    def _check_programme_line_id(self):
+        inspections = self.filtered("programme_line_id")
+        if not inspections:
+            return
+        active_counts = dict(
+            self.sudo()._read_group(
+                [
+                    ("programme_line_id", "in", inspections.programme_line_id.ids),
+                    ("state", "!=", "cancelled"),
+                ],
+                ["programme_line_id"],
+                ["__count"],
+            )
+        )
+        for inspection in inspections:
+            line = inspection.programme_line_id.sudo()
+            programme = line.programme_id
+            if (
+                line.unit_id != inspection.unit_id
+                or programme.inspection_type != inspection.inspection_type
+                or programme.year != inspection.year
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The inspection %(name)s does not match the line of the programme %(programme)s "
+                        "that schedules it (unit, kind and year).",
+                        name=inspection.name,
+                        programme=programme.name,
+                    )
+                )
+            if active_counts.get(line, 0) > 1:
+                raise ValidationError(
+                    self.env._(
+                        "The programme %(programme)s already schedules an inspection of %(unit)s on this "
+                        "line: cancel it before scheduling another one.",
+                        programme=programme.name,
+                        unit=line.unit_id.name,
+                    )
+                )
 
     # ------------------------------------------------------------
     # CRUD
@@ -284,6 +466,29 @@ class GenderEqualityInspection(models.Model):
         return report.report_action(self, config=False)
 
     # ------------------------------------------------------------
+    # THE MINUTES (Vietnamese administrative document)
+    # ------------------------------------------------------------
+
+    def _minutes_word(self):
+        """``kiểm tra``, ``thanh tra`` or ``giám sát``: the word of the minutes."""
+        self.ensure_one()
+        return inspection_kinds.document_word(self.inspection_type)
+
+    def _minutes_title(self):
+        self.ensure_one()
+        return inspection_kinds.minutes_title(self.inspection_type)
+
+    def _minutes_subject(self):
+        self.ensure_one()
+        return inspection_kinds.subject_line(self.inspection_type, self.inspection_category, self.year)
+
+    def _minutes_issuer(self):
+        """The issuing body: the inspecting unit (its name only is printed, read as superuser:
+        the inspected unit's members may not open it)."""
+        self.ensure_one()
+        return self.sudo().inspecting_unit_id or self.sudo().unit_id
+
+    # ------------------------------------------------------------
     # WORKFLOW HOOKS (gender.equality.approval.mixin)
     # ------------------------------------------------------------
 
@@ -332,12 +537,16 @@ class GenderEqualityInspection(models.Model):
 
 
 class InspectionScorer:
-    """Score of a list of answers ``(answer_type, yes_no, weight, is_critical, is_failed)``.
+    """Score of a list of answers ``(answer_type, yes_no, weight, is_critical, is_failed)``,
+    graded with ``bands``: ``[(minimum score, grade)]`` (the grading bands of the Department).
 
+    ``band`` is the grade of the highest minimum that the score reaches, ``"failed"`` when a
+    critical item failed, and False when there is nothing to grade or no band reached.
+    ``is_scored`` says whether an answer counts at all (before that, the score means nothing).
     Pure Python so that it can be tested and reused without a database.
     """
 
-    def __init__(self, answers):
+    def __init__(self, answers, bands=()):
         scored = [
             (yes_no, weight)
             for answer_type, yes_no, weight, __, __ in answers
@@ -347,13 +556,11 @@ class InspectionScorer:
         achieved = sum(weight for yes_no, weight in scored if yes_no == "yes")
         self.score = round(100.0 * achieved / total, 1) if total else 0.0
         self.has_critical_failure = any(critical and failed for __, __, __, critical, failed in answers)
+        self.is_scored = bool(total) or self.has_critical_failure
         if self.has_critical_failure:
-            self.band = "failed"
+            self.band = FAILED
         elif not total:
             self.band = False
-        elif self.score >= BAND_GOOD:
-            self.band = "good"
-        elif self.score >= BAND_FAIR:
-            self.band = "fair"
         else:
-            self.band = "poor"
+            reached = [(minimum, grade) for minimum, grade in bands if self.score >= minimum]
+            self.band = max(reached, key=lambda band: band[0])[1] if reached else False

@@ -5,6 +5,8 @@ from datetime import date
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools import roles
+
 # A leap year, to validate day/month pairs such as 29/2 once and for all.
 _CHECK_YEAR = 2024
 
@@ -12,15 +14,32 @@ _CHECK_YEAR = 2024
 class GenderEqualityObservance(models.Model):
     """A day or a period observed every year (8/3, 20/10, the Action Month 15/11–15/12…).
 
-    Dates are stored as day and month so that the observance applies to any year.
+    Dates are stored as day and month so that the observance applies to any year. The
+    Department's observances (no ``unit_id``) are shared by every unit; a unit adds its own
+    traditional day (ngày truyền thống, plan section III.1) for itself: only its members see it
+    and plan activities for it.
     """
 
     _name = "gender.equality.observance"
     _description = "Observance"
     _inherit = ["gender.equality.guard.mixin"]
     _order = "month_start, day_start, sequence, id"
+    # Integrity policy: the Action Month and the yearly themes are the Department's.
+    _gep_field_groups = {
+        "is_action_month": (roles.DEPARTMENT_MANAGER,),
+        "theme_ids": (roles.DEPARTMENT_MANAGER,),
+    }
 
     name = fields.Char(required=True, help="Official Vietnamese name of the observance.")
+    unit_id = fields.Many2one(
+        "gender.equality.unit",
+        string="Unit",
+        index=True,
+        ondelete="restrict",
+        default=lambda self: self._default_unit_id(),
+        help="The unit whose own day this is (its traditional day). Empty: an observance of the "
+        "Department, shared by every unit.",
+    )
     sequence = fields.Integer(default=10)
     day_start = fields.Integer(string="Start Day", required=True, default=1)
     month_start = fields.Integer(string="Start Month", required=True, default=1)
@@ -45,6 +64,27 @@ class GenderEqualityObservance(models.Model):
     )
     theme_ids = fields.One2many("gender.equality.observance.theme", "observance_id", string="Yearly Themes")
     active = fields.Boolean(default=True)
+    can_edit = fields.Boolean(
+        compute="_compute_can_edit",
+        string="Can I Edit",
+        help="Whether you may change this observance: the Department's are the Department "
+        "manager's, a unit's own day its members'.",
+    )
+
+    @api.model
+    def _default_unit_id(self):
+        """Members of units (not the Department) add days of their own unit."""
+        if roles.is_department_manager(self.env):
+            return False
+        return self.env.user.gep_unit_ids.filtered(lambda unit: unit.unit_type != "department")[:1]
+
+    @api.depends("unit_id")
+    @api.depends_context("uid")
+    def _compute_can_edit(self):
+        # A new observance is the user's to fill in; an existing one is theirs if they may write it.
+        writable = self._origin._filtered_access("write") if self.ids else self.browse()
+        for observance in self:
+            observance.can_edit = not observance._origin or observance._origin in writable
 
     @api.depends("day_start", "month_start", "day_end", "month_end")
     def _compute_date_label(self):

@@ -9,6 +9,8 @@ LINE_SECTIONS = [
     ("activities", "Communication Activities"),
     ("area", "Activities by Area"),
     ("activity_type", "Activities by Type"),
+    ("topic", "Activities by Topic"),
+    ("product", "Communication Products"),
     ("action_month", "Action Month"),
     ("inspection", "Inspections"),
     ("corrective_action", "Corrective Actions"),
@@ -25,7 +27,8 @@ class GenderEqualityReportLine(models.Model):
 
     Lines are written by the compilation only (``tools/report_compiler.py``); users read them.
     The consolidation sums the lines of the accepted reports and of their submitted
-    supplements, by unit, section and key, or by area, activity type and funding source.
+    supplements, by unit, section and key, or by area, activity type, topic, product kind and
+    funding source.
     """
 
     _name = "gender.equality.report.line"
@@ -64,6 +67,8 @@ class GenderEqualityReportLine(models.Model):
     funding_source_id = fields.Many2one(
         "gender.equality.funding.source", string="Funding Source", readonly=True, ondelete="set null"
     )
+    topic_id = fields.Many2one("gender.equality.topic", string="Topic", readonly=True, ondelete="set null")
+    product_kind = fields.Char(readonly=True, help="Kind of the communication products counted.")
     inspection_type = fields.Char(readonly=True)
     target_group = fields.Selection(
         selection=lambda self: self.env["gender.equality.awareness.survey"]._fields["target_group"].selection,

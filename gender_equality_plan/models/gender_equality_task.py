@@ -27,6 +27,7 @@ PLANNED_FIELDS = {
     "area_id",
     "activity_type_id",
     "observance_id",
+    "topic_ids",
     "target_group",
     "target_group_note",
     "form",
@@ -47,6 +48,7 @@ EXECUTION_FIELDS = {
     "actual_cost",
     "attachment_ids",
     "attending_unit_ids",
+    "product_ids",
 }
 # Odoo's import of activities from a workbook: the template units download from the import
 # dialog (dev/import_template.py writes it), whose headers are these fields' labels in Vietnamese.
@@ -104,6 +106,14 @@ class GenderEqualityTask(models.Model):
         readonly=False,
     )
     observance_id = fields.Many2one("gender.equality.observance", string="Observance", index=True)
+    topic_ids = fields.Many2many(
+        "gender.equality.topic",
+        "gender_equality_task_topic_rel",
+        "task_id",
+        "topic_id",
+        string="Topics",
+        help="The topics the activity addresses (plan section V), counted by the annual report.",
+    )
     target_group = fields.Selection(
         TARGET_GROUPS,
         help="Who the activity is for. A dissemination session for the staff of the unit counts "
@@ -170,6 +180,14 @@ class GenderEqualityTask(models.Model):
         string="Evidence",
         copy=False,
         help="Documents that prove the activity took place: minutes, photos, links…",
+    )
+    product_ids = fields.One2many(
+        "gender.equality.communication.product",
+        "task_id",
+        string="Communication Products",
+        copy=False,
+        help="Leaflets, articles, videos, materials put online, reproductions of the ministry's "
+        "products made by the activity, with their quantity.",
     )
     is_action_month = fields.Boolean(
         compute="_compute_is_action_month",
@@ -408,6 +426,20 @@ class GenderEqualityTask(models.Model):
             )
         return None
 
+    @api.constrains("observance_id", "plan_id")
+    def _check_observance_id(self):
+        for task in self.sudo():
+            observance_unit = task.observance_id.unit_id
+            if observance_unit and observance_unit != task.plan_id.unit_id:
+                raise ValidationError(
+                    self.env._(
+                        "The observance %(observance)s is a day of %(unit)s: another unit's activity "
+                        "cannot refer to it.",
+                        observance=task.observance_id.name,
+                        unit=observance_unit.name,
+                    )
+                )
+
     def _dates_in_year(self, year):
         self.ensure_one()
         return all(day.year == year for day in (self.date_start, self.date_end) if day)
@@ -433,6 +465,10 @@ class GenderEqualityTask(models.Model):
             if names:
                 locked[task] = frozenset(names)
         return locked
+
+    def _gep_accepts_children(self):
+        """Communication products are recorded with the execution of the activity."""
+        return all(self.mapped("can_execute"))
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -10,6 +10,7 @@ UNIT_TYPES = [
     ("health_centre", "Health centre"),
     ("provincial_centre", "Provincial centre"),
     ("sub_department", "Sub-department"),
+    ("health_station", "Commune health station"),
     ("other", "Other"),
 ]
 

@@ -144,7 +144,11 @@ class GenderEqualityConsolidationXlsx(models.AbstractModel):
         sheet.set_column(0, 0, 60)
         sheet.set_column(1, 4, 14)
         row = 0
-        for key, title in (("by_area", _("Area")), ("by_activity_type", _("Activity type"))):
+        for key, title in (
+            ("by_area", _("Area")),
+            ("by_activity_type", _("Activity type")),
+            ("by_topic", _("Topic")),
+        ):
             sheet.write_row(
                 row, 0, [title, _("Activities"), _("Men"), _("Women"), _("Total")], formats["header"]
             )
@@ -156,6 +160,11 @@ class GenderEqualityConsolidationXlsx(models.AbstractModel):
                 ):
                     sheet.write_number(row, column, value, formats["integer"])
             row += 2
+        sheet.write_row(row, 0, [_("Communication products"), _("Quantity")], formats["header"])
+        for line in summary["products_by_kind"]:
+            row += 1
+            sheet.write(row, 0, line["name"], formats["text"])
+            sheet.write_number(row, 1, line["quantity"], formats["integer"])
         return sheet
 
     def _write_budget_sheet(self, workbook, formats, summary):

@@ -17,6 +17,11 @@ from . import test_corrective_action_reminder
 from . import test_inspection_access
 from . import test_inspection_report
 from . import test_inspection_wizards
+from . import test_inspection_kinds
+from . import test_grading_bands
+from . import test_inspection_affiliated
+from . import test_inspection_programme
+from . import test_section_v
 from . import test_vi_format
 from . import test_awareness_survey
 from . import test_report_compile

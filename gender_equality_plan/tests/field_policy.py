@@ -67,6 +67,7 @@ TASK_PLANNED = {
     "area_id",
     "activity_type_id",
     "observance_id",
+    "topic_ids",
     "target_group",
     "form",
     "date_start",
@@ -85,6 +86,7 @@ TASK_EXECUTION = {
     "actual_cost",
     "attachment_ids",
     "attending_unit_ids",
+    "product_ids",
 }
 INSPECTION_CONTENT = {
     "checklist_id",
@@ -102,6 +104,49 @@ INSPECTION_CONTENT = {
     "shortcomings",
     "strengths",
     "violation_ids",
+}
+# Set while the inspection is planned (a draft), never after.
+INSPECTION_DRAFT_ONLY = {"unit_id", "inspection_type", "inspection_category", "inspecting_unit_id", "year"}
+INSPECTION_READONLY = WORKFLOW_FLAGS | {
+    "corrective_action_count",
+    "duplicate_warning",
+    "failed_count",
+    "grade_id",
+    "has_critical_failure",
+    "is_late",
+    "name",
+    "programme_id",
+    "result_band",
+    "score",
+    "unanswered_count",
+}
+PROGRAMME_DECISION = {"decision_date", "decision_number", "document_number", "signer_name", "signer_title"}
+PROGRAMME_CONTENT = PROGRAMME_DECISION | {
+    "checklist_id",
+    "implementation",
+    "inspection_category",
+    "inspector_ids",
+    "leader_id",
+    "line_ids",
+    "purpose",
+    "recipients",
+    "scope",
+}
+PROGRAMME_LINE = {"note", "planned_date", "sequence", "unit_id"}
+OBSERVANCE = {
+    "active",
+    "day_end",
+    "day_start",
+    "default_activity_type_id",
+    "default_area_id",
+    "description",
+    "is_action_month",
+    "month_end",
+    "month_start",
+    "name",
+    "sequence",
+    "theme_ids",
+    "unit_id",
 }
 ANSWERS = {
     "answer_date",
@@ -187,23 +232,17 @@ POLICY = {
             "target_year",
         }
     ),
-    "gender.equality.observance": _master(
-        {
-            "active",
-            "day_end",
-            "day_start",
-            "default_activity_type_id",
-            "default_area_id",
-            "description",
-            "is_action_month",
-            "month_end",
-            "month_start",
-            "name",
-            "sequence",
-            "theme_ids",
-        },
-        {"date_label"},
-    ),
+    "gender.equality.topic": _master({"active", "code", "description", "name", "sequence"}),
+    # The Department's observances, shared by every unit.
+    "gender.equality.observance": _master(OBSERVANCE, {"can_edit", "date_label"}),
+    # A unit's own day (its traditional day): its members add and change it; the Action-Month
+    # flag and the yearly themes stay the Department manager's.
+    "gender.equality.observance:unit": {
+        "writers": (*UNIT, *DEPT_MANAGER),
+        "states": {None: frozenset(OBSERVANCE)},
+        "only": {"is_action_month": DEPT_MANAGER, "theme_ids": DEPT_MANAGER},
+        "readonly": frozenset({"can_edit", "date_label"}),
+    },
     "gender.equality.observance.theme": _master({"message", "observance_id", "theme", "year"}),
     "gender.equality.approval.stage": _master(
         {
@@ -246,6 +285,10 @@ POLICY = {
     ),
     "gender.equality.report.period": _master(
         {"deadline", "deadline_included", "note", "year"}, {"timeliness_rule"}
+    ),
+    # Local settings of the Department, not official norms.
+    "gender.equality.grading.band": _master(
+        {"active", "code", "is_local_setting", "min_score", "name", "note", "sequence"}
     ),
     # History: written by the approval workflow only.
     "gender.equality.approval.review": {
@@ -330,27 +373,39 @@ POLICY = {
         # Unit roles: the self-inspections of their own units.
         "writers": (*UNIT, *VERIFIERS),
         "states": {
-            "draft": frozenset(INSPECTION_CONTENT | {"unit_id", "inspection_type", "year"}),
+            "draft": frozenset(INSPECTION_CONTENT | INSPECTION_DRAFT_ONLY),
             "in_progress": frozenset(INSPECTION_CONTENT),
             "done": NOTHING,
             "approved": NOTHING,
             "returned": frozenset(INSPECTION_CONTENT),
             "cancelled": NOTHING,
         },
-        "readonly": frozenset(
-            WORKFLOW_FLAGS
-            | {
-                "corrective_action_count",
-                "duplicate_warning",
-                "failed_count",
-                "has_critical_failure",
-                "is_late",
-                "name",
-                "result_band",
-                "score",
-                "unanswered_count",
-            }
-        ),
+        "create_only": frozenset({"programme_line_id"}),
+        "readonly": frozenset(INSPECTION_READONLY),
+    },
+    "gender.equality.inspection:affiliated": {
+        # Unit A inspects its affiliated unit A1: unit A's roles record it (unit A1's only read it).
+        "writers": (*UNIT, *VERIFIERS),
+        "states": {
+            "draft": frozenset(INSPECTION_CONTENT | INSPECTION_DRAFT_ONLY),
+            "in_progress": frozenset(INSPECTION_CONTENT),
+            "done": NOTHING,
+            "approved": NOTHING,
+            "returned": frozenset(INSPECTION_CONTENT),
+            "cancelled": NOTHING,
+        },
+        "create_only": frozenset({"programme_line_id"}),
+        "readonly": frozenset(INSPECTION_READONLY),
+    },
+    "gender.equality.communication.product": {
+        # Recorded with the execution of the activity, frozen with it.
+        "writers": (*UNIT, *DEPT_MANAGER),
+        "states": {
+            "plan_approved": frozenset({"kind", "name", "quantity", "sequence", "url"}),
+            "counted_by_a_report": NOTHING,
+        },
+        "create_only": frozenset({"task_id"}),
+        "readonly": frozenset({"unit_id", "year"}),
     },
     "gender.equality.inspection.line": {
         "writers": (*UNIT, *VERIFIERS),
@@ -425,6 +480,56 @@ POLICY = {
             }
         ),
     },
+    "gender.equality.inspection.programme": {
+        # A unit's programme (its self-inspections): its roles prepare it; inspectors and the
+        # Department manage every programme. Once approved, only the signed decision is recorded.
+        "writers": (*UNIT, *VERIFIERS),
+        "states": {
+            "draft": frozenset(PROGRAMME_CONTENT | {"unit_id", "year", "inspection_type"}),
+            "submitted": NOTHING,
+            "approved": frozenset(PROGRAMME_DECISION),
+            "returned": frozenset(PROGRAMME_CONTENT),
+            "cancelled": NOTHING,
+        },
+        "readonly": frozenset(
+            WORKFLOW_FLAGS
+            | {
+                "covered_unit_ids",
+                "done_count",
+                "in_progress_count",
+                "inspection_ids",
+                "late_count",
+                "line_count",
+                "name",
+                "not_started_count",
+                "progress_rate",
+                "unscheduled_count",
+            }
+        ),
+    },
+    "gender.equality.inspection.programme.line": {
+        "writers": (*UNIT, *VERIFIERS),
+        "states": {
+            "draft": frozenset(PROGRAMME_LINE),
+            "submitted": NOTHING,
+            "approved": NOTHING,
+            "returned": frozenset(PROGRAMME_LINE),
+            "cancelled": NOTHING,
+        },
+        "create_only": frozenset({"programme_id"}),
+        "readonly": frozenset(
+            {
+                "inspection_id",
+                "inspection_ids",
+                "inspection_type",
+                "is_editable",
+                "programme_state",
+                "programme_unit_id",
+                "status",
+                "year",
+            }
+        ),
+    },
     "gender.equality.report": {
         "writers": (*UNIT, *DEPT_MANAGER),
         "states": {
@@ -484,12 +589,14 @@ POLICY = {
                 "correct",
                 "respondents",
                 "target_group",
+                "product_kind",
                 "report_id",
                 "section",
                 "sequence",
                 "source_ids",
                 "source_model",
                 "supplement_id",
+                "topic_id",
                 "unit_id",
                 "value",
                 "value_display",

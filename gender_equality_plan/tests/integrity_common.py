@@ -35,6 +35,8 @@ class IntegrityCommon(GenderEqualityPlanCommon):
         cls.unit_a.has_communication_duty = True
         cls._build_plans_and_tasks()
         cls._build_inspections()
+        cls._build_affiliated_inspections()
+        cls._build_programmes()
         cls._build_reports()
         cls._build_master_data()
 
@@ -73,8 +75,15 @@ class IntegrityCommon(GenderEqualityPlanCommon):
             "approved": approved,
             "cancelled": cancelled,
         }
-        # 2028: one activity done and counted by the submitted report, one still planned.
+        # 2028: one activity done and counted by the submitted report, one still planned; each
+        # has a communication product.
         counted, planned = approved.task_ids
+        Product = cls.env["gender.equality.communication.product"].with_user(cls.user_a)
+        products = {
+            state: Product.create({"task_id": task.id, "kind": "leaflet", "name": "Tờ rơi", "quantity": 100})
+            for state, task in (("counted_by_a_report", counted), ("plan_approved", planned))
+        }
+        cls.records["gender.equality.communication.product"] = products
         counted.with_user(cls.user_a).write(
             {"actual_date_start": date(2028, 3, 1), "actual_date_end": date(2028, 3, 1)}
         )
@@ -144,6 +153,63 @@ class IntegrityCommon(GenderEqualityPlanCommon):
         actions["verified"].action_verify()
         actions["cancelled"].action_cancel("Trùng lặp")
         cls.records["gender.equality.corrective.action"] = actions
+
+    @classmethod
+    def _build_affiliated_inspections(cls):
+        """Unit A inspects its affiliated unit A1, as unit A's officer, in every state; unit A's
+        head approves the minutes."""
+        cls.unit_a1 = cls.Unit.create(
+            {"name": "Unit A1", "code": "TEST-A1", "unit_type": "health_station", "parent_id": cls.unit_a.id}
+        )
+        Inspection = cls.env["gender.equality.inspection"].with_user(cls.user_a)
+        checklist = cls.env.ref("gender_equality_plan.gender_equality_checklist_plan")
+        inspections = {
+            state: Inspection.create(
+                {
+                    "unit_id": cls.unit_a1.id,
+                    "inspection_type": "inspection",
+                    "year": 2026,
+                    "checklist_id": checklist.id,
+                }
+            )
+            for state in ("draft", "in_progress", "done", "approved", "returned", "cancelled")
+        }
+        for state in ("in_progress", "done", "approved", "returned"):
+            inspection = inspections[state]
+            inspection.action_start()
+            inspection.line_ids.filtered("is_mandatory").write({"answer_yes_no": "yes"})
+        for state in ("done", "approved", "returned"):
+            inspections[state].action_done()
+        inspections["approved"].with_user(cls.manager_a).action_approve()
+        inspections["returned"].with_user(cls.manager_a).action_return("Bổ sung phát hiện")
+        inspections["cancelled"].action_cancel()
+        cls.records["gender.equality.inspection:affiliated"] = inspections
+
+    @classmethod
+    def _build_programmes(cls):
+        """Unit A's programmes of self-inspections for 2027, in every state, prepared by unit A's
+        officer and decided by its head."""
+        Programme = cls.env["gender.equality.inspection.programme"].with_user(cls.user_a)
+        programmes = {
+            state: Programme.create(
+                {
+                    "unit_id": cls.unit_a.id,
+                    "year": 2027,
+                    "inspection_type": "self",
+                    "line_ids": [Command.create({"unit_id": cls.unit_a.id, "planned_date": "2027-06-01"})],
+                }
+            )
+            for state in ("draft", "submitted", "approved", "returned", "cancelled")
+        }
+        for state in ("submitted", "approved", "returned"):
+            programmes[state].action_submit()
+        programmes["approved"].with_user(cls.manager_a).action_approve()
+        programmes["returned"].with_user(cls.manager_a).action_return("Bổ sung thời gian")
+        programmes["cancelled"].action_cancel()
+        cls.records["gender.equality.inspection.programme"] = programmes
+        cls.records["gender.equality.inspection.programme.line"] = {
+            state: programme.line_ids[:1] for state, programme in programmes.items()
+        }
 
     @classmethod
     def _build_reports(cls):
@@ -230,9 +296,30 @@ class IntegrityCommon(GenderEqualityPlanCommon):
         theme = cls.env["gender.equality.observance.theme"].create(
             {"observance_id": observance.id, "year": 2031, "theme": "Chủ đề"}
         )
+        unit_day = (
+            cls.env["gender.equality.observance"]
+            .with_user(cls.user_a)
+            .create(
+                {
+                    "name": "Ngày truyền thống",
+                    "unit_id": cls.unit_a.id,
+                    "day_start": 12,
+                    "month_start": 8,
+                    "day_end": 12,
+                    "month_end": 8,
+                }
+            )
+        )
         cls.records.update(
             {
                 "gender.equality.unit": {None: cls.unit_a},
+                "gender.equality.topic": {
+                    None: ref("gender_equality_plan.gender_equality_topic_reproductive_health")
+                },
+                "gender.equality.grading.band": {
+                    None: ref("gender_equality_plan.gender_equality_grading_band_fair")
+                },
+                "gender.equality.observance:unit": {None: unit_day},
                 "gender.equality.area": {None: cls.area_information},
                 "gender.equality.activity.type": {None: cls.type_other},
                 "gender.equality.funding.source": {None: cls.funding_state},

@@ -33,7 +33,10 @@ ACCESS = {
     "gender.equality.activity.type": MASTER,
     "gender.equality.funding.source": MASTER,
     "gender.equality.objective": MASTER,
-    "gender.equality.observance": MASTER,
+    # Units add their own days (record rules: theirs only); the Department's are shared.
+    "gender.equality.observance": {**MASTER, "unit_user": "crwu", "unit_manager": "crwu"},
+    "gender.equality.topic": MASTER,
+    "gender.equality.grading.band": MASTER,
     "gender.equality.observance.theme": MASTER,
     "gender.equality.approval.stage": MASTER,
     "gender.equality.checklist": MASTER,
@@ -43,6 +46,7 @@ ACCESS = {
     "gender.equality.approval.review": dict.fromkeys(MASTER, "r"),
     "gender.equality.plan": UNIT_RECORD,
     "gender.equality.task": UNIT_RECORD,
+    "gender.equality.communication.product": UNIT_RECORD,
     "gender.equality.report": UNIT_RECORD,
     "gender.equality.report.supplement": UNIT_RECORD,
     "gender.equality.awareness.survey": UNIT_RECORD,
@@ -60,6 +64,9 @@ ACCESS = {
         "unit_user": "crwu",
         "unit_manager": "crwu",
     },
+    # Unit roles: their own unit's programmes (record rules), read the programmes that cover them.
+    "gender.equality.inspection.programme": EVERYONE,
+    "gender.equality.inspection.programme.line": EVERYONE,
     # Units carry corrective actions out; inspectors and the Department create them.
     "gender.equality.corrective.action": {**INSPECTION_RECORD, "unit_user": "rw", "unit_manager": "rw"},
     "gender.equality.consolidation": {"dept_user": "crwu", "dept_manager": "crwu"},
@@ -76,7 +83,10 @@ OPERATIONS = {"c": "create", "r": "read", "w": "write", "u": "unlink"}
 UNIT_MODELS = (
     "gender.equality.plan",
     "gender.equality.task",
+    "gender.equality.communication.product",
     "gender.equality.inspection",
+    "gender.equality.inspection.programme",
+    "gender.equality.inspection.programme.line",
     "gender.equality.inspection.line",
     "gender.equality.inspection.violation",
     "gender.equality.corrective.action",

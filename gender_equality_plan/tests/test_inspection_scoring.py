@@ -39,13 +39,41 @@ class TestInspectionScoring(InspectionCommon):
         self.assertEqual(inspection.result_band, "failed")
 
     def test_scorer_bands_at_thresholds(self):
+        bands = ((80.0, "good"), (50.0, "fair"), (0.0, "poor"))
+
         def band(yes, no):
             return InspectionScorer(
-                [("yes_no", "yes", yes, False, False), ("yes_no", "no", no, False, True)]
+                [("yes_no", "yes", yes, False, False), ("yes_no", "no", no, False, True)], bands
             ).band
 
         self.assertEqual(band(80, 20), "good")
         self.assertEqual(band(79, 21), "fair")
         self.assertEqual(band(50, 50), "fair")
         self.assertEqual(band(49, 51), "poor")
-        self.assertFalse(InspectionScorer([]).band)
+        self.assertFalse(InspectionScorer([], bands).band)
+
+    def test_scorer_without_bands_grades_nothing(self):
+        answers = [("yes_no", "yes", 9, False, False), ("yes_no", "no", 1, False, True)]
+        self.assertEqual(InspectionScorer(answers).score, 90.0)
+        self.assertFalse(InspectionScorer(answers).band)
+        self.assertFalse(InspectionScorer(answers, [(95.0, "excellent")]).band, "no band reached")
+        critical = [("yes_no", "no", 1, True, True)]
+        self.assertEqual(InspectionScorer(critical).band, "failed", "a failed critical item needs no band")
+
+    def test_scorer_takes_the_highest_band_reached_in_any_order(self):
+        answers = [("yes_no", "yes", 9, False, False), ("yes_no", "no", 1, False, True)]
+        bands = [(0.0, "poor"), (90.0, "excellent"), (50.0, "fair")]
+        self.assertEqual(InspectionScorer(answers, bands).band, "excellent")
+
+    def test_an_inspection_is_scored_once_an_item_that_counts_is_answered(self):
+        inspection = self._started_inspection()
+        self.assertFalse(inspection.is_scored, "a planned or just started inspection shows no 0%")
+        self._answer(inspection, {self.item_count: 5})
+        self.assertFalse(inspection.is_scored, "a number does not count in the score")
+        self._answer(inspection, {self.item_report: "no"})
+        self.assertTrue(inspection.is_scored)
+
+    def test_scorer_is_scored_without_bands(self):
+        self.assertFalse(InspectionScorer([]).is_scored)
+        self.assertFalse(InspectionScorer([("yes_no", "na", 1, False, False)]).is_scored)
+        self.assertTrue(InspectionScorer([("yes_no", "no", 1, False, True)]).is_scored, "0% once answered")

@@ -77,11 +77,15 @@ class TestKpiSummary(ReportCommon):
 
     def test_inspections_and_corrective_actions(self):
         # Both inspections wait for their approval: only approved inspections count.
-        self.assertEqual(self.summary["inspections_by_type"], {"self": 0, "inspection": 0, "supervision": 0})
+        self.assertEqual(
+            self.summary["inspections_by_type"], {"self": 0, "inspection": 0, "audit": 0, "supervision": 0}
+        )
         self.inspection_a.with_user(self.manager_a).action_approve()
         self.inspection_a.with_user(self.dept_manager).action_approve()
         summary = self.Report.get_kpi_summary(2026)
-        self.assertEqual(summary["inspections_by_type"], {"self": 1, "inspection": 0, "supervision": 0})
+        self.assertEqual(
+            summary["inspections_by_type"], {"self": 1, "inspection": 0, "audit": 0, "supervision": 0}
+        )
         self.assertEqual(self.summary["corrective_actions_open"], 2)
         self.assertEqual(self.summary["corrective_actions_overdue"], 1)
 

@@ -7,6 +7,7 @@ from odoo.tests import TransactionCase, tagged
 from odoo.tools import SQL
 from odoo.tools.sql import column_exists
 
+from .common_inspection import InspectionCommon
 from .report_common import ReportCommon, utc
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
@@ -126,3 +127,48 @@ class TestMigrationHome(TransactionCase):
         vnd.active = False
         self._migrate()
         self.assertTrue(vnd.active)
+
+
+MIGRATION_3 = MIGRATIONS / "18.0.3.0.0" / "post-migrate.py"
+
+
+@tagged("post_install", "-at_install")
+class TestMigrationToProgrammes(InspectionCommon):
+    """Upgrading from 18.0.2: recorded minutes keep the grade they carry, and the Department's
+    stage of the inspections' chain leaves a unit's inspections of its affiliated units to the
+    parent unit's head, unless the Department wrote its own condition."""
+
+    def _migrate(self):
+        self.env.flush_all()
+        _load(MIGRATION_3).migrate(self.env.cr, "18.0.2.0.0")
+        self.env.invalidate_all()
+
+    def test_recorded_minutes_take_the_band_of_their_grade(self):
+        inspection = self._started_inspection(inspection_type="inspection")
+        self._answer(inspection, {self.item_plan: "yes", self.item_sessions: "no", self.item_report: "yes"})
+        inspection.action_done()
+        self.env.flush_all()
+        # As 18.0.2 left it: a grade code, no grading band.
+        self.env.cr.execute(
+            SQL(
+                "UPDATE gender_equality_inspection SET grade_id = NULL, result_band = 'good' WHERE id = %s",
+                inspection.id,
+            )
+        )
+        self._migrate()
+        good = self.env.ref("gender_equality_plan.gender_equality_grading_band_good")
+        self.assertEqual(
+            (inspection.grade_id, inspection.result_band), (good, "good"), "the grade it was printed with"
+        )
+
+    def test_the_departments_stage_gets_the_new_condition(self):
+        stage = self.env.ref("gender_equality_plan.gender_equality_approval_stage_inspection_department")
+        stage.domain = False
+        self._migrate()
+        self.assertIn("inspecting_unit_id.unit_type", stage.domain)
+
+    def test_a_condition_the_department_wrote_is_kept(self):
+        stage = self.env.ref("gender_equality_plan.gender_equality_approval_stage_inspection_department")
+        stage.domain = "[('year', '>=', 2026)]"
+        self._migrate()
+        self.assertEqual(stage.domain, "[('year', '>=', 2026)]")

@@ -28,6 +28,7 @@ from .report_common import ReportCommon
 
 MINUTES = "gender_equality_plan.action_report_gender_equality_inspection"
 UNIT_REPORT = "gender_equality_plan.action_report_gender_equality_report"
+PROGRAMME = "gender_equality_plan.action_report_gender_equality_inspection_programme"
 NATIONAL_MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 
 
@@ -199,3 +200,101 @@ class TestUnitReportPdf(PdfReportMixin, ReportCommon, HttpCase):
     def test_unit_member_prints_the_report_of_their_unit(self):
         text = self._pdf_text(self._render_pdf(UNIT_REPORT, self.report_a, user=self.user_a))
         self.assertPrinted(text, ("BÁO CÁO", "TRUNG TÂM Y TẾ THỌ XUÂN", *NATIONAL_MOTTO))
+
+
+@tagged("post_install", "-at_install")
+class TestFormalInspectionMinutesPdf(PdfReportMixin, InspectionCommon, HttpCase):
+    def test_formal_inspection_minutes_print_their_own_title(self):
+        inspection = self._started_inspection(
+            inspection_type="audit", inspection_category="administrative", date=date(2026, 10, 2)
+        )
+        text = self._pdf_text(self._render_pdf(MINUTES, inspection))
+        self.assertPrinted(
+            text,
+            (
+                "SỞ Y TẾ THANH HÓA",
+                "BIÊN BẢN THANH TRA",
+                "Thanh tra hành chính, công vụ việc thực hiện chính sách, pháp luật",
+                "Đơn vị được thanh tra: Unit A",
+                "TRƯỞNG ĐOÀN THANH TRA",
+            ),
+        )
+        self.assertNotIn("BIÊN BẢN KIỂM TRA", text)
+
+
+@tagged("post_install", "-at_install")
+class TestInspectionProgrammePdf(PdfReportMixin, InspectionCommon, HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.unit_a.name = "Trung tâm Y tế Thọ Xuân"
+        cls.unit_b.name = "Bệnh viện Đa khoa Nga Sơn"
+        cls.programme = (
+            cls.env["gender.equality.inspection.programme"]
+            .with_user(cls.inspector)
+            .create(
+                {
+                    "unit_id": cls.department.id,
+                    "year": 2026,
+                    "inspection_type": "inspection",
+                    "inspection_category": "specialised",
+                    "leader_id": cls.inspector.id,
+                    "purpose": "<p>Đánh giá việc thực hiện Kế hoạch.</p>",
+                    "scope": "Công tác truyền thông về bình đẳng giới",
+                    "implementation": "<p>Thanh tra Sở chủ trì thực hiện.</p>",
+                    "recipients": "- Các đơn vị có tên trong Kế hoạch;\n- Lưu: VT.",
+                    "line_ids": [
+                        Command.create({"unit_id": cls.unit_a.id, "planned_date": date(2026, 3, 10)}),
+                        Command.create({"unit_id": cls.unit_b.id, "planned_date": date(2026, 6, 16)}),
+                    ],
+                }
+            )
+        )
+        cls.programme.action_submit()
+        cls.programme.with_user(cls.dept_manager).action_approve()
+        cls.programme.with_user(cls.inspector).write(
+            {
+                "document_number": "45/KH-SYT",
+                "decision_number": "112/QĐ-SYT",
+                "decision_date": date(2026, 1, 15),
+                "signer_title": "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC",
+                "signer_name": "Nguyễn Văn An",
+            }
+        )
+
+    def test_programme_prints_as_a_pdf_in_the_administrative_layout(self):
+        text = self._pdf_text(self._render_pdf(PROGRAMME, self.programme))
+        self.assertPrinted(text, NATIONAL_MOTTO)
+        self.assertPrinted(
+            text,
+            (
+                "SỞ Y TẾ THANH HÓA",
+                "Số: 45/KH-SYT",
+                "Thanh Hóa, ngày 15 tháng 01 năm 2026",
+                "KẾ HOẠCH",
+                "Kiểm tra chuyên ngành việc thực hiện chính sách, pháp luật",
+                "(Ban hành kèm theo Quyết định số 112/QĐ-SYT ngày 15/01/2026)",
+                "I. MỤC ĐÍCH, YÊU CẦU",
+                "II. NỘI DUNG, ĐỐI TƯỢNG VÀ THỜI GIAN KIỂM TRA",
+                "III. TỔ CHỨC THỰC HIỆN",
+                "Nơi nhận:",
+                "- Lưu: VT.",
+                "KT. GIÁM ĐỐC",
+                "PHÓ GIÁM ĐỐC",
+                "Nguyễn Văn An",
+            ),
+        )
+        self.assertNotIn("DỰ THẢO", text)
+
+    def test_programme_lists_its_units_and_dates(self):
+        text = self._pdf_text(self._render_pdf(PROGRAMME, self.programme))
+        self.assertRegex(text, r"1 +Trung tâm Y tế Thọ Xuân +10/03/2026")
+        self.assertRegex(text, r"2 +Bệnh viện Đa khoa Nga Sơn +16/06/2026")
+        self.assertTimesLikeFont(self._render_pdf(PROGRAMME, self.programme))
+
+    def test_a_covered_unit_prints_the_programme_with_its_own_line(self):
+        # As in a request: nothing read as another user is in the cache.
+        self.env.invalidate_all()
+        text = self._pdf_text(self._render_pdf(PROGRAMME, self.programme, user=self.user_a))
+        self.assertPrinted(text, ("KẾ HOẠCH", "Trung tâm Y tế Thọ Xuân"))
+        self.assertNotIn("Nga Sơn", text)

@@ -19,7 +19,7 @@ from .common import local_date
 from .report_figures import OPEN_ACTION_STATES, ReportFigures, rate
 
 ACCEPTED = "accepted"
-INSPECTION_TYPES = ("self", "inspection", "supervision")
+INSPECTION_TYPES = ("self", "inspection", "audit", "supervision")
 LINE_AGGREGATES = ["value:sum", "participants_male:sum", "participants_female:sum"]
 
 
@@ -171,6 +171,8 @@ def build_kpi_summary(env, year, units):
         "by_activity_type": _breakdown(
             Line, line_domain, "activity_type", "activity_type_id", "activity_type_id"
         ),
+        "by_topic": _breakdown(Line, line_domain, "topic", "topic_id", "topic_id"),
+        "products_by_kind": _products(env, Line, line_domain),
         "budget_by_source": _budget(Line, line_domain),
         "by_unit_type": _by_unit_type(rows),
         "units": rows,
@@ -184,6 +186,20 @@ def _breakdown(Line, line_domain, section, field, key):
         {key: group.id, "name": group.display_name, "count": int(value), "male": male, "female": female}
         for group, value, male, female in sorted(rows, key=lambda row: (row[0].sequence, row[0].id))
         if group
+    ]
+
+
+def _products(env, Line, line_domain):
+    """``[{kind, name, quantity}]``: the communication products of the accepted reports, by kind
+    (plan section V), in the order of the kinds."""
+    labels = dict(env["gender.equality.communication.product"]._fields["kind"]._description_selection(env))
+    quantities = dict(
+        Line._read_group([*line_domain, ("section", "=", "product")], ["product_kind"], ["value:sum"])
+    )
+    return [
+        {"kind": kind, "name": label, "quantity": int(quantities[kind])}
+        for kind, label in labels.items()
+        if kind in quantities
     ]
 
 

@@ -22,8 +22,9 @@ VIOLATION = "gender.equality.inspection.violation"
 CORRECTIVE_ACTION = "gender.equality.corrective.action"
 SURVEY = "gender.equality.awareness.survey"
 INDICATOR_STATUS = "gender.equality.indicator.status"
+PRODUCT = "gender.equality.communication.product"
 # The models a figure line may open (its drill-down).
-SOURCE_MODELS = (TASK, INSPECTION, VIOLATION, CORRECTIVE_ACTION, SURVEY, INDICATOR_STATUS)
+SOURCE_MODELS = (TASK, INSPECTION, VIOLATION, CORRECTIVE_ACTION, SURVEY, INDICATOR_STATUS, PRODUCT)
 EMPTY = {"count": 0, "male": 0, "female": 0, "ids": []}
 
 
@@ -240,6 +241,32 @@ class ReportCompiler:
                     "budget_used": budget_used,
                 }
             )
+        self._topics_and_products(figures, sets)
+
+    def _topics_and_products(self, figures, sets):
+        """Activities held by topic (plan section V) and their communication products by kind
+        (quantities), with the activities and products they count."""
+        by_topic = _by_unit(figures.tasks_by(["topic_ids"]), lambda topic: topic.sequence)
+        kinds = dict(self.env[PRODUCT]._fields["kind"]._description_selection(self.env))
+        products = defaultdict(list)
+        for unit, kind, quantity, ids in self.env[PRODUCT]._read_group(
+            [("unit_id", "in", figures.units.ids), ("task_id", "any", figures.task_domain())],
+            ["unit_id", "kind"],
+            ["quantity:sum", "id:array_agg"],
+        ):
+            products[unit].append((kind, quantity, sorted(ids)))
+        order = list(kinds)
+        for unit in figures.units:
+            figure_set = sets[unit]
+            for topic, data in by_topic.get(unit, []):
+                if topic:
+                    figure_set.add_tasks(
+                        "topic", f"topic_{topic.id}", topic.display_name, data, topic_id=topic.id
+                    )
+            for kind, quantity, ids in sorted(products.get(unit, []), key=lambda row: order.index(row[0])):
+                figure_set.add(
+                    "product", f"product_{kind}", kinds[kind], quantity, PRODUCT, ids, product_kind=kind
+                )
 
     def _inspections(self, figures, sets):
         """Inspections by type with their average score, findings and corrective actions."""

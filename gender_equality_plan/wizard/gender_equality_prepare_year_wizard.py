@@ -40,14 +40,25 @@ class GenderEqualityPrepareYearWizard(models.TransientModel):
         Plan = self.env["gender.equality.plan"]
         existing_units = Plan.search([("year", "=", self.year), ("state", "!=", "cancelled")]).unit_id
         units = self.unit_ids.filtered(lambda unit: unit.active) - existing_units
-        tasks_vals = self._prepare_task_vals() if self.with_suggestions else []
+        # The Department's observances for every unit, and each unit's own days for itself.
+        observances = self.env["gender.equality.observance"].browse()
+        if self.with_suggestions:
+            observances = observances.search([("active", "=", True), ("unit_id", "in", [False, *units.ids])])
         plans = Plan.create(
             [
                 {
                     "unit_id": unit.id,
                     "year": self.year,
                     "user_id": False,
-                    "task_ids": [fields.Command.create(vals) for vals in tasks_vals],
+                    "task_ids": [
+                        fields.Command.create(vals)
+                        for vals in self._prepare_task_vals(
+                            observances.filtered(
+                                lambda observance, unit=unit: not observance.unit_id
+                                or observance.unit_id == unit
+                            )
+                        )
+                    ],
                 }
                 for unit in units
             ]
@@ -61,11 +72,12 @@ class GenderEqualityPrepareYearWizard(models.TransientModel):
             "context": {"created_plan_ids": plans.ids},
         }
 
-    def _prepare_task_vals(self):
+    def _prepare_task_vals(self, observances):
+        """One suggested activity per observance of the year."""
         default_area = self.env.ref("gender_equality_plan.gender_equality_area_information")
         default_type = self.env.ref("gender_equality_plan.gender_equality_activity_type_event")
         vals_list = []
-        for observance in self.env["gender.equality.observance"].search([("active", "=", True)]):
+        for observance in observances:
             date_start, date_end = observance._get_dates(self.year)
             theme = observance._get_theme(self.year)
             vals_list.append(

@@ -1,0 +1,17 @@
+# Copyright 2026 Sở Y tế Thanh Hóa
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, models
+
+
+class ReportInspectionProgramme(models.AbstractModel):
+    """The annual inspection programme (PDF): printed for the users who may read it."""
+
+    _name = "report.gender_equality_plan.report_inspection_programme"
+    _description = "Annual Inspection Programme (printing)"
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        docs = self.env["gender.equality.inspection.programme"].browse(docids)
+        # Checked before rendering: a refusal is an access error (403), not a rendering error.
+        docs.check_access("read")
+        return {"doc_ids": docids, "doc_model": docs._name, "docs": docs, "data": data}
