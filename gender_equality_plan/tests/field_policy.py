@@ -114,6 +114,7 @@ INSPECTION_READONLY = WORKFLOW_FLAGS | {
     "grade_id",
     "has_critical_failure",
     "is_late",
+    "is_scored",
     "name",
     "programme_id",
     "result_band",
