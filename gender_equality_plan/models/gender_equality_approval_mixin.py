@@ -677,42 +677,46 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
             for user in review.reviewer_ids - record.submitted_by_id:
                 if record.with_user(user).has_access("read"):
                     readers[record] |= user
-        for record, users in readers.items():
-            # Written in the approvers' language.
-            record_in_lang = record.with_context(lang=users[:1].lang or self.env.lang)
+        for record, approvers in readers.items():
             stage = (
                 self.env["gender.equality.approval.review"]
                 .sudo()
                 .browse([review.id for review in reviews if review.res_id == record.id])[:1]
                 .stage_id
             )
-            note = record_in_lang.env._(
-                "%(record)s waits for your decision at the stage %(stage)s.",
-                record=record_in_lang.display_name,
-                stage=stage.with_context(lang=record_in_lang.env.lang).name,
-            )
-            summary = record_in_lang.env._("Approve: %(stage)s", stage=stage.name)
-            activities += [
-                {
-                    "res_model_id": self.env["ir.model"]._get_id(self._name),
-                    "res_id": record.id,
-                    "activity_type_id": activity_type.id,
-                    "user_id": user.id,
-                    "summary": summary,
-                    "note": note,
-                    "automated": True,
-                    "date_deadline": fields.Date.context_today(self),
-                }
-                for user in users
-            ]
-            notifications.append(
-                (
-                    record,
-                    users,
-                    record_in_lang.env._("To approve: %(record)s", record=record_in_lang.display_name),
-                    note,
+            # Written in each approver's language: one message per language.
+            by_lang = defaultdict(lambda: self.env["res.users"])
+            for user in approvers:
+                by_lang[user.lang or self.env.lang] |= user
+            for lang, users in by_lang.items():
+                record_in_lang = record.with_context(lang=lang)
+                note = record_in_lang.env._(
+                    "%(record)s waits for your decision at the stage %(stage)s.",
+                    record=record_in_lang.display_name,
+                    stage=stage.with_context(lang=lang).name,
                 )
-            )
+                summary = record_in_lang.env._("Approve: %(stage)s", stage=stage.with_context(lang=lang).name)
+                activities += [
+                    {
+                        "res_model_id": self.env["ir.model"]._get_id(self._name),
+                        "res_id": record.id,
+                        "activity_type_id": activity_type.id,
+                        "user_id": user.id,
+                        "summary": summary,
+                        "note": note,
+                        "automated": True,
+                        "date_deadline": fields.Date.context_today(self),
+                    }
+                    for user in users
+                ]
+                notifications.append(
+                    (
+                        record,
+                        users,
+                        record_in_lang.env._("To approve: %(record)s", record=record_in_lang.display_name),
+                        note,
+                    )
+                )
         if reviews:
             self.sudo()._workflow_on_pending(reviews)
         if activities:

@@ -5,7 +5,7 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo import Command
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .report_common import ReportCommon
 
@@ -198,3 +198,78 @@ class TestDigestNotifications(NotificationCase):
             self._assert_received(self.manager_a, before, "Overdue A", with_email)
 
         self._each_address(self.manager_a, run)
+
+
+@tagged("post_install", "-at_install")
+class TestNotificationLanguage(NotificationCase):
+    """Every notification, crons included, is written in the language of each recipient:
+    Vietnamese users read Vietnamese whoever triggers it (a cron runs in English)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("vi_VN")
+        cls.env["ir.module.module"]._load_module_terms(["gender_equality_plan"], ["vi_VN"])
+        (cls.user_a | cls.user_c | cls.dept_user).lang = "vi_VN"
+        (cls.manager_a | cls.dept_manager).lang = "en_US"
+
+    def _subject(self, user, before):
+        new = self._notifications(user) - before
+        self.assertEqual(len(new), 1, f"{user.login} got one notification")
+        return new.mail_message_id.subject
+
+    @freeze_time("2026-12-03 02:00:00")
+    def test_corrective_action_reminder_in_each_recipients_language(self):
+        self.env["gender.equality.corrective.action"].create(
+            {
+                "name": "Bổ sung buổi truyền thông",
+                "unit_id": self.unit_a.id,
+                "responsible_id": self.user_a.id,
+                "deadline": "2026-12-01",
+            }
+        )
+        before = {user: self._notifications(user) for user in (self.user_a, self.manager_a)}
+        self.env["gender.equality.corrective.action"]._cron_remind_corrective_actions()
+        self.assertEqual(self._subject(self.user_a, before[self.user_a]), "Biện pháp khắc phục: nhắc nhở")
+        head = self.manager_a
+        self.assertEqual(self._subject(head, before[head]), "Corrective actions: reminder")
+        body = (self._notifications(self.user_a) - before[self.user_a]).mail_message_id.body
+        self.assertIn("Biện pháp khắc phục quá hạn:", body)
+
+    @freeze_time("2026-11-26 03:00:00")
+    def test_report_reminder_in_each_recipients_language(self):
+        self.unit_c.user_ids |= self.manager_a
+        before = {user: self._notifications(user) for user in (self.user_c, self.manager_a)}
+        self.Report._cron_report_reminders()
+        self.assertEqual(self._subject(self.user_c, before[self.user_c]), "Báo cáo năm 2026: nhắc nhở")
+        english = self.manager_a
+        self.assertEqual(self._subject(english, before[english]), "Annual report 2026: reminder")
+
+    @freeze_time("2026-12-11 03:00:00")
+    def test_missing_reports_digest_in_each_recipients_language(self):
+        before = {user: self._notifications(user) for user in (self.dept_user, self.dept_manager)}
+        self.Report._cron_report_reminders()
+        self.assertEqual(
+            self._subject(self.dept_user, before[self.dept_user]), "Báo cáo năm 2026: các báo cáo chưa gửi"
+        )
+        self.assertEqual(
+            self._subject(self.dept_manager, before[self.dept_manager]), "Annual report 2026: missing reports"
+        )
+
+    @freeze_time("2026-12-01 03:00:00")
+    def test_approval_requested_in_each_approvers_language(self):
+        other_head = new_test_user(
+            self.env, "gep_manager_a_vi", groups="gender_equality_plan.group_unit_manager", lang="vi_VN"
+        )
+        self.unit_a.user_ids |= other_head
+        plan = self.Plan.with_user(self.user_a).create(
+            {
+                "unit_id": self.unit_a.id,
+                "year": 2027,
+                "task_ids": [Command.create(self._task_vals("Phổ biến Luật", date(2027, 3, 5)))],
+            }
+        )
+        before = {user: self._notifications(user) for user in (self.manager_a, other_head)}
+        plan.with_user(self.user_a).action_submit()
+        self.assertTrue(self._subject(self.manager_a, before[self.manager_a]).startswith("To approve: "))
+        self.assertTrue(self._subject(other_head, before[other_head]).startswith("Chờ phê duyệt: "))
