@@ -2,7 +2,13 @@
 // Copyright 2026 Sở Y tế Thanh Hóa
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import {registry} from "@web/core/registry";
-import {clickHeaderButton, notification, x2manyOpen, x2manyRecord} from "./gender_equality_tour_utils";
+import {
+    clickHeaderButton,
+    isPhone,
+    notification,
+    x2manyOpen,
+    x2manyRecord,
+} from "./gender_equality_tour_utils";
 
 const tours = registry.category("web_tour.tours");
 // The cross of a dialog, or its back arrow on a phone (full screen).
@@ -76,8 +82,39 @@ tours.add("gender_equality_task_draft_tour", {
 });
 
 // Once the plan is approved, its activities are carried out and their execution recorded.
+/** On a desktop, the read-only table of an approved plan's activities cuts no name, date or
+ * badge to "Truyề…": each of those cells shows its whole content. */
+function nothingCut() {
+    if (isPhone()) {
+        return [];
+    }
+    const cells = [
+        "td[name='date_start']",
+        "td[name='date_end']",
+        "td[name='name']",
+        "td[name='activity_type_id']",
+        "td[name='state']",
+    ];
+    return [
+        {
+            content: "The read-only table of activities cuts no name, date or badge",
+            trigger: "div[name='task_ids'] .o_data_row td[name='name']:contains(Tập huấn cán bộ truyền thông)",
+            run() {
+                const table = this.anchor.closest("table");
+                for (const cell of table.querySelectorAll(cells.map((c) => `.o_data_row ${c}`).join(","))) {
+                    const inner = cell.querySelector(".badge") || cell;
+                    if (inner.scrollWidth > inner.clientWidth + 1) {
+                        throw new Error(`Cut in the column ${cell.getAttribute("name")}: ${cell.textContent}`);
+                    }
+                }
+            },
+        },
+    ];
+}
+
 tours.add("gender_equality_task_execution_tour", {
     steps: () => [
+        ...nothingCut(),
         {
             content: "Executed activities show their participants",
             trigger: x2manyOpen("task_ids", "Tập huấn cán bộ truyền thông"),
