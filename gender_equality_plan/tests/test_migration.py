@@ -172,3 +172,24 @@ class TestMigrationToProgrammes(InspectionCommon):
         stage.domain = "[('year', '>=', 2026)]"
         self._migrate()
         self.assertEqual(stage.domain, "[('year', '>=', 2026)]")
+
+
+@tagged("post_install", "-at_install")
+class TestMigrationIsScored(InspectionCommon):
+    """Upgrading to 18.0.4.1: the inspections' new flag is filled from the answers in SQL (the
+    ORM's compute of a new stored field would grade every recorded inspection again)."""
+
+    def _migrate(self):
+        self.env.flush_all()
+        _load(MIGRATIONS / "18.0.4.1.0" / "pre-migrate.py").migrate(self.env.cr, "18.0.4.0.0")
+        _load(MIGRATIONS / "18.0.4.1.0" / "post-migrate.py").migrate(self.env.cr, "18.0.4.0.0")
+        self.env.invalidate_all()
+
+    def test_the_flag_is_filled_from_the_answers(self):
+        answered = self._started_inspection(inspection_type="inspection")
+        self._answer(answered, {self.item_report: "no"})
+        planned = self._started_inspection(inspection_type="inspection")
+        self.env.flush_all()
+        self.env.cr.execute(SQL("UPDATE gender_equality_inspection SET is_scored = NULL"))
+        self._migrate()
+        self.assertEqual((answered.is_scored, planned.is_scored), (True, False))
