@@ -4,6 +4,10 @@
     screenshot.py --url http://localhost:8069 --db gep_demo --login canbo.bvdk \\
         --path "/odoo/action-gender_equality_plan.gender_equality_unit_action" --out docs/img/units.png
 
+--phone renders the page as a phone does (390×844, touch; Odoo then shows cards and moves the
+buttons of a form into its gear menu); --click SELECTOR clicks an element once the page is
+ready (repeatable, e.g. to open a dialog); --scroll SELECTOR scrolls an element to the top.
+
 Logs in over JSON-RPC, hands the session cookie to Chromium through the DevTools protocol
 (websocket-client), opens the page, waits until Odoo's web client has rendered it and captures
 a PNG. Used for the README and the user guide; not part of the test suite.
@@ -99,6 +103,15 @@ READY = """(() => {
 })()"""
 
 
+def wait_ready(chrome):
+    deadline = time.monotonic() + 60
+    while not chrome.evaluate(READY):
+        if time.monotonic() > deadline:
+            raise SystemExit("the page did not finish rendering within 60 s")
+        time.sleep(0.2)
+    time.sleep(0.8)  # let transitions settle before the capture (not a test)
+
+
 def main():
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -111,22 +124,41 @@ def main():
     parser.add_argument("--out", required=True)
     parser.add_argument("--width", type=int, default=1400)
     parser.add_argument("--height", type=int, default=800)
+    parser.add_argument("--phone", action="store_true", help="390×844, a touch screen")
+    parser.add_argument("--click", action="append", default=[], help="CSS selector to click, in order")
+    parser.add_argument("--scroll", help="CSS selector of an element to scroll to the top")
     args = parser.parse_args()
+    if args.phone:
+        args.width, args.height = 390, 844
 
     session_id = login(args.url, args.db, args.login, args.password or args.login)
     chrome = Chrome(args.width, args.height)
     try:
+        if args.phone:
+            chrome.send(
+                "Emulation.setDeviceMetricsOverride",
+                width=args.width,
+                height=args.height,
+                deviceScaleFactor=1,
+                mobile=True,
+            )
+            chrome.send("Emulation.setTouchEmulationEnabled", enabled=True, maxTouchPoints=5)
         chrome.send("Network.enable")
         host = urlparse(args.url).hostname
         chrome.send("Network.setCookie", name="session_id", value=session_id, domain=host, path="/")
         chrome.send("Page.enable")
         chrome.send("Page.navigate", url=args.url + args.path)
-        deadline = time.monotonic() + 60
-        while not chrome.evaluate(READY):
-            if time.monotonic() > deadline:
-                raise SystemExit("the page did not finish rendering within 60 s")
-            time.sleep(0.2)
-        time.sleep(0.5)  # let transitions settle before the capture (not a test)
+        wait_ready(chrome)
+        for selector in args.click:
+            click = "(() => { const e = document.querySelector(%s); e && e.click(); return !!e; })()"
+            if not chrome.evaluate(click % json.dumps(selector)):
+                raise SystemExit(f"nothing to click: {selector}")
+            wait_ready(chrome)
+        if args.scroll:
+            chrome.evaluate(
+                f"document.querySelector({json.dumps(args.scroll)}).scrollIntoView({{block: 'start'}})"
+            )
+            time.sleep(0.3)
         # Pop-up notifications (new messages of the demo) would hide part of the page.
         chrome.evaluate("document.querySelectorAll('.o_notification_manager').forEach(e => e.remove())")
         shot = chrome.send("Page.captureScreenshot", format="png")

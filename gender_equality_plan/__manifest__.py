@@ -4,7 +4,7 @@
     "name": "Gender Equality Communication Plan",
     "summary": "Annual gender-equality communication plans, inspections and reports "
     "of health units (Thanh Hóa health sector, plan to 2030)",
-    "version": "18.0.4.0.0",
+    "version": "18.0.4.1.0",
     "category": "Productivity/Gender Equality",
     "website": "https://github.com/syt-thanhhoa/gender_equality_plan",
     "author": "Sở Y tế Thanh Hóa",
@@ -21,6 +21,7 @@
         "data/gender_equality_unit_data.xml",
         "data/gender_equality_area_data.xml",
         "data/gender_equality_activity_type_data.xml",
+        "data/res_currency_data.xml",
         "data/gender_equality_topic_data.xml",
         "data/gender_equality_funding_source_data.xml",
         "data/gender_equality_objective_data.xml",
@@ -51,6 +52,7 @@
         "views/gender_equality_plan_views.xml",
         "views/gender_equality_task_views.xml",
         "wizard/gender_equality_reason_wizard_views.xml",
+        "wizard/gender_equality_confirm_wizard_views.xml",
         "wizard/gender_equality_prepare_year_wizard_views.xml",
         "views/gender_equality_checklist_views.xml",
         "views/gender_equality_inspection_views.xml",
@@ -70,8 +72,12 @@
         "views/gender_equality_sector_report_views.xml",
         "views/gender_equality_home_views.xml",
         "views/gender_equality_menus.xml",
+        "data/res_users_data.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "gender_equality_plan/static/src/scss/gender_equality_plan.scss",
+        ],
         "web.assets_tests": [
             "gender_equality_plan/static/tests/tours/**/*",
         ],

@@ -33,6 +33,12 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
     ``_workflow_check_submittable``, ``_workflow_before_submit``, ``_workflow_after_submit``,
     ``_workflow_on_approved``, ``_workflow_on_returned``, ``_workflow_on_cancelled``.
 
+    From a button, the transitions talk to the user: with ``gep_confirm`` in the context,
+    ``action_submit`` shows the warnings of ``_workflow_submit_warnings`` and ``action_cancel``
+    asks, both in ``gender.equality.confirm.wizard``, before anything happens; with
+    ``gep_feedback``, submit, approve and return end with a short confirmation. Scripts call
+    the same methods without these keys and get ``True`` (or an action), never a dialog.
+
     The approval chain of a model is the list of its active ``gender.equality.approval.stage``
     records. Each submission (round) creates one review per stage; the first is pending, the
     others wait. A stage with a condition (``domain``) is part of the chain of the records that
@@ -163,10 +169,13 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
         writable = self._filtered_access("write") if self.ids else self.browse()
         may_cancel_final = roles.has_any(self.env, *self._workflow_final_cancel_groups)
         may_reopen = roles.has_any(self.env, *self._workflow_reopen_groups)
+        may_create = self.browse().has_access("create")
         for record in self:
             state = record[self._state_field]
             can_write = record in writable
-            record.can_submit = can_write and state in self._state_submit_from
+            # A record being created can be submitted at once: the button saves it first.
+            is_new = not record._origin
+            record.can_submit = (can_write or (is_new and may_create)) and state in self._state_submit_from
             record.can_cancel = can_write and (
                 state in self._state_cancel_from
                 or (
@@ -304,16 +313,20 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
         self.check_access("write")
         for record in self:
             record._workflow_check_submittable()
+        if self.env.context.get("gep_confirm") and self._workflow_submit_warnings():
+            return self.env["gender.equality.confirm.wizard"]._get_action(self, "action_submit")
         self._workflow_before_submit()
         self._workflow_set_state(self._state_review)
         self._approval_start()
-        return self._workflow_after_submit() or True
+        return self._workflow_after_submit() or self._gep_feedback(
+            self._workflow_feedback_message("submitted"), self.env._("Submitted")
+        )
 
     def action_approve(self):
         """Approve the current stage of the records (the last stage approves them)."""
         self._workflow_check_state((self._state_review,), self.env._("approved"))
         self._approval_approve()
-        return True
+        return self._gep_feedback(self._workflow_feedback_message("approved"), self.env._("Approved"))
 
     def action_return(self, reason=None):
         """Return the records to their unit with a reason. Without a reason (a button), ask for it."""
@@ -322,13 +335,13 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
             self._approval_check_can_decide()
             return self._workflow_reason_action("action_return", self._workflow_return_title())
         self._approval_return(reason)
-        return True
+        return self._gep_feedback(self._workflow_feedback_message("returned"), self.env._("Returned"))
 
     def action_reopen(self, reason=None):
         """Reopen approved records with a reason (the roles of ``_workflow_reopen_groups``)."""
         if not (self._workflow_reopen_groups and roles.has_any(self.env, *self._workflow_reopen_groups)):
             raise AccessError(
-                self.env._("Your role does not allow you to reopen %(model)s.", model=self._description)
+                self.env._("Your role does not allow you to reopen %(model)s.", model=self._gep_model_label())
             )
         self._workflow_check_state((self._state_approved,), self.env._("reopened"))
         if reason is None:
@@ -353,6 +366,8 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
             )
         (self - final)._workflow_check_state(self._state_cancel_from, self.env._("cancelled"))
         self.check_access("write")
+        if self.env.context.get("gep_confirm"):
+            return self.env["gender.equality.confirm.wizard"]._get_action(self, "action_cancel")
         self._workflow_set_state(self._state_cancelled)
         self._approval_cancel()
         self._workflow_on_cancelled()
@@ -370,6 +385,64 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
 
     def _workflow_return_title(self):
         return self.env._("Return to the unit")
+
+    # ------------------------------------------------------------
+    # WORDS FOR THE USER (confirmations, feedback)
+    # ------------------------------------------------------------
+
+    def _workflow_submit_warnings(self):
+        """Warnings that the user sees before the records leave (they never block)."""
+        return []
+
+    def _workflow_confirm_title(self, method):
+        if method == "action_submit":
+            return self.env._("Before submitting")
+        return self.env._("Cancel %(records)s", records=self._gep_model_label())
+
+    def _workflow_confirm_message(self, method):
+        """What the confirmation dialog of ``method`` says (HTML)."""
+        names = ", ".join(self.sudo().mapped("display_name"))
+        if method == "action_submit":
+            items = Markup("").join(
+                Markup("<li>%s</li>") % warning for warning in self._workflow_submit_warnings()
+            )
+            return Markup("<p>%s</p><ul>%s</ul><p>%s</p>") % (
+                self.env._("%(records)s can be submitted, but:", records=names),
+                items,
+                self.env._("Submit it anyway, or go back to complete it."),
+            )
+        return Markup("<p>%s</p><p>%s</p>") % (
+            self.env._(
+                "%(records)s will be cancelled: it leaves its workflow and no longer counts.", records=names
+            ),
+            self.env._("A cancelled record can be set back to draft later."),
+        )
+
+    def _workflow_confirm_label(self, method):
+        """The label of the button that confirms ``method``: it names the action."""
+        if method == "action_submit":
+            return self.env._("Submit Anyway")
+        return self.env._("Confirm Cancellation")
+
+    def _workflow_feedback_message(self, event):
+        """The confirmation that the user who submitted, approved or returned the records reads."""
+        names = ", ".join(self.sudo().mapped("display_name"))
+        stage = self.approval_stage_id[:1].name
+        if event == "submitted":
+            if stage:
+                return self.env._(
+                    "%(records)s is submitted: it waits for the stage %(stage)s.", records=names, stage=stage
+                )
+            return self.env._("%(records)s is submitted.", records=names)
+        if event == "approved":
+            if any(self.mapped("is_under_review")):
+                return self.env._(
+                    "You approved your stage: %(records)s now waits for the stage %(stage)s.",
+                    records=names,
+                    stage=stage,
+                )
+            return self.env._("%(records)s is approved.", records=names)
+        return self.env._("%(records)s is returned to its unit with your reason.", records=names)
 
     # ------------------------------------------------------------
     # HOOKS
@@ -604,42 +677,46 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
             for user in review.reviewer_ids - record.submitted_by_id:
                 if record.with_user(user).has_access("read"):
                     readers[record] |= user
-        for record, users in readers.items():
-            # Written in the approvers' language.
-            record_in_lang = record.with_context(lang=users[:1].lang or self.env.lang)
+        for record, approvers in readers.items():
             stage = (
                 self.env["gender.equality.approval.review"]
                 .sudo()
                 .browse([review.id for review in reviews if review.res_id == record.id])[:1]
                 .stage_id
             )
-            note = record_in_lang.env._(
-                "%(record)s waits for your decision at the stage %(stage)s.",
-                record=record_in_lang.display_name,
-                stage=stage.with_context(lang=record_in_lang.env.lang).name,
-            )
-            summary = record_in_lang.env._("Approve: %(stage)s", stage=stage.name)
-            activities += [
-                {
-                    "res_model_id": self.env["ir.model"]._get_id(self._name),
-                    "res_id": record.id,
-                    "activity_type_id": activity_type.id,
-                    "user_id": user.id,
-                    "summary": summary,
-                    "note": note,
-                    "automated": True,
-                    "date_deadline": fields.Date.context_today(self),
-                }
-                for user in users
-            ]
-            notifications.append(
-                (
-                    record,
-                    users,
-                    record_in_lang.env._("To approve: %(record)s", record=record_in_lang.display_name),
-                    note,
+            # Written in each approver's language: one message per language.
+            by_lang = defaultdict(lambda: self.env["res.users"])
+            for user in approvers:
+                by_lang[user.lang or self.env.lang] |= user
+            for lang, users in by_lang.items():
+                record_in_lang = record.with_context(lang=lang)
+                note = record_in_lang.env._(
+                    "%(record)s waits for your decision at the stage %(stage)s.",
+                    record=record_in_lang.display_name,
+                    stage=stage.with_context(lang=lang).name,
                 )
-            )
+                summary = record_in_lang.env._("Approve: %(stage)s", stage=stage.with_context(lang=lang).name)
+                activities += [
+                    {
+                        "res_model_id": self.env["ir.model"]._get_id(self._name),
+                        "res_id": record.id,
+                        "activity_type_id": activity_type.id,
+                        "user_id": user.id,
+                        "summary": summary,
+                        "note": note,
+                        "automated": True,
+                        "date_deadline": fields.Date.context_today(self),
+                    }
+                    for user in users
+                ]
+                notifications.append(
+                    (
+                        record,
+                        users,
+                        record_in_lang.env._("To approve: %(record)s", record=record_in_lang.display_name),
+                        note,
+                    )
+                )
         if reviews:
             self.sudo()._workflow_on_pending(reviews)
         if activities:

@@ -66,8 +66,9 @@ class GenderEqualityApprovalStage(models.Model):
     def _selection_res_model(self):
         """Every concrete model that uses the approval mixin."""
         names = self.env.registry[APPROVAL_MIXIN]._inherit_children
+        # The names of the models in the user's language (``_description`` is English).
         return [
-            (name, self.env[name]._description)
+            (name, self.env[name]._gep_model_label())
             for name in sorted(names)
             if name in self.env and not self.env[name]._abstract
         ]

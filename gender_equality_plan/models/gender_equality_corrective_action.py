@@ -254,7 +254,10 @@ class GenderEqualityCorrectiveAction(models.Model):
             "can_verify", self.env._("Only corrective actions reported as done can be verified.")
         )
         self._write_state({"state": "verified"})
-        return True
+        return self._gep_feedback(
+            self.env._("Verified: %(actions)s.", actions=", ".join(self.mapped("name"))),
+            self.env._("Corrective action verified"),
+        )
 
     def action_reopen(self, reason=None):
         self._check_is_verifier(

@@ -224,7 +224,7 @@ class GenderEqualityGuardMixin(models.AbstractModel):
             raise ValidationError(
                 self.env._(
                     "%(model)s has no field named %(fields)s.",
-                    model=self._description,
+                    model=self._gep_model_label(),
                     fields=", ".join(sorted(unknown)),
                 )
             )
@@ -254,7 +254,7 @@ class GenderEqualityGuardMixin(models.AbstractModel):
                     "%(parent)s can no longer be changed in its current status: its %(children)s "
                     "cannot be added, changed or deleted.",
                     parent=closed[0].display_name,
-                    children=self._description,
+                    children=self._gep_model_label(),
                 )
             )
 
@@ -265,7 +265,7 @@ class GenderEqualityGuardMixin(models.AbstractModel):
                     self.env._(
                         "Your role does not allow you to change the field %(field)s of %(model)s.",
                         field=self._gep_field_label(name),
-                        model=self._description,
+                        model=self._gep_model_label(),
                     )
                 )
 
@@ -428,6 +428,11 @@ class GenderEqualityGuardMixin(models.AbstractModel):
     # ------------------------------------------------------------
 
     @api.model
+    def _gep_model_label(self):
+        """The name of the model in the user's language (``_description`` is English)."""
+        return self.env["ir.model"].sudo()._get(self._name).name or self._description
+
+    @api.model
     def _gep_field_label(self, name):
         return self._fields[name]._description_string(self.env)
 
@@ -438,7 +443,7 @@ class GenderEqualityGuardMixin(models.AbstractModel):
                 "%(fields)s of %(model)s cannot be written directly: the application sets them "
                 "(through the actions of the record, such as submit or approve, or by computing them).",
                 fields=", ".join(sorted(self._gep_field_label(name) for name in names)),
-                model=self._description,
+                model=self._gep_model_label(),
             )
         )
 
@@ -473,7 +478,7 @@ class GenderEqualityGuardMixin(models.AbstractModel):
             "create": env._("create"),
             "unlink": env._("delete"),
         }
-        model = self._description
+        model = self.with_env(env)._gep_model_label()
         unit_field = self._gep_unit_field
         if records and unit_field in self._fields and self._fields[unit_field].type == "many2one":
             units = records.sudo()[unit_field]

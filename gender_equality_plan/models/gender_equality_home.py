@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
+from ..tools import roles
 from ..tools.kpi_summary import summary_field_values
 
 # Counters of the home: name -> model. Their domains come from ``_home_domains`` so
@@ -20,13 +21,20 @@ COUNTERS = {
     "inspections_open": "gender.equality.inspection",
     "actions_to_verify": "gender.equality.corrective.action",
 }
+# A unit is asked to start its report this many days before the deadline (the first reminder).
+REPORT_NEXT_STEP_DAYS = 30
+# From this month on, a unit that has its plan of the year is asked to make next year's.
+NEXT_YEAR_PLAN_MONTH = 10
 
 
 class GenderEqualityHome(models.TransientModel):
     """ "My work": the landing page of the app, with what each role owes or must decide.
 
     Every counter is a ``search_count`` made with the user's own rights (record rules
-    included), on the same domain as the list its button opens.
+    included), on the same domain as the list its button opens; the reports to send count the
+    reports that the user's units owe (a report not started yet is owed too). When something
+    is due, the next step is offered as a button: make the plan of the year (or of next year,
+    from October), start the annual report when its deadline is near.
     """
 
     _name = "gender.equality.home"
@@ -37,7 +45,11 @@ class GenderEqualityHome(models.TransientModel):
     year = fields.Integer(default=lambda self: fields.Date.context_today(self).year, readonly=True)
     plans_to_submit_count = fields.Integer(compute="_compute_counts", string="Plans to Submit")
     tasks_overdue_count = fields.Integer(compute="_compute_counts", string="Overdue Activities")
-    reports_due_count = fields.Integer(compute="_compute_counts", string="Reports to Send")
+    reports_due_count = fields.Integer(
+        compute="_compute_counts",
+        string="Reports to Send",
+        help="Annual reports of the year that your units owe: not started, draft or returned.",
+    )
     actions_due_count = fields.Integer(compute="_compute_counts", string="Corrective Actions to Carry Out")
     actions_overdue_count = fields.Integer(compute="_compute_counts", string="Overdue Corrective Actions")
     plans_to_approve_count = fields.Integer(compute="_compute_counts", string="Plans to Approve")
@@ -58,6 +70,19 @@ class GenderEqualityHome(models.TransientModel):
         help="Days left until the deadline of this year's report (negative once it has passed).",
     )
     report_deadline_message = fields.Char(compute="_compute_report_deadline", string="Report Due")
+    next_plan_year = fields.Integer(
+        compute="_compute_next_steps",
+        string="Plan to Make",
+        help="The year of the plan that one of your units has not made yet (0: none).",
+    )
+    next_plan_label = fields.Char(compute="_compute_next_steps")
+    next_report_year = fields.Integer(
+        compute="_compute_next_steps",
+        string="Report to Start",
+        help="The year of the annual report that one of your units has not started yet, when its "
+        "deadline is near (0: none).",
+    )
+    next_report_label = fields.Char(compute="_compute_next_steps")
     units_expected = fields.Integer(compute="_compute_summary")
     reports_submitted = fields.Integer(compute="_compute_summary")
     reports_on_time = fields.Integer(compute="_compute_summary", string="On Time")
@@ -92,6 +117,8 @@ class GenderEqualityHome(models.TransientModel):
         return {
             "plans_to_submit": mine + year + [("state", "in", ("draft", "returned"))],
             "tasks_overdue": [*mine, ("is_overdue", "=", True)],
+            # The reports to finish; the units that have not started theirs owe one too (see
+            # ``_home_units_owing_report``).
             "reports_due": mine + year + [("state", "in", ("draft", "returned"))],
             "actions_due": [*mine, ("state", "in", ("open", "in_progress"))],
             "actions_overdue": [*mine, ("is_overdue", "=", True)],
@@ -122,6 +149,30 @@ class GenderEqualityHome(models.TransientModel):
     # COMPUTES
     # ------------------------------------------------------------
 
+    def _home_units(self):
+        """The units the user is a member of, with the user's rights."""
+        return self.env["gender.equality.unit"].search([("user_ids", "in", self.env.uid)])
+
+    def _home_units_owing_report(self, year):
+        """The user's units that owe their report of ``year``: no report submitted or accepted
+        (none yet, a draft or a returned one). The Department does not report to itself."""
+        units = self._home_units().filtered(lambda unit: unit.unit_type != "department")
+        sent = self.env["gender.equality.report"].search(
+            [("unit_id", "in", units.ids), ("year", "=", year), ("state", "in", ("submitted", "accepted"))]
+        )
+        return units - sent.unit_id
+
+    def _home_units_without(self, model, year):
+        """The user's units that have no record of ``model`` (plans, reports) for ``year``,
+        cancelled ones aside."""
+        units = self._home_units()
+        if model == "gender.equality.report":
+            units = units.filtered(lambda unit: unit.unit_type != "department")
+        existing = self.env[model].search(
+            [("unit_id", "in", units.ids), ("year", "=", year), ("state", "!=", "cancelled")]
+        )
+        return units - existing.unit_id
+
     @api.depends("year")
     @api.depends_context("uid")
     def _compute_counts(self):
@@ -130,7 +181,39 @@ class GenderEqualityHome(models.TransientModel):
                 home[f"{name}_count"] = 0
             domains = home._home_domains()
             for name in home._home_counters():
-                home[f"{name}_count"] = self.env[COUNTERS[name]].search_count(domains[name])
+                if name == "reports_due":
+                    home.reports_due_count = len(home._home_units_owing_report(home.year))
+                else:
+                    home[f"{name}_count"] = self.env[COUNTERS[name]].search_count(domains[name])
+
+    @api.depends("year")
+    @api.depends_context("uid")
+    def _compute_next_steps(self):
+        is_unit_user = roles.has_any(self.env, roles.UNIT_USER) and not self.env.su
+        today = fields.Date.context_today(self)
+        Period = self.env["gender.equality.report.period"]
+        for home in self:
+            plan_year = report_year = 0
+            if is_unit_user and home.year:
+                if home._home_units_without("gender.equality.plan", home.year):
+                    plan_year = home.year
+                elif today.month >= NEXT_YEAR_PLAN_MONTH and home._home_units_without(
+                    "gender.equality.plan", home.year + 1
+                ):
+                    plan_year = home.year + 1
+                days_left = (Period._get_deadline(home.year) - today).days
+                if days_left <= REPORT_NEXT_STEP_DAYS and home._home_units_without(
+                    "gender.equality.report", home.year
+                ):
+                    report_year = home.year
+            home.next_plan_year = plan_year
+            home.next_plan_label = (
+                self.env._("Make the plan %(year)s", year=plan_year) if plan_year else False
+            )
+            home.next_report_year = report_year
+            home.next_report_label = (
+                self.env._("Make the annual report %(year)s", year=report_year) if report_year else False
+            )
 
     @api.depends("year")
     def _compute_report_deadline(self):
@@ -176,17 +259,14 @@ class GenderEqualityHome(models.TransientModel):
 
     @api.model
     def action_open_home(self):
-        """The app's landing page: a fresh home of the current user."""
-        home = self.create({})
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("My Work"),
-            "res_model": self._name,
-            "res_id": home.id,
-            "view_mode": "form",
-            "views": [(self.env.ref("gender_equality_plan.gender_equality_home_view_form").id, "form")],
-            "target": "current",
-        }
+        """The app's landing page: "My work" of the current user, computed afresh.
+
+        A new record is shown (as Odoo's settings page does): nothing is stored until one of
+        its buttons is used, and reloading the page computes it again.
+        """
+        return self.env["ir.actions.act_window"]._for_xml_id(
+            "gender_equality_plan.gender_equality_home_action"
+        )
 
     def action_open_list(self):
         """Open the records behind the counter named in the context key ``gep_counter``."""
@@ -195,6 +275,11 @@ class GenderEqualityHome(models.TransientModel):
         model = COUNTERS.get(name)
         if not model:
             return False
+        if name == "reports_due" and not self.env[model].search_count(self._home_domains()[name]):
+            # Nothing started yet: the next step is to make the report.
+            owing = self._home_units_owing_report(self.year)
+            if owing:
+                return self._home_new_record_action(model, owing[:1], self.year)
         Model = self.env[model]
         return {
             "type": "ir.actions.act_window",
@@ -204,7 +289,32 @@ class GenderEqualityHome(models.TransientModel):
             "view_mode": "list,form",
             "views": [(False, "list"), (False, "form")],
             "context": {"create": False},
-            "help": Model._description,
+            "help": Model._gep_model_label(),
+        }
+
+    def action_create_plan(self):
+        """Open a new plan of the year of ``next_plan_year`` for the first unit without one."""
+        self.ensure_one()
+        year = self.next_plan_year or self.year
+        units = self._home_units_without("gender.equality.plan", year)
+        return self._home_new_record_action("gender.equality.plan", units[:1], year)
+
+    def action_create_report(self):
+        """Open a new annual report of the year for the first unit that has not started it."""
+        self.ensure_one()
+        year = self.next_report_year or self.year
+        units = self._home_units_without("gender.equality.report", year)
+        return self._home_new_record_action("gender.equality.report", units[:1], year)
+
+    def _home_new_record_action(self, model, unit, year):
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env[model]._gep_model_label(),
+            "res_model": model,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+            "context": {"default_unit_id": unit.id, "default_year": year},
         }
 
     def action_open_consolidation(self):

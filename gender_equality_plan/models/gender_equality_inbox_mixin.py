@@ -180,3 +180,21 @@ class GenderEqualityInboxMixin(models.AbstractModel):
         """The e-mail of a notification: its text and a link to the record."""
         url = f"{record.get_base_url()}/odoo/{record._name}/{record.id}"
         return Markup('%s<p><a href="%s">%s</a></p>') % (body, url, record.display_name)
+
+    def _gep_feedback(self, message, title=None, notification_type="success"):
+        """A short confirmation for the user who clicked a button of the record (the button
+        puts ``gep_feedback`` in its context), then back to the record (or out of the dialog
+        that asked for a reason); ``True`` for scripts."""
+        if not self.env.context.get("gep_feedback"):
+            return True
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": title or False,
+                "message": message,
+                "type": notification_type,
+                "sticky": False,
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }

@@ -176,6 +176,12 @@ class GenderEqualityInspection(models.Model):
         "critical item failed, whatever the score. Empty when no grading band is configured.",
     )
     has_critical_failure = fields.Boolean(compute="_compute_score", store=True)
+    is_scored = fields.Boolean(
+        compute="_compute_score",
+        store=True,
+        help="An item that counts in the score is answered: before that, a planned inspection "
+        "shows no score rather than 0%.",
+    )
     unanswered_count = fields.Integer(compute="_compute_counts", string="Unanswered Items")
     failed_count = fields.Integer(compute="_compute_counts", string="Failed Items")
     strengths = fields.Html(help="Strengths found (ưu điểm).")
@@ -242,6 +248,7 @@ class GenderEqualityInspection(models.Model):
             )
             inspection.score = scorer.score
             inspection.has_critical_failure = scorer.has_critical_failure
+            inspection.is_scored = scorer.is_scored
             inspection.grade_id = scorer.band if scorer.band != FAILED else False
             inspection.result_band = codes.get(scorer.band, scorer.band)
 
@@ -503,7 +510,17 @@ class GenderEqualityInspection(models.Model):
         self.flush_recordset(["score", "grade_id", "result_band"])
 
     def _workflow_after_submit(self):
-        self._create_corrective_actions()
+        actions = self._create_corrective_actions()
+        stage = self.approval_stage_id[:1].name
+        message = self.env._(
+            "The minutes of %(inspections)s are recorded; %(count)s corrective action(s) created "
+            "from the failed items.",
+            inspections=", ".join(self.mapped("name")),
+            count=len(actions),
+        )
+        if stage:
+            message += " " + self.env._("They wait for the stage %(stage)s.", stage=stage)
+        return self._gep_feedback(message, self.env._("Minutes recorded"))
 
     def _workflow_return_title(self):
         return self.env._("Return the inspection for revision")
@@ -530,6 +547,7 @@ class InspectionScorer:
 
     ``band`` is the grade of the highest minimum that the score reaches, ``"failed"`` when a
     critical item failed, and False when there is nothing to grade or no band reached.
+    ``is_scored`` says whether an answer counts at all (before that, the score means nothing).
     Pure Python so that it can be tested and reused without a database.
     """
 
@@ -543,6 +561,7 @@ class InspectionScorer:
         achieved = sum(weight for yes_no, weight in scored if yes_no == "yes")
         self.score = round(100.0 * achieved / total, 1) if total else 0.0
         self.has_critical_failure = any(critical and failed for __, __, __, critical, failed in answers)
+        self.is_scored = bool(total) or self.has_critical_failure
         if self.has_critical_failure:
             self.band = FAILED
         elif not total:

@@ -6,6 +6,9 @@ from odoo import api, fields, models
 
 from .gender_equality_checklist_item import ANSWER_TYPES
 
+# Characters of the question kept in the title of a corrective action.
+QUESTION_IN_TITLE = 90
+
 
 class GenderEqualityInspectionLine(models.Model):
     """An answer to one checklist item.
@@ -139,13 +142,27 @@ class GenderEqualityInspectionLine(models.Model):
             for vals in vals_list
         ]
 
+    def _corrective_action_title(self):
+        """A title that tells the corrective actions apart: the inspection, the section and the
+        item (shortened), in the language of the user who records the minutes."""
+        self.ensure_one()
+        question = " ".join((self.question or "").split())
+        if len(question) > QUESTION_IN_TITLE:
+            question = question[: QUESTION_IN_TITLE - 1].rstrip() + "…"
+        return self.env._(
+            "%(inspection)s – %(section)s: correct “%(question)s”",
+            inspection=self.inspection_id.name,
+            section=self.section_name or self.env._("Checklist"),
+            question=question,
+        )
+
     def _prepare_corrective_action_vals(self):
         self.ensure_one()
         inspection = self.inspection_id
         unit = inspection.unit_id
         start = inspection.date or fields.Date.context_today(self)
         return {
-            "name": self.env._("Correct: %(question)s", question=self.question),
+            "name": self._corrective_action_title(),
             "inspection_id": inspection.id,
             "unit_id": unit.id,
             "line_id": self.id,

@@ -1,5 +1,7 @@
 # Copyright 2026 Sở Y tế Thanh Hóa
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -292,6 +294,14 @@ class GenderEqualityInspectionProgramme(models.Model):
     def _workflow_on_approved(self):
         """The approved programme schedules its inspections (called as superuser)."""
         self._schedule_inspections()
+
+    def _workflow_confirm_message(self, method):
+        message = super()._workflow_confirm_message(method)
+        if method == "action_cancel":
+            message += Markup("<p>%s</p>") % self.env._(
+                "Its inspections that have not started are cancelled too."
+            )
+        return message
 
     def _workflow_on_cancelled(self):
         """Inspections of a cancelled programme that have not started are cancelled too."""

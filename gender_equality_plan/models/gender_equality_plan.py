@@ -7,7 +7,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..tools import roles
+from ..tools import common, roles, vi_format
 
 PLAN_STATES = [
     ("draft", "Draft"),
@@ -16,6 +16,8 @@ PLAN_STATES = [
     ("returned", "Returned"),
     ("cancelled", "Cancelled"),
 ]
+# The kanban columns, in the order of the workflow: a returned plan is back with its unit.
+PLAN_WORKFLOW_ORDER = ("draft", "returned", "submitted", "approved", "cancelled")
 
 
 class GenderEqualityPlan(models.Model):
@@ -46,7 +48,8 @@ class GenderEqualityPlan(models.Model):
         required=True,
         index=True,
         tracking=True,
-        default=lambda self: fields.Date.context_today(self).year,
+        default=lambda self: self._default_year(),
+        help="A new plan proposes the first year, from this one on, for which its unit has no plan.",
     )
     state = fields.Selection(
         PLAN_STATES,
@@ -55,6 +58,7 @@ class GenderEqualityPlan(models.Model):
         tracking=True,
         index=True,
         copy=False,
+        group_expand="_group_expand_states",
         help="Draft: the unit prepares the plan.\n"
         "Submitted: the plan waits for the approvers of its current stage.\n"
         "Approved: every stage approved; the planned activities are locked, their execution "
@@ -87,6 +91,36 @@ class GenderEqualityPlan(models.Model):
     area_summary = fields.Html(compute="_compute_figures", string="Activities per Area")
     budget_summary = fields.Html(compute="_compute_figures", string="Budget per Funding Source")
     warning_message = fields.Text(compute="_compute_warning_message")
+
+    # ------------------------------------------------------------
+    # DEFAULTS
+    # ------------------------------------------------------------
+
+    @api.model
+    def _default_year(self):
+        unit_id = self.env.context.get("default_unit_id") or self.env.user.gep_unit_ids[:1].id
+        return self._next_free_year(self.env["gender.equality.unit"].browse(unit_id))
+
+    @api.model
+    def _next_free_year(self, unit):
+        """The first year, from this one on, for which ``unit`` has no plan (cancelled ones
+        aside). Read as superuser: which years are taken is not a secret, and proposing one of
+        them would only end in an error."""
+        year = fields.Date.context_today(self).year
+        if not unit:
+            return year
+        taken = set(
+            self.sudo()
+            .search([("unit_id", "=", unit.id), ("year", ">=", year), ("state", "!=", "cancelled")])
+            .mapped("year")
+        )
+        while year in taken and year < common.YEAR_MAX:
+            year += 1
+        return year
+
+    @api.model
+    def _group_expand_states(self, states, domain):
+        return common.expand_states(PLAN_WORKFLOW_ORDER, states)
 
     # ------------------------------------------------------------
     # COMPUTES
@@ -149,15 +183,18 @@ class GenderEqualityPlan(models.Model):
         return Markup("<table class='table table-sm mb-0'><tbody>%s</tbody></table>") % lines
 
     def _format_amount(self, amount):
+        """The amount as the screens show it: once, in the plan's currency (đồng, no decimals)."""
         self.ensure_one()
         if self.currency_id:
-            return self.currency_id.format(amount) + " " + (self.currency_id.symbol or "")
-        return f"{amount:,.0f}"
+            return self.currency_id.format(amount)
+        return vi_format.vi_amount(amount)
 
     @api.depends("state", "task_ids.state", "task_ids.is_staff_session", "task_ids.is_action_month")
     def _compute_warning_message(self):
         for plan in self:
-            warnings = plan._get_objective_warnings() if plan.state != "cancelled" else []
+            # A plan without activity yet is not warned: adding them is the first step.
+            has_tasks = any(task.state != "cancelled" for task in plan.task_ids)
+            warnings = plan._get_objective_warnings() if plan.state != "cancelled" and has_tasks else []
             plan.warning_message = "\n".join(warnings) or False
 
     def _get_objective_warnings(self):
@@ -218,9 +255,25 @@ class GenderEqualityPlan(models.Model):
                     )
                 )
 
+    @api.onchange("unit_id")
+    def _onchange_unit_id_propose_year(self):
+        """A new plan proposes the first year for which its unit has no plan."""
+        if not self._origin and self.unit_id:
+            self.year = self._next_free_year(self.unit_id)
+
     # ------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # A plan created without a year (a script) gets the first free year of its unit.
+        if "default_year" not in self.env.context:
+            Unit = self.env["gender.equality.unit"]
+            for vals in vals_list:
+                if "year" not in vals and isinstance(vals.get("unit_id"), int):
+                    vals["year"] = self._next_free_year(Unit.browse(vals["unit_id"]))
+        return super().create(vals_list)
 
     def write(self, vals):
         if "unit_id" in vals and self._gep_changes("unit_id", vals["unit_id"]).task_ids:
@@ -290,9 +343,12 @@ class GenderEqualityPlan(models.Model):
                 "message": "\n".join(warnings),
                 "type": "warning",
                 "sticky": True,
-                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+                "next": {"type": "ir.actions.act_window_close"},
             },
         }
+
+    def _workflow_submit_warnings(self):
+        return [warning for plan in self for warning in plan._get_objective_warnings()]
 
     def _workflow_return_title(self):
         return self.env._("Return the plan to its unit")

@@ -324,8 +324,19 @@ class GenderEqualityReport(models.Model):
 
     def _compile(self):
         """Compute the figures of the reports from their units' records, as superuser: the
-        caller may write the reports, and the figures are those of their own units."""
-        ReportCompiler(self.sudo().env).compile_reports(self.sudo())
+        caller may write the reports, and the figures are those of their own units. Their labels
+        are written in the language of the printed document."""
+        env = self._document_env()
+        ReportCompiler(env).compile_reports(self.with_env(env))
+
+    @api.model
+    def _document_env(self):
+        """A superuser environment in the language of the documents: the annual report is in
+        Vietnamese by law, whoever compiles or prints it (a script, a user working in English),
+        when Vietnamese is installed."""
+        installed = dict(self.env["res.lang"].get_installed())
+        lang = vi_format.LOCALE if vi_format.LOCALE in installed else self.env.lang
+        return self.sudo().with_context(lang=lang).env
 
     # ------------------------------------------------------------
     # CONSOLIDATION
@@ -445,7 +456,7 @@ class GenderEqualityReport(models.Model):
     def _pdf_figures(self):
         """``[(section label, [(figure, value)])]`` of the compiled figures, formatted in Vietnamese."""
         self.ensure_one()
-        sections = dict(self.line_ids._fields["section"]._description_selection(self.env))
+        sections = dict(self.line_ids._fields["section"]._description_selection(self._document_env()))
         grouped = defaultdict(list)
         for line in self.line_ids:
             grouped[line.section].append((line.name, line.value_display or vi_format.vi_number(line.value)))

@@ -7,7 +7,7 @@ from odoo.tools.sql import create_index
 from ..tools.report_compiler import SOURCE_MODELS
 
 LINE_SECTIONS = [
-    ("activities", "Activities"),
+    ("activities", "Communication Activities"),
     ("area", "Activities by Area"),
     ("activity_type", "Activities by Type"),
     ("topic", "Activities by Topic"),

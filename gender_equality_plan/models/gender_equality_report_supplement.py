@@ -93,7 +93,8 @@ class GenderEqualityReportSupplement(models.Model):
         if wrong:
             raise UserError(self.env._("Only a draft supplement can be compiled."))
         self.check_access("write")
-        ReportCompiler(self.sudo().env).compile_supplements(self.sudo())
+        env = self.env["gender.equality.report"]._document_env()
+        ReportCompiler(env).compile_supplements(self.with_env(env))
         return True
 
     def action_submit(self):

@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.sql import create_index
 
+from ..tools import common
+
 TASK_STATES = [
     ("planned", "Planned"),
     ("in_progress", "In Progress"),
@@ -91,6 +93,7 @@ class GenderEqualityTask(models.Model):
     name = fields.Char(required=True, tracking=True)
     description = fields.Html()
     area_id = fields.Many2one("gender.equality.area", string="Area", required=True, index=True, tracking=True)
+    area_code = fields.Char(related="area_id.code", string="Area Code")
     # Named by the external API; it replaces the "next activity type" field of
     # mail.activity.mixin, whose related/search attributes must not be inherited.
     activity_type_id = fields.Many2one(
@@ -155,6 +158,7 @@ class GenderEqualityTask(models.Model):
         tracking=True,
         index=True,
         copy=False,
+        group_expand="_group_expand_states",
         help="Planned: not started.\nIn Progress: being carried out.\n"
         "Done: carried out; actual dates, and participants and evidence when the type asks "
         "for them, are recorded.\nCancelled: will not be carried out.",
@@ -256,6 +260,10 @@ class GenderEqualityTask(models.Model):
         help="The planned end has passed and the activity is neither done nor cancelled.",
     )
 
+    @api.model
+    def _group_expand_states(self, states, domain):
+        return common.expand_states([state for state, __ in TASK_STATES], states)
+
     # ------------------------------------------------------------
     # COMPUTES
     # ------------------------------------------------------------
@@ -356,46 +364,88 @@ class GenderEqualityTask(models.Model):
     @api.constrains("date_start", "date_end", "actual_date_start", "actual_date_end")
     def _check_dates(self):
         for task in self:
-            if task.date_start and task.date_end and task.date_end < task.date_start:
-                raise ValidationError(
-                    self.env._("The activity %(task)s ends before it starts.", task=task.name)
-                )
-            if (
-                task.actual_date_start
-                and task.actual_date_end
-                and task.actual_date_end < task.actual_date_start
-            ):
-                raise ValidationError(
-                    self.env._("The activity %(task)s actually ended before it started.", task=task.name)
-                )
+            problem = task._problem_dates_order()
+            if problem:
+                raise ValidationError(problem)
 
     @api.constrains("date_start", "date_end", "plan_id")
     def _check_dates_in_plan_year(self):
         for task in self:
-            if not task._dates_in_year(task.plan_id.year):
-                raise ValidationError(
-                    self.env._(
-                        "The activity %(task)s must take place in %(year)s, the year of its plan.",
-                        task=task.name,
-                        year=task.plan_id.year,
-                    )
-                )
+            problem = task._problem_dates_outside_year()
+            if problem:
+                raise ValidationError(problem)
 
     @api.constrains(
         "participants_male", "participants_female", "estimated_reach", "planned_budget", "actual_cost"
     )
     def _check_positive(self):
         for task in self:
-            if min(task.participants_male, task.participants_female, task.estimated_reach) < 0:
-                raise ValidationError(
-                    self.env._(
-                        "The numbers of people of the activity %(task)s cannot be negative.", task=task.name
-                    )
-                )
-            if min(task.planned_budget, task.actual_cost) < 0:
-                raise ValidationError(
-                    self.env._("The amounts of the activity %(task)s cannot be negative.", task=task.name)
-                )
+            problem = task._problem_negative_numbers()
+            if problem:
+                raise ValidationError(problem)
+
+    @api.onchange(
+        "date_start",
+        "date_end",
+        "actual_date_start",
+        "actual_date_end",
+        "participants_male",
+        "participants_female",
+        "estimated_reach",
+        "planned_budget",
+        "actual_cost",
+    )
+    def _onchange_warn_input_problems(self):
+        """Say what is wrong while the activity is being edited (in the dialog of a plan that is
+        not saved yet, the constraints speak only when the plan is saved)."""
+        problems = [
+            problem
+            for problem in (
+                self._problem_dates_order(),
+                self._problem_dates_outside_year(),
+                self._problem_negative_numbers(),
+            )
+            if problem
+        ]
+        if problems:
+            return {"warning": {"title": self.env._("Check the activity"), "message": "\n".join(problems)}}
+        return None
+
+    # The problems of one activity, as the constraints and the warnings say them (or None).
+
+    def _problem_label(self):
+        return self.name or self.env._("(no name yet)")
+
+    def _problem_dates_order(self):
+        if self.date_start and self.date_end and self.date_end < self.date_start:
+            return self.env._("The activity %(task)s ends before it starts.", task=self._problem_label())
+        if self.actual_date_start and self.actual_date_end and self.actual_date_end < self.actual_date_start:
+            return self.env._(
+                "The activity %(task)s actually ended before it started.", task=self._problem_label()
+            )
+        return None
+
+    def _problem_dates_outside_year(self):
+        year = self.plan_id.year
+        if year and not self._dates_in_year(year):
+            return self.env._(
+                "The activity %(task)s must take place in %(year)s, the year of its plan.",
+                task=self._problem_label(),
+                year=year,
+            )
+        return None
+
+    def _problem_negative_numbers(self):
+        if min(self.participants_male, self.participants_female, self.estimated_reach) < 0:
+            return self.env._(
+                "The numbers of people of the activity %(task)s cannot be negative.",
+                task=self._problem_label(),
+            )
+        if min(self.planned_budget, self.actual_cost) < 0:
+            return self.env._(
+                "The amounts of the activity %(task)s cannot be negative.", task=self._problem_label()
+            )
+        return None
 
     @api.constrains("observance_id", "plan_id")
     def _check_observance_id(self):

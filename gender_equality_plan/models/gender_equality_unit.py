@@ -122,7 +122,7 @@ class GenderEqualityUnit(models.Model):
                         "The unit %(unit)s has records (%(model)s) and cannot be deleted. "
                         "Archive it instead.",
                         unit=linked[field_name][:1].display_name,
-                        model=Model._description,
+                        model=self.env["ir.model"].sudo()._get(model_name).name,
                     )
                 )
 

@@ -114,6 +114,7 @@ INSPECTION_READONLY = WORKFLOW_FLAGS | {
     "grade_id",
     "has_critical_failure",
     "is_late",
+    "is_scored",
     "name",
     "programme_id",
     "result_band",
@@ -364,6 +365,7 @@ POLICY = {
         "create_only": frozenset({"plan_id"}),
         "readonly": frozenset(
             {
+                "area_code",
                 "can_cancel",
                 "can_execute",
                 "can_finish",
@@ -761,6 +763,10 @@ POLICY = {
                 "inspections_open_count",
                 "inspections_planned_count",
                 "inspections_to_approve_count",
+                "next_plan_label",
+                "next_plan_year",
+                "next_report_label",
+                "next_report_year",
                 "objective_1_rate",
                 "objective_2_rate",
                 "objective_3_rate",
@@ -786,6 +792,11 @@ POLICY = {
         "writers": ALL_ROLES_OF_THE_APP,
         "states": {None: frozenset({"deadline", "method", "priority", "reason", "res_ids", "res_model"})},
         "readonly": NOTHING,
+    },
+    "gender.equality.confirm.wizard": {
+        "writers": ALL_ROLES_OF_THE_APP,
+        "states": {None: frozenset({"method", "res_ids", "res_model"})},
+        "readonly": frozenset({"confirm_label", "message"}),
     },
     "gender.equality.prepare.year.wizard": {
         "writers": DEPT_MANAGER,

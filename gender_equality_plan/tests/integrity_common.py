@@ -409,6 +409,7 @@ class IntegrityCommon(GenderEqualityPlanCommon):
             "gender.equality.consolidation": {"year": 2026},
             "gender.equality.home": {},
             "gender.equality.reason.wizard": {},
+            "gender.equality.confirm.wizard": {},
             "gender.equality.prepare.year.wizard": {"year": 2031, "unit_ids": [Command.set(self.unit_a.ids)]},
             "gender.equality.inspection.plan.wizard": {
                 "year": 2026,
@@ -424,6 +425,12 @@ class IntegrityCommon(GenderEqualityPlanCommon):
                 "default_res_model": plan._name,
                 "default_res_ids": plan.ids,
                 "default_method": "action_return",
+            }
+        elif model == "gender.equality.confirm.wizard":
+            context = {
+                "default_res_model": plan._name,
+                "default_res_ids": plan.ids,
+                "default_method": "action_cancel",
             }
         try:
             with self.env.cr.savepoint(), mute_logger("odoo.models"):

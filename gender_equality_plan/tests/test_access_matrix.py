@@ -77,6 +77,7 @@ ACCESS = {
     "gender.equality.multi.year": {"inspector": "crw", "dept_user": "crw", "dept_manager": "crw"},
     "gender.equality.home": dict.fromkeys(MASTER, "crw"),
     "gender.equality.reason.wizard": EVERYONE,
+    "gender.equality.confirm.wizard": EVERYONE,
     "gender.equality.prepare.year.wizard": {"dept_manager": "crw"},
     "gender.equality.inspection.plan.wizard": INSPECTION_RECORD,
     "gender.equality.inspection.compare": EVERYONE,

@@ -2,8 +2,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from freezegun import freeze_time
 
-from odoo.tests import tagged
+from odoo import Command
+from odoo.tests import new_test_user, tagged
 
+from .common import GenderEqualityCommon
 from .report_common import ReportCommon
 
 
@@ -17,7 +19,12 @@ class TestHome(ReportCommon):
 
     def _listed(self, home, counter):
         action = home.with_context(gep_counter=counter).action_open_list()
-        return self.env[action["res_model"]].with_user(home.env.user).search(action["domain"])
+        Model = self.env[action["res_model"]].with_user(home.env.user)
+        if "domain" not in action:
+            # Nothing to list: the button opens a new record of one of the user's units.
+            self.assertIn(action["context"]["default_unit_id"], home.env.user.gep_unit_ids.ids)
+            return Model
+        return Model.search(action["domain"])
 
     def test_unit_officer_sees_what_their_unit_owes(self):
         plan_c = self.Plan.with_user(self.user_c).create({"unit_id": self.unit_c.id, "year": 2026})
@@ -93,5 +100,107 @@ class TestHome(ReportCommon):
     def test_app_opens_on_the_home(self):
         action = self.env["gender.equality.home"].with_user(self.user_a).action_open_home()
         self.assertEqual(action["res_model"], "gender.equality.home")
+        self.assertFalse(action.get("res_id"), "computed afresh: a new record, nothing stored")
         root = self.env.ref("gender_equality_plan.gender_equality_menu_root")
         self.assertEqual(root.action, self.env.ref("gender_equality_plan.gender_equality_home_action"))
+
+    def test_report_not_started_is_owed(self):
+        # Unit C has no report of 2026 and the deadline is 9 days away: it owes one.
+        home = self._home(self.user_c)
+        self.assertEqual(home.report_days_left, 9)
+        self.assertEqual(home.reports_due_count, 1)
+        self.assertEqual(home.next_report_year, 2026)
+        self.assertEqual(home.next_report_label, "Make the annual report 2026")
+        action = home.action_create_report()
+        self.assertEqual((action["res_model"], action.get("res_id")), ("gender.equality.report", None))
+        self.assertEqual(action["context"], {"default_unit_id": self.unit_c.id, "default_year": 2026})
+        counter = home.with_context(gep_counter="reports_due").action_open_list()
+        self.assertEqual(counter["context"], action["context"], "the counter leads to the report to make")
+
+    def test_report_started_is_owed_until_it_is_sent(self):
+        self.unit_c.user_ids |= self.manager_b
+        report = self._new_report(self.unit_c, self.user_c)
+        home = self._home(self.user_c)
+        self.assertEqual((home.reports_due_count, home.next_report_year), (1, 0))
+        self.assertEqual(self._listed(home, "reports_due"), report)
+        report.with_user(self.user_c).action_submit()
+        self.assertEqual(self._home(self.user_c).reports_due_count, 0)
+
+    def test_report_not_asked_for_long_before_the_deadline(self):
+        with freeze_time("2026-09-01 03:00:00"):
+            home = self._home(self.user_c)
+            self.assertEqual(home.reports_due_count, 1, "still owed")
+            self.assertFalse(home.next_report_year, "but not the next step yet")
+
+    def test_next_step_makes_the_plan_of_the_year(self):
+        home = self._home(self.user_c)
+        self.assertEqual((home.next_plan_year, home.next_plan_label), (2026, "Make the plan 2026"))
+        action = home.action_create_plan()
+        self.assertEqual(action["context"], {"default_unit_id": self.unit_c.id, "default_year": 2026})
+
+    def test_next_step_makes_next_years_plan_from_october(self):
+        # Unit A has its plan of 2026: in December, the next step is the plan of 2027.
+        self.assertEqual(self._home(self.user_a).next_plan_year, 2027)
+        with freeze_time("2026-06-01 03:00:00"):
+            self.assertFalse(self._home(self.user_a).next_plan_year)
+        self.Plan.with_user(self.user_a).create({"unit_id": self.unit_a.id, "year": 2027})
+        self.assertFalse(self._home(self.user_a).next_plan_year)
+
+    def test_no_next_step_for_roles_that_owe_nothing(self):
+        for user in (self.inspector, self.dept_user):
+            home = self._home(user)
+            self.assertFalse(home.next_plan_year or home.next_report_year, user.login)
+            self.assertEqual(home.reports_due_count, 0, user.login)
+
+
+@tagged("post_install", "-at_install")
+class TestLanding(GenderEqualityCommon):
+    """Users of the app land on "My work" after login: their home action (res.users.action_id),
+    which the web client opens when no other page is asked for."""
+
+    def setUp(self):
+        super().setUp()
+        self.home_action = self.env.ref("gender_equality_plan.gender_equality_home_action")
+
+    def test_every_role_lands_on_my_work(self):
+        for user in (self.user_a, self.manager_a, self.inspector, self.dept_user, self.dept_manager):
+            with self.subTest(user=user.login):
+                self.assertEqual(user.action_id.id, self.home_action.id)
+
+    def test_demo_users_land_on_my_work(self):
+        demo = self.env.ref("gender_equality_plan.res_users_canbo_thoxuan_demo", raise_if_not_found=False)
+        if not demo:
+            self.skipTest("no demo data")
+        self.assertEqual(demo.action_id.id, self.home_action.id)
+
+    def test_other_users_keep_their_home(self):
+        other = new_test_user(self.env, "gep_other_internal", groups="base.group_user")
+        self.assertFalse(other.action_id)
+
+    def test_a_role_given_later_brings_the_home(self):
+        other = new_test_user(self.env, "gep_later", groups="base.group_user")
+        other.write({"groups_id": [Command.link(self.env.ref("gender_equality_plan.group_unit_user").id)]})
+        self.assertEqual(other.action_id.id, self.home_action.id)
+
+    def test_a_home_of_their_own_is_kept(self):
+        discuss = self.env.ref("mail.action_discuss")
+        user = new_test_user(self.env, "gep_own_home", groups="base.group_user")
+        user.action_id = discuss.id
+        user.write({"groups_id": [Command.link(self.env.ref("gender_equality_plan.group_unit_user").id)]})
+        self.assertEqual(user.action_id.id, discuss.id)
+
+    def test_losing_every_role_loses_the_home(self):
+        self.user_b.write(
+            {
+                "groups_id": [
+                    Command.unlink(self.env.ref("gender_equality_plan.group_unit_user").id),
+                    Command.unlink(self.env.ref("gender_equality_plan.group_base").id),
+                ]
+            }
+        )
+        self.assertFalse(self.user_b.action_id)
+
+    def test_users_who_had_a_role_before_the_module_update(self):
+        self.user_a.action_id = False
+        self.env["res.users"]._gep_set_home_action_of_every_user()
+        self.assertEqual(self.user_a.action_id.id, self.home_action.id)

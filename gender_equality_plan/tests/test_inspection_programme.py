@@ -165,6 +165,22 @@ class TestProgrammeWorkflow(ProgrammeCommon):
         self.assertEqual(programme.line_ids[1].inspection_ids.state, "cancelled")
         self.assertEqual(started.state, "in_progress")
 
+    def test_cancelling_from_the_button_says_the_inspections_go_too(self):
+        programme = self._approved(self._department_programme(), self.inspector, self.dept_manager)
+        manager = self.dept_manager
+        action = programme.with_user(manager).with_context(gep_confirm=True).action_cancel()
+        self.assertEqual(programme.state, "approved", "asked first")
+        wizard = (
+            self.env["gender.equality.confirm.wizard"]
+            .with_user(manager)
+            .with_context(**action["context"])
+            .create({})
+        )
+        self.assertIn("inspections that have not started are cancelled too", wizard.message)
+        wizard.action_confirm()
+        self.assertEqual(programme.state, "cancelled")
+        self.assertEqual(programme.line_ids.inspection_ids.mapped("state"), ["cancelled", "cancelled"])
+
     def test_a_programme_that_went_to_its_approvers_is_not_deleted(self):
         draft = self._unit_programme()
         draft.with_user(self.user_a).unlink()

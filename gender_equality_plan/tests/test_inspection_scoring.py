@@ -64,3 +64,16 @@ class TestInspectionScoring(InspectionCommon):
         answers = [("yes_no", "yes", 9, False, False), ("yes_no", "no", 1, False, True)]
         bands = [(0.0, "poor"), (90.0, "excellent"), (50.0, "fair")]
         self.assertEqual(InspectionScorer(answers, bands).band, "excellent")
+
+    def test_an_inspection_is_scored_once_an_item_that_counts_is_answered(self):
+        inspection = self._started_inspection()
+        self.assertFalse(inspection.is_scored, "a planned or just started inspection shows no 0%")
+        self._answer(inspection, {self.item_count: 5})
+        self.assertFalse(inspection.is_scored, "a number does not count in the score")
+        self._answer(inspection, {self.item_report: "no"})
+        self.assertTrue(inspection.is_scored)
+
+    def test_scorer_is_scored_without_bands(self):
+        self.assertFalse(InspectionScorer([]).is_scored)
+        self.assertFalse(InspectionScorer([("yes_no", "na", 1, False, False)]).is_scored)
+        self.assertTrue(InspectionScorer([("yes_no", "no", 1, False, True)]).is_scored, "0% once answered")

@@ -10,9 +10,10 @@ VIEWS = {
     "gender.equality.checklist": ["list", "form", "search"],
     "gender.equality.inspection": ["list", "form", "search", "calendar", "pivot", "graph"],
     "gender.equality.inspection.line": ["list", "form", "search", "pivot", "graph"],
-    "gender.equality.corrective.action": ["list", "form", "search", "pivot", "graph"],
+    "gender.equality.corrective.action": ["list", "kanban", "form", "search", "pivot", "graph"],
     "gender.equality.inspection.compare": ["form"],
     "gender.equality.reason.wizard": ["form"],
+    "gender.equality.confirm.wizard": ["form"],
 }
 
 

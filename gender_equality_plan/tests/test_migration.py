@@ -3,7 +3,7 @@
 import importlib.util
 from pathlib import Path
 
-from odoo.tests import tagged
+from odoo.tests import TransactionCase, tagged
 from odoo.tools import SQL
 from odoo.tools.sql import column_exists
 
@@ -84,6 +84,51 @@ class TestMigration(ReportCommon):
         self.assertEqual(item.reference, "Kế hoạch mục II.2.1")
 
 
+@tagged("post_install", "-at_install")
+class TestMigrationHome(TransactionCase):
+    """Upgrading from 18.0.4.0 or before: "My work" was a server action; the update replaces it by a
+    window action of the same xml id, and activates the đồng."""
+
+    def _migrate(self):
+        _load(MIGRATIONS / "18.0.4.1.0" / "pre-migrate.py").migrate(self.env.cr, "18.0.4.0.0")
+        self.env.invalidate_all()
+
+    def test_the_server_action_of_my_work_is_removed(self):
+        old = self.env["ir.actions.server"].create(
+            {
+                "name": "My Work",
+                "model_id": self.env["ir.model"]._get_id("gender.equality.home"),
+                "state": "code",
+                "code": "action = model.action_open_home()",
+            }
+        )
+        self.env.ref("gender_equality_plan.gender_equality_home_action").unlink()
+        self.env["ir.model.data"].create(
+            {
+                "module": "gender_equality_plan",
+                "name": "gender_equality_home_action",
+                "model": "ir.actions.server",
+                "res_id": old.id,
+            }
+        )
+        self._migrate()
+        self.assertFalse(old.exists())
+        self.assertFalse(
+            self.env.ref("gender_equality_plan.gender_equality_home_action", raise_if_not_found=False)
+        )
+
+    def test_the_window_action_is_kept(self):
+        action = self.env.ref("gender_equality_plan.gender_equality_home_action")
+        self._migrate()
+        self.assertTrue(action.exists())
+
+    def test_the_dong_is_activated(self):
+        vnd = self.env.ref("base.VND")
+        vnd.active = False
+        self._migrate()
+        self.assertTrue(vnd.active)
+
+
 MIGRATION_3 = MIGRATIONS / "18.0.3.0.0" / "post-migrate.py"
 
 
@@ -127,3 +172,24 @@ class TestMigrationToProgrammes(InspectionCommon):
         stage.domain = "[('year', '>=', 2026)]"
         self._migrate()
         self.assertEqual(stage.domain, "[('year', '>=', 2026)]")
+
+
+@tagged("post_install", "-at_install")
+class TestMigrationIsScored(InspectionCommon):
+    """Upgrading to 18.0.4.1: the inspections' new flag is filled from the answers in SQL (the
+    ORM's compute of a new stored field would grade every recorded inspection again)."""
+
+    def _migrate(self):
+        self.env.flush_all()
+        _load(MIGRATIONS / "18.0.4.1.0" / "pre-migrate.py").migrate(self.env.cr, "18.0.4.0.0")
+        _load(MIGRATIONS / "18.0.4.1.0" / "post-migrate.py").migrate(self.env.cr, "18.0.4.0.0")
+        self.env.invalidate_all()
+
+    def test_the_flag_is_filled_from_the_answers(self):
+        answered = self._started_inspection(inspection_type="inspection")
+        self._answer(answered, {self.item_report: "no"})
+        planned = self._started_inspection(inspection_type="inspection")
+        self.env.flush_all()
+        self.env.cr.execute(SQL("UPDATE gender_equality_inspection SET is_scored = NULL"))
+        self._migrate()
+        self.assertEqual((answered.is_scored, planned.is_scored), (True, False))

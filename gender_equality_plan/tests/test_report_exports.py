@@ -109,8 +109,33 @@ class TestReportExports(ReportCommon):
             ._render_qweb_html("gender_equality_plan.report_unit_report", self.report_a.ids)[0]
             .decode()
         )
-        self.assertIn("Dissemination sessions held", html)
         self.assertIn("60,0%", html)
+
+    def test_pdf_figures_are_in_vietnamese_whoever_compiles(self):
+        # The test runs in English, as a script or an English-speaking user would: the printed
+        # document keeps its Vietnamese labels (no "Not applied", "Pilot", "Dissemination…").
+        self.assertFalse(self.env.lang and self.env.lang.startswith("vi"))
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("gender_equality_plan.report_unit_report", self.report_a.ids)[0]
+            .decode()
+        )
+        self.assertIn("Số cuộc truyền thông, phổ biến pháp luật đã tổ chức", html)
+        self.assertIn("Áp dụng thí điểm", html)
+        for english in ("Dissemination sessions held", "Pilot", "Not applied", "Gender Indicator Set"):
+            self.assertNotIn(english, html)
+
+    def test_pdf_of_a_unit_without_the_indicator_set_says_so_in_vietnamese(self):
+        # No status confirmed for 2025: the printed report reads "Chưa áp dụng", not "Not applied".
+        report = self._new_report(year=2025)
+        self._submit_at(report, "2025-12-05 03:00:00")
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("gender_equality_plan.report_unit_report", report.ids)[0]
+            .decode()
+        )
+        self.assertIn("Chưa áp dụng", html)
+        self.assertNotIn("Not applied", html)
 
 
 @tagged("post_install", "-at_install")

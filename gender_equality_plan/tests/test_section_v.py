@@ -130,9 +130,10 @@ class TestTopicsAndProductsCounted(GenderEqualityPlanCommon):
                 )
 
     def test_the_report_prints_topics_and_products(self):
+        # The printed report is in Vietnamese whoever compiles it.
         sections = dict(self.report._pdf_figures())
-        self.assertIn("Activities by Topic", sections)
-        self.assertIn(("Leaflets and Posters", "250"), sections["Communication Products"])
+        self.assertIn("Hoạt động theo chủ đề", sections)
+        self.assertIn(("Tờ rơi, áp phích", "250"), sections["Sản phẩm truyền thông"])
 
     def test_products_are_frozen_once_a_report_counts_their_activity(self):
         self.report.action_submit()

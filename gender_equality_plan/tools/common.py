@@ -64,3 +64,9 @@ def is_valid_float(value):
 def year_bounds(year):
     """First and last day of ``year``."""
     return date(year, 1, 1), date(year, 12, 31)
+
+
+def expand_states(order, present, optional=("cancelled",)):
+    """Kanban columns of a status: every state of ``order`` (the workflow order), those of
+    ``optional`` only when some record is in them (``present``)."""
+    return [state for state in order if state not in optional or state in present]

@@ -10,7 +10,9 @@ class GenderEqualityInspectionCompare(models.TransientModel):
     _description = "Self-inspection versus Inspection"
     _inherit = ["gender.equality.guard.mixin"]
 
-    unit_id = fields.Many2one("gender.equality.unit", string="Unit", required=True)
+    unit_id = fields.Many2one(
+        "gender.equality.unit", string="Unit", required=True, default=lambda self: self._default_unit_id()
+    )
     year = fields.Integer(required=True, default=lambda self: fields.Date.context_today(self).year)
     self_inspection_id = fields.Many2one(
         "gender.equality.inspection",
@@ -36,6 +38,12 @@ class GenderEqualityInspectionCompare(models.TransientModel):
     line_ids = fields.One2many(
         "gender.equality.inspection.compare.line", "compare_id", compute="_compute_line_ids", store=True
     )
+
+    @api.model
+    def _default_unit_id(self):
+        """The user's own unit (a health unit before the Department, which inspects others)."""
+        units = self.env.user.gep_unit_ids
+        return (units.filtered(lambda unit: unit.unit_type != "department") or units)[:1]
 
     @api.depends("unit_id", "year")
     def _compute_inspections(self):

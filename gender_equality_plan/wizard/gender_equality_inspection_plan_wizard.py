@@ -7,6 +7,9 @@ from odoo.exceptions import UserError
 
 from ..models.gender_equality_inspection import INSPECTION_TYPES
 
+# Inspections of a year are proposed from this day (month, day), once the plans are approved.
+FIRST_INSPECTION_DAY = (3, 1)
+
 
 class GenderEqualityInspectionPlanWizard(models.TransientModel):
     """Annual inspection plan (kế hoạch kiểm tra): schedules one inspection per selected unit."""
@@ -15,15 +18,15 @@ class GenderEqualityInspectionPlanWizard(models.TransientModel):
     _description = "Annual Inspection Plan"
     _inherit = ["gender.equality.guard.mixin"]
 
-    year = fields.Integer(required=True, default=lambda self: fields.Date.context_today(self).year)
+    year = fields.Integer(required=True, default=lambda self: self._default_year())
     inspection_type = fields.Selection(INSPECTION_TYPES, string="Type", required=True, default="inspection")
-    unit_ids = fields.Many2many("gender.equality.unit", string="Units", required=True)
+    unit_ids = fields.Many2many("gender.equality.unit", string="Units to Inspect", required=True)
     checklist_id = fields.Many2one(
         "gender.equality.checklist", string="Checklist", domain="[('active', '=', True)]"
     )
     leader_id = fields.Many2one("res.users", string="Team Leader")
     inspector_ids = fields.Many2many("res.users", string="Team Members")
-    scope = fields.Text()
+    scope = fields.Text(help="What the inspections cover (nội dung kiểm tra).")
     first_date = fields.Date(
         string="First Planned Date",
         required=True,
@@ -38,11 +41,27 @@ class GenderEqualityInspectionPlanWizard(models.TransientModel):
         "this many days apart, in the order of the list.",
     )
 
+    @api.model
+    def _default_year(self):
+        """This year, or next year once no date of this year is left to propose."""
+        today = fields.Date.context_today(self)
+        return today.year if self._first_free_date(today.year) else today.year + 1
+
+    @api.model
+    def _first_free_date(self, year):
+        """The first date to propose in ``year``: 1 March (after the plans are approved), and
+        never in the past; None when ``year`` has no day left after today."""
+        tomorrow = fields.Date.context_today(self) + timedelta(days=1)
+        first = max(date(year, *FIRST_INSPECTION_DAY), tomorrow)
+        return first if first.year == year else None
+
     @api.depends("year")
     def _compute_first_date(self):
         for wizard in self:
             if wizard.year and (not wizard.first_date or wizard.first_date.year != wizard.year):
-                wizard.first_date = date(wizard.year, 3, 1)
+                wizard.first_date = wizard._first_free_date(wizard.year) or date(
+                    wizard.year, *FIRST_INSPECTION_DAY
+                )
 
     def _prepare_inspection_vals(self):
         self.ensure_one()

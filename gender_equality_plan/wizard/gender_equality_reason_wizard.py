@@ -69,7 +69,10 @@ class GenderEqualityReasonWizard(models.TransientModel):
             raise UserError(self.env._("This transition does not take a reason."))
         records = self.env[self.res_model].browse(self.res_ids)
         if self.method == "action_reschedule":
-            records.action_reschedule(self.reason or "", deadline=self.deadline, priority=self.priority)
+            result = records.action_reschedule(
+                self.reason or "", deadline=self.deadline, priority=self.priority
+            )
         else:
-            getattr(records, self.method)(self.reason or "")
-        return {"type": "ir.actions.act_window_close"}
+            result = getattr(records, self.method)(self.reason or "")
+        # The transition's confirmation for the user (then the dialog closes), if it gives one.
+        return result if isinstance(result, dict) else {"type": "ir.actions.act_window_close"}

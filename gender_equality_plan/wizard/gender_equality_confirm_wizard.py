@@ -1,0 +1,86 @@
+# Copyright 2026 Sở Y tế Thanh Hóa
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+# The transitions of approvable records (approval mixin) that the buttons confirm first: the
+# wizard calls nothing else.
+CONFIRM_METHODS = ("action_submit", "action_cancel")
+
+
+class GenderEqualityConfirmWizard(models.TransientModel):
+    """Asks before a transition, in words that cannot be misread: what will happen (the
+    warnings of a submission), a button that names the action, and a way to go back."""
+
+    _name = "gender.equality.confirm.wizard"
+    _description = "Confirmation of a Transition"
+    _inherit = ["gender.equality.guard.mixin"]
+    # The records and method come from the button that opens the wizard (its context).
+    _gep_writable_fields = ("res_model", "res_ids", "method")
+
+    res_model = fields.Char(required=True, readonly=True)
+    # Checked by ``_check_records`` (an empty list is refused there, with a clear message).
+    res_ids = fields.Json(readonly=True)
+    method = fields.Char(required=True, readonly=True)
+    message = fields.Html(compute="_compute_texts", sanitize=False)
+    confirm_label = fields.Char(compute="_compute_texts")
+
+    @api.depends("res_model", "res_ids", "method")
+    def _compute_texts(self):
+        for wizard in self:
+            records = wizard._records()
+            if records is None:
+                wizard.message = wizard.confirm_label = False
+                continue
+            wizard.message = records._workflow_confirm_message(wizard.method)
+            wizard.confirm_label = records._workflow_confirm_label(wizard.method)
+
+    @api.model
+    def _get_action(self, records, method):
+        return {
+            "type": "ir.actions.act_window",
+            "name": records._workflow_confirm_title(method),
+            "res_model": self._name,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {
+                "default_res_model": records._name,
+                "default_res_ids": records.ids,
+                "default_method": method,
+            },
+        }
+
+    def _records(self):
+        """The records to act on, or None when the wizard does not describe a transition that
+        it may confirm on records the user can read."""
+        self.ensure_one()
+        approvable = self.env.registry["gender.equality.approval.mixin"]._inherit_children
+        ids = self.res_ids if isinstance(self.res_ids, list) else []
+        if (
+            self.res_model not in approvable
+            or self.res_model not in self.env
+            or self.method not in CONFIRM_METHODS
+            or not ids
+            or not all(isinstance(record_id, int) and not isinstance(record_id, bool) for record_id in ids)
+        ):
+            return None
+        return self.env[self.res_model].browse(ids)
+
+    @api.constrains("res_model", "res_ids", "method")
+    def _check_records(self):
+        for wizard in self:
+            records = wizard._records()
+            if records is None:
+                raise UserError(self.env._("This transition cannot be confirmed here."))
+            records.check_access("read")
+
+    def action_confirm(self):
+        """Run the transition (without asking again) and return what it returns: a
+        confirmation for the user, or the next step."""
+        self.ensure_one()
+        records = self._records()
+        if records is None:
+            raise UserError(self.env._("This transition cannot be confirmed here."))
+        result = getattr(records.with_context(gep_confirm=False), self.method)()
+        return result if isinstance(result, dict) else {"type": "ir.actions.act_window_close"}
