@@ -67,8 +67,10 @@ MAX_QUERIES_PER_RECORD = 0.1
 class Runner:
     """Runs the measures on ``env`` (the superuser's) and collects their results."""
 
-    def __init__(self, env, runs, budget):
+    def __init__(self, env, runs, budget, committing=True):
         self.env = env(context=dict(env.context, **WEB_CONTEXT))
+        # False in a run that is rolled back as a whole (``--generate``): nothing is committed.
+        self.committing = committing
         self.cr = env.cr
         self.runs = runs
         self.budget = budget
@@ -203,7 +205,8 @@ class Runner:
         )
 
     def _settle_figures(self, reports):
-        """Compile ``reports`` once for good (committed, their states restored), and return how
+        """Compile ``reports`` once for good (committed unless the whole run is rolled back;
+        their states restored), and return how
         long it took: the stored figure lines are then those this code computes, as on a server
         where the reports were compiled since the last upgrade. A compilation rewrites only the
         lines that change; the first one after an upgrade that changes the figures (or after the
@@ -227,7 +230,8 @@ class Runner:
                 [state for __, state in states],
             )
         )
-        self.cr.commit()
+        if self.committing:
+            self.cr.commit()
         self.env.invalidate_all()
         return elapsed
 
@@ -471,7 +475,7 @@ def main():
         marker = read_marker(env)
         if marker.get("scale") != options.scale:
             raise SystemExit(f"{env.cr.dbname} holds no generated {options.scale} (bench/generate.py).")
-        runner = Runner(env, options.runs, options.budget)
+        runner = Runner(env, options.runs, options.budget, committing=not options.generate)
         print(
             f"Benchmark of {env.cr.dbname} ({marker['units']} units), {options.runs} warm runs per measure:"
         )
