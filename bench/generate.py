@@ -424,7 +424,8 @@ class Generator:
         evidence = self._evidence_contents()
         self.supplement_units = set()
         self.catalog = (
-            self.env["gender.equality.observance"].search([]),
+            # The observances of every unit (a unit's own traditional day is not for the others).
+            self.env["gender.equality.observance"].search([("unit_id", "=", False)]),
             self.env["gender.equality.area"].search([]),
             {key: self.ref(f"gender_equality_activity_type_{key}") for key in ACTIVITY_TYPES},
             self.env["gender.equality.funding.source"].search([]),
