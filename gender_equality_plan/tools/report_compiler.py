@@ -90,7 +90,18 @@ class ReportCompiler:
 
     def __init__(self, env):
         self.env = env
-        self._ = env._
+        labels = {}
+
+        def translate(source, *args, **kwargs):
+            # The labels of the lines, translated once (a country's compilation asks for each
+            # label thousands of times).
+            if args or kwargs:
+                return env._(source, *args, **kwargs)
+            if source not in labels:
+                labels[source] = env._(source)
+            return labels[source]
+
+        self._ = translate
 
     # ------------------------------------------------------------
     # ENTRY POINTS
@@ -162,11 +173,13 @@ class ReportCompiler:
         """``{(unit id, group id): data}`` → ``{unit id: [(group, data)]}``, the groups (records of
         ``model``) in their order (sequence, id)."""
         groups = self.env[model].browse({group_id for __, group_id in rows if group_id})
-        order = {group.id: index for index, group in enumerate(groups.sorted(lambda g: (g.sequence, g.id)))}
+        ordered = groups.sorted(lambda group: (group.sequence, group.id))
+        order = {group.id: index for index, group in enumerate(ordered)}
+        records = {group.id: group for group in ordered}
         result = defaultdict(list)
         for (unit_id, group_id), data in sorted(rows.items(), key=lambda item: order.get(item[0][1], -1)):
             if group_id:
-                result[unit_id].append((groups.browse(group_id), data))
+                result[unit_id].append((records[group_id], data))
         return result
 
     # ------------------------------------------------------------
