@@ -13,7 +13,7 @@ import json
 import operator
 from collections import defaultdict
 
-from odoo import Command, fields
+from odoo import Command
 from odoo.tools import SQL
 
 from . import vi_format
@@ -124,17 +124,8 @@ class ReportCompiler:
         self._replace_lines(
             SQL("report_id IN %s AND supplement_id IS NULL", tuple(reports.ids)), lines, reports
         )
-        now = fields.Datetime.now()
-        counted = []
-        # Written from a cold cache, every report changes the same columns, so that the flush
-        # updates them all in the same statements (Odoo groups the updates by changed columns).
-        reports.invalidate_recordset(
-            list({name for vals in vals_by_report.values() for name in vals} | {"compile_date"})
-        )
-        # No field of the figures is tracked: the chatter has nothing to compare.
-        for report, vals in vals_by_report.items():
-            counted.append((report, vals.pop("compiled_task_ids")))
-            report.with_context(tracking_disable=True).write({**vals, "compile_date": now})
+        counted = [(report, vals.pop("compiled_task_ids")) for report, vals in vals_by_report.items()]
+        self._write_counters(reports, vals_by_report)
         # The activities each report counts, for all the reports at once (``write`` would update
         # the relation of one report at a time).
         reports._fields["compiled_task_ids"].write_batch(counted)
@@ -194,6 +185,41 @@ class ReportCompiler:
             "unit_id": report.unit_id.id,
             "year": report.year,
         }
+
+    def _write_counters(self, reports, vals_by_report):
+        """Write the counters of the reports (plain stored numbers and a status that only this
+        class writes, none tracked) in one ``UPDATE`` from a JSON array: through ``write`` a
+        country's 3,400 reports cost a second of checks, one report at a time. The caches are
+        dropped and the fields computed from the counters marked to recompute, as ``write``
+        would."""
+        fnames = sorted({name for vals in vals_by_report.values() for name in vals} | {"compile_date"})
+        now = self.env.cr.now()
+        # SQL's NULL for an empty value (JSON's false would be the text 'false' in a text column).
+        rows = [
+            {
+                **{name: None if value is False else value for name, value in vals.items()},
+                "id": report.id,
+                "compile_date": now.isoformat(),
+            }
+            for report, vals in vals_by_report.items()
+        ]
+        reports.flush_recordset()
+        self.env.cr.execute(
+            SQL(
+                """UPDATE gender_equality_report AS report
+                      SET %(assignments)s, write_uid = %(uid)s, write_date = %(now)s
+                     FROM json_populate_recordset(NULL::gender_equality_report, %(rows)s) AS figures
+                    WHERE report.id = figures.id""",
+                assignments=SQL(", ").join(
+                    SQL("%s = figures.%s", SQL.identifier(name), SQL.identifier(name)) for name in fnames
+                ),
+                uid=self.env.uid,
+                now=now,
+                rows=json.dumps(rows),
+            )
+        )
+        reports.invalidate_recordset([*fnames, "write_uid", "write_date"])
+        reports.modified(fnames)
 
     def _replace_lines(self, where, lines, parents):
         """Make the figure lines that match ``where`` (SQL) those of ``lines``, in at most three
