@@ -14,10 +14,10 @@ class GenderEqualityInboxMixin(models.AbstractModel):
     address, in their Odoo inbox otherwise. Many health-unit staff have no address, and an
     e-mail notification to a partner without an address never shows anywhere.
 
-    ``_gep_notify`` sends a notification (not logged in the chatter); ``_gep_post`` posts a note
-    in the chatter of the record that notifies the given users. Both are written by the
-    acting user, with the company's (or OdooBot's) address when the user has none: a sender
-    address is required for e-mails."""
+    ``_gep_notify`` sends a notification (not logged in the chatter); ``_gep_deliver`` posts
+    notes in the chatter of records, or notifications about them, for many records at once. Both
+    are written by the acting user, with the company's (or OdooBot's) address when the user has
+    none: a sender address is required for e-mails."""
 
     _name = "gender.equality.inbox.mixin"
     _description = "Inbox Notifications for Users without E-mail"
@@ -60,17 +60,12 @@ class GenderEqualityInboxMixin(models.AbstractModel):
             body=body,
         )
 
-    def _gep_post(self, users, body):
-        """Post ``body`` as a note in the chatter of ``self`` that notifies ``users``."""
-        self.ensure_one()
-        return self._gep_deliver([(self, users, self.display_name, body, True)])
-
     @api.model
     def _gep_deliver(self, items):
         """Deliver the notifications of many records in a fixed number of queries.
 
         ``items``: ``[(record, users, subject, body, post)]``. With ``post``, ``body`` is a note in
-        the chatter of ``record`` (as ``_gep_post``), otherwise a notification about the record
+        the chatter of ``record``, otherwise a notification about the record
         outside its chatter (as ``_gep_notify``). Each user gets it by e-mail when they have an
         address and want e-mails, in their Odoo inbox otherwise, the same rule as
         ``_notify_get_recipients``. Odoo's ``message_post`` runs about twenty queries for each

@@ -24,16 +24,6 @@ ACCEPTED = "accepted"
 INSPECTION_TYPES = ("self", "inspection", "audit", "supervision")
 
 
-def accepted_line_domain(reports):
-    """Figure lines of the accepted ``reports`` and of their submitted supplements."""
-    return [
-        ("report_id", "in", reports.ids),
-        "|",
-        ("supplement_id", "=", False),
-        ("supplement_id.state", "=", "submitted"),
-    ]
-
-
 def build_kpi_summary(env, year, units, detail=True):
     """The summary of ``year`` for the expected ``units``, read with ``env``. Without ``detail``,
     only the completeness, timeliness and objectives (the home's headline): no breakdown,
@@ -151,7 +141,7 @@ def build_kpi_summary(env, year, units, detail=True):
 
 
 # The accepted figure lines of the year: those of the accepted reports of the units, and those of
-# their submitted Action-Month supplements (the rule of ``accepted_line_domain``).
+# their submitted Action-Month supplements.
 ACCEPTED_LINES_SQL = """
     SELECT l.*
       FROM gender_equality_report_line l
@@ -163,8 +153,8 @@ ACCEPTED_LINES_SQL = """
 """
 
 # One row per expected unit: the unit, its report of the year (not cancelled: one at most), the
-# activity figures of its accepted lines, and whether its approved plan holds an Action-Month
-# activity (the rule of ``ReportFigures.units_with_action_month_plan``).
+# activity figures of its accepted lines, and whether its plan of the year is approved and holds an
+# Action-Month activity that is not cancelled.
 UNIT_ROWS_SQL = (
     """
     WITH lines AS ("""

@@ -149,14 +149,6 @@ class ReportFigures:
             result[tuple(keys) if groupby else keys[0]] = (count, sorted(ids))
         return result
 
-    def units_with_action_month_plan(self):
-        """Units whose plan of the year is approved and holds an Action-Month activity."""
-        domain = [*self.planned_action_month_domain(), ("plan_id.state", "=", "approved")]
-        return {
-            unit
-            for unit, _count in self.env["gender.equality.task"]._read_group(domain, ["unit_id"], ["__count"])
-        }
-
     def inspections_by_type(self):
         """``{(unit, type): (count, average score, ids)}``."""
         return {
