@@ -38,4 +38,5 @@ from . import gender_equality_objective_result
 from . import gender_equality_multi_year
 from . import gender_equality_sector_report
 from . import gender_equality_home
+from . import ir_default
 from . import ir_rule

@@ -59,6 +59,9 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
     _state_cancelled = "cancelled"
     _state_cancel_from = ("draft", "returned", "submitted")
     _state_draft_from = ("cancelled",)
+    # A record that never went to its approvers, in one of these states, may be deleted; any
+    # other is part of the history (see ``_gep_kept_records``).
+    _state_deletable = ("draft", "cancelled")
     _workflow_final_cancel_groups = ()
     _workflow_reopen_groups = ()
     # Fields that change only while the record is a draft (never after its first submission).
@@ -202,6 +205,27 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
             if record not in locked and record[self._state_field] != self._state_draft:
                 locked[record] = draft_only
         return locked
+
+    def _gep_kept_records(self):
+        """Records with a review history (submitted once, even if returned or cancelled since) or
+        outside ``_state_deletable`` are kept: cancel them instead. (A cancelled record that
+        never went to its approvers is locked but not history: it may go.)"""
+        reviewed = {
+            res_id
+            for [res_id] in self.env["gender.equality.approval.review"]
+            .sudo()
+            ._read_group([("res_model", "=", self._name), ("res_id", "in", self.ids)], ["res_id"])
+        }
+        return self.filtered(
+            lambda record: record.id in reviewed or record[self._state_field] not in self._state_deletable
+        )
+
+    def _gep_kept_message(self, record):
+        return self.env._(
+            "%(record)s has been submitted or decided: its history is kept. "
+            "Cancel it instead of deleting it.",
+            record=record.sudo().display_name,
+        )
 
     def _approval_get_unit(self):
         self.ensure_one()

@@ -417,11 +417,6 @@ class GenderEqualityInspection(models.Model):
             inspection._message_log(body=inspection.duplicate_warning)
         return inspections
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_started(self):
-        if any(inspection.state not in ("draft", "cancelled") for inspection in self):
-            raise UserError(self.env._("Only planned or cancelled inspections can be deleted."))
-
     # ------------------------------------------------------------
     # ACTIONS
     # ------------------------------------------------------------

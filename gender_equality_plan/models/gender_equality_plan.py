@@ -8,6 +8,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools import common, roles, vi_format
+from .gender_equality_guard_mixin import policy_error
 
 PLAN_STATES = [
     ("draft", "Draft"),
@@ -276,7 +277,13 @@ class GenderEqualityPlan(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if "unit_id" in vals and self._gep_changes("unit_id", vals["unit_id"]).task_ids:
+        # A draft's unit may change while it has no activities; after its first submission the
+        # integrity policy locks the unit (the superuser is told here as well).
+        moving = self._gep_changes("unit_id", vals["unit_id"]) if "unit_id" in vals else self.browse()
+        if moving and self._gep_enforced():
+            self.check_access("write")
+            moving = moving.filtered(lambda plan: plan.state == self._state_draft)
+        if moving.task_ids:
             raise UserError(
                 self.env._(
                     "The plan %(plan)s has activities: its unit cannot change.",
@@ -284,18 +291,6 @@ class GenderEqualityPlan(models.Model):
                 )
             )
         return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_history(self):
-        for plan in self:
-            if plan.state not in ("draft", "cancelled") or plan.review_ids:
-                raise UserError(
-                    self.env._(
-                        "The plan %(plan)s has been submitted: its history is kept. "
-                        "Cancel it instead of deleting it.",
-                        plan=plan.display_name,
-                    )
-                )
 
     # ------------------------------------------------------------
     # WORKFLOW HOOKS (gender.equality.approval.mixin)
@@ -383,11 +378,13 @@ class GenderEqualityPlan(models.Model):
         """Raise when the planned activities of the plans are locked by their approval."""
         locked = self.filtered(lambda plan: not plan.is_editable)
         if locked:
-            raise UserError(
+            raise policy_error(
+                ValidationError,
+                "parent_locked",
                 self.env._(
                     "The plan %(plan)s is not a draft: its planned activities are locked. "
                     "Only their execution (status, actual dates, participants, evidence, cost) can "
                     "be recorded. Ask the Department of Health to reopen the plan to change them.",
                     plan=locked[0].display_name,
-                )
+                ),
             )

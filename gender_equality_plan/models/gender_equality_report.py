@@ -6,7 +6,6 @@ from datetime import timedelta
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
 from ..tools import roles, vi_format
 from ..tools.common import local_date, local_today
@@ -235,21 +234,6 @@ class GenderEqualityReport(models.Model):
             unit=unit.display_name,
             year=year,
         )
-
-    # ------------------------------------------------------------
-    # CRUD
-    # ------------------------------------------------------------
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_submitted(self):
-        for report in self:
-            if report.review_ids or report.state not in ("draft", "cancelled"):
-                raise UserError(
-                    self.env._(
-                        "%(report)s has been submitted: its history is kept. Cancel it instead.",
-                        report=report.display_name,
-                    )
-                )
 
     # ------------------------------------------------------------
     # ACTIONS

@@ -225,21 +225,6 @@ class GenderEqualitySectorReport(models.Model):
         )
 
     # ------------------------------------------------------------
-    # CRUD
-    # ------------------------------------------------------------
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_submitted(self):
-        for report in self:
-            if report.review_ids or report.state not in ("draft", "cancelled"):
-                raise UserError(
-                    self.env._(
-                        "%(report)s has been submitted: its history is kept. Cancel it instead.",
-                        report=report.display_name,
-                    )
-                )
-
-    # ------------------------------------------------------------
     # ACTIONS
     # ------------------------------------------------------------
 

@@ -495,12 +495,13 @@ class GenderEqualityTask(models.Model):
     def create(self, vals_list):
         if self.env.context.get("import_file"):
             self._check_import_required(vals_list)
-        if self._gep_enforced():
-            plans = self.env["gender.equality.plan"].browse(
-                [vals["plan_id"] for vals in vals_list if vals.get("plan_id")]
-            )
-            plans._check_tasks_editable()
         return super().create(vals_list)
+
+    @api.model
+    def _gep_check_create_parents(self, plans):
+        """New activities join editable plans only (the policy passes the plans of the completed
+        values: a ``default_plan_id`` of the context counts as much as a ``plan_id``)."""
+        plans._check_tasks_editable()
 
     @api.model
     def _check_import_required(self, vals_list):
@@ -521,10 +522,9 @@ class GenderEqualityTask(models.Model):
                     )
                 )
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_locked_plan(self):
-        if self._gep_enforced():
-            self.plan_id._check_tasks_editable()
+    def _gep_check_unlink_parents(self):
+        """Activities leave editable plans only."""
+        self.plan_id._check_tasks_editable()
 
     @api.model
     def get_import_templates(self):

@@ -105,6 +105,7 @@ class GenderEqualityUnit(models.Model):
         # The parent store is rebuilt (and refuses cycles with a generic error) before
         # constraints run: check first, with a message that says what is wrong.
         if vals.get("parent_id"):
+            self.check_access("write")
             descendants = self.with_context(active_test=False).search([("id", "child_of", self.ids)])
             if vals["parent_id"] in descendants.ids:
                 raise ValidationError(self._cycle_message())

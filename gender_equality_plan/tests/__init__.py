@@ -40,6 +40,8 @@ from . import test_home
 from . import test_report_demo
 from . import test_report_ui_views
 from . import test_field_policy
+from . import test_policy_matrix
+from . import test_integrity_defaults
 from . import test_integrity
 from . import test_access_matrix
 from . import test_concurrency

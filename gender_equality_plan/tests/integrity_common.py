@@ -1,8 +1,8 @@
 # Copyright 2026 Sở Y tế Thanh Hóa
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import date
+from datetime import date, timedelta
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.exceptions import UserError
 from odoo.tests import new_test_user
 from odoo.tools import mute_logger
@@ -447,3 +447,52 @@ class IntegrityCommon(GenderEqualityPlanCommon):
         except UserError:
             return None
         return record or None
+
+
+def _other_relation(env, field, current, record):
+    if field.type == "many2one":
+        excluded = current.ids
+        if field.comodel_name == record._name and record._parent_store:
+            # A parent that is not a descendant (no cycle).
+            excluded += env[record._name].search([("id", "child_of", record.id)]).ids
+        return env[field.comodel_name].search([("id", "not in", excluded)], limit=1).id
+    if current:
+        return [Command.clear()]
+    return [Command.link(env[field.comodel_name].search([], limit=1).id)]
+
+
+def _other_number(name, current):
+    # Years move far from every record of the tests (no unique (unit, year) is taken).
+    return 2090 if name == "year" or name.endswith("_year") else (current or 0) + 7
+
+
+# A valid value other than ``current``, by type of field: f(env, field, name, current, record).
+OTHER_VALUES = {
+    "many2one": _other_relation,
+    "many2many": _other_relation,
+    "one2many": _other_relation,
+    "many2one_reference": lambda env, field, name, current: (current or 0) + 7,
+    "json": lambda env, field, name, current: {"changed": [current]},
+    "selection": lambda env, field, name, current: next(
+        key for key in field.get_values(env) if key != current
+    ),
+    "date": lambda env, field, name, current: fields.Date.add(current or fields.Date.today(), days=1),
+    "datetime": lambda env, field, name, current: (current or fields.Datetime.now()) + timedelta(days=1),
+    "boolean": lambda env, field, name, current: not current,
+    "integer": lambda env, field, name, current: _other_number(name, current),
+    "float": lambda env, field, name, current: (current or 0.0) + 7.0,
+    "monetary": lambda env, field, name, current: (current or 0.0) + 7.0,
+    "char": lambda env, field, name, current: f"{current or ''} (khác)",
+    "text": lambda env, field, name, current: f"{current or ''} (khác)",
+    "html": lambda env, field, name, current: f"{current or ''}<p>Khác</p>",
+}
+
+
+def other_value(env, record, name):
+    """A valid value of the field ``name`` other than the one ``record`` holds (for the tests that
+    check that a change is refused): another record, key, number, text or date."""
+    field = record._fields[name]
+    function = OTHER_VALUES[field.type]
+    if function is _other_relation:
+        return function(env, field, record[name], record)
+    return function(env, field, name, record[name])
