@@ -236,18 +236,6 @@ class GenderEqualityInspectionProgramme(models.Model):
                 locked[programme] = frozenset(names - DECISION_FIELDS)
         return locked
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_scheduled(self):
-        """A programme that scheduled inspections is part of their history (the integrity policy
-        already keeps programmes that went to their approvers): cancel it instead."""
-        if self.inspection_ids:
-            raise UserError(
-                self.env._(
-                    "The programme %(name)s scheduled inspections and cannot be deleted: cancel it instead.",
-                    name=self.inspection_ids[:1].programme_id.name,
-                )
-            )
-
     # ------------------------------------------------------------
     # ACTIONS
     # ------------------------------------------------------------
