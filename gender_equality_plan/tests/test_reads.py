@@ -198,6 +198,15 @@ class TestReadsOnchange(ReadsCommon):
                 self.assertReadRefused(
                     Wizard.with_context(**context).onchange, {}, [], {"res_ids": {}, "message": {}}
                 )
+        # A reference to a model without records is no reference.
+        Wizard = self.env["gender.equality.confirm.wizard"].with_user(self.user_a)
+        with self.assertRaises(UserError):
+            Wizard.create({"res_model": "mail.thread", "res_ids": [1], "method": "action_cancel"})
+        self.assertFalse(
+            Wizard.onchange({"res_model": "mail.thread", "res_ids": [1]}, ["res_ids"], {"message": {}})[
+                "value"
+            ].get("message")
+        )
         result = (
             self.env["gender.equality.confirm.wizard"]
             .with_user(self.user_a)

@@ -55,7 +55,12 @@ def referenced_ids(model, values):
                 continue
             if name in references:
                 model_name = vals.get(references[name])
-                if isinstance(model_name, str) and model_name in current.env:
+                # A model of records (an abstract model names none).
+                if (
+                    isinstance(model_name, str)
+                    and model_name in current.env
+                    and not current.env[model_name]._abstract
+                ):
                     ids = value if isinstance(value, list | tuple) else [value]
                     found[current._name, name, model_name].update(real_ids(ids))
                 continue
