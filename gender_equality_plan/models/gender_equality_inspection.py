@@ -457,6 +457,7 @@ class GenderEqualityInspection(models.Model):
 
     def action_print_minutes(self):
         # The minutes have their own administrative layout: no company layout to configure.
+        self.check_access("read")
         report = self.env.ref("gender_equality_plan.action_report_gender_equality_inspection")
         return report.report_action(self, config=False)
 

@@ -263,6 +263,7 @@ class GenderEqualityInspectionProgramme(models.Model):
         return action
 
     def action_print(self):
+        self.check_access("read")
         report = self.env.ref("gender_equality_plan.action_report_gender_equality_inspection_programme")
         return report.report_action(self, config=False)
 

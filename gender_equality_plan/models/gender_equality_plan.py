@@ -105,15 +105,15 @@ class GenderEqualityPlan(models.Model):
     @api.model
     def _next_free_year(self, unit):
         """The first year, from this one on, for which ``unit`` has no plan (cancelled ones
-        aside). Read as superuser: which years are taken is not a secret, and proposing one of
-        them would only end in an error."""
+        aside). Read with the user's rights: which years another unit has plans for is not the
+        user's to learn (a user who may create the unit's plans reads them all)."""
         year = fields.Date.context_today(self).year
         if not unit:
             return year
         taken = set(
-            self.sudo()
-            .search([("unit_id", "=", unit.id), ("year", ">=", year), ("state", "!=", "cancelled")])
-            .mapped("year")
+            self.search(
+                [("unit_id", "=", unit.id), ("year", ">=", year), ("state", "!=", "cancelled")]
+            ).mapped("year")
         )
         while year in taken and year < common.YEAR_MAX:
             year += 1

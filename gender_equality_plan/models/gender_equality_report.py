@@ -331,8 +331,10 @@ class GenderEqualityReport(models.Model):
         """The consolidated figures of ``year`` (keys documented in docs/kpi_summary.md), from
         the accepted reports.
 
-        The Department and inspectors get every unit; unit officers only their own units.
+        The Department and inspectors get every unit; unit officers only their own units; a user
+        who may not read annual reports (a portal user, a user without a role) is refused.
         """
+        self.browse().check_access("read")
         year = self._gep_check_year(year)
         return build_kpi_summary(self.sudo().env, year, self._kpi_units())
 

@@ -192,8 +192,11 @@ class GenderEqualitySectorReport(models.Model):
 
     @api.depends("year", "snapshot", "include_period_review")
     def _compute_figures(self):
+        # The figures are read as superuser (the whole sector, names of late and missing units):
+        # computed only for the reports the caller may read (an onchange builds others).
+        readable = self._gep_readable()
         for report in self:
-            if not report.year:
+            if not report.year or report not in readable:
                 report.update(dict.fromkeys(SUMMARY_FIELDS, 0))
                 report.figures_html = report.period_html = False
                 continue
@@ -230,6 +233,7 @@ class GenderEqualitySectorReport(models.Model):
 
     def action_print(self):
         """The report as a PDF, in the Vietnamese administrative layout."""
+        self.check_access("read")
         report = self.env.ref("gender_equality_plan.action_report_gender_equality_sector_report")
         return report.report_action(self, config=False)
 

@@ -560,7 +560,9 @@ class GenderEqualityTask(models.Model):
         self.sudo().write({"state": state})
 
     def _check_flag(self, flag, action):
-        """Raise, with the reason, for the first activity whose ``flag`` is not set."""
+        """Raise, with the reason, for the first activity whose ``flag`` is not set. The flags are
+        computed as superuser: a user who may not read the activities is told that first."""
+        self.check_access("read")
         wrong = self.filtered(lambda task: not task[flag])[:1]
         if not wrong:
             return
