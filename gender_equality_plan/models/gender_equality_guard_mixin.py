@@ -754,10 +754,12 @@ class GenderEqualityGuardMixin(models.AbstractModel):
             problem = self._gep_ids_error(field, ids)
             if problem:
                 message, exception = problem if isinstance(problem, tuple) else (problem, ValidationError)
-                raise exception(
+                raise policy_error(
+                    exception,
+                    "foreign_id" if exception is AccessError else "value",
                     self.env._(
                         "%(field)s: %(problem)s", field=field._description_string(self.env), problem=message
-                    )
+                    ),
                 )
 
     def _gep_readable(self):
