@@ -8,6 +8,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools import common, roles, vi_format
+from ..tools.html_clean import NarrativeHtml
 
 PLAN_STATES = [
     ("draft", "Draft"),
@@ -70,7 +71,7 @@ class GenderEqualityPlan(models.Model):
     user_id = fields.Many2one(
         "res.users", string="Responsible", tracking=True, default=lambda self: self.env.user
     )
-    description = fields.Html()
+    description = NarrativeHtml()
     task_ids = fields.One2many("gender.equality.task", "plan_id", string="Communication Activities")
     currency_id = fields.Many2one(
         "res.currency", default=lambda self: self.env.ref("base.VND", raise_if_not_found=False)

@@ -10,6 +10,7 @@ from odoo.exceptions import UserError
 
 from ..tools import roles, vi_format
 from ..tools.common import local_date, local_today
+from ..tools.html_clean import NarrativeHtml
 from ..tools.kpi_summary import build_kpi_summary
 from ..tools.report_compiler import ReportCompiler
 
@@ -172,13 +173,13 @@ class GenderEqualityReport(models.Model):
         readonly=True, copy=False, digits=(5, 1), help="Percentage of correct answers."
     )
     # Narrative sections, in the usual outline of a Vietnamese annual report.
-    direction = fields.Html(string="Direction and Organisation")
-    results = fields.Html(string="Results by Task and Target")
-    assessment_strengths = fields.Html(string="Strengths")
-    assessment_shortcomings = fields.Html(string="Shortcomings")
-    assessment_causes = fields.Html(string="Causes")
-    next_year_tasks = fields.Html(string="Next Year's Tasks")
-    recommendations = fields.Html()
+    direction = NarrativeHtml(string="Direction and Organisation")
+    results = NarrativeHtml(string="Results by Task and Target")
+    assessment_strengths = NarrativeHtml(string="Strengths")
+    assessment_shortcomings = NarrativeHtml(string="Shortcomings")
+    assessment_causes = NarrativeHtml(string="Causes")
+    next_year_tasks = NarrativeHtml(string="Next Year's Tasks")
+    recommendations = NarrativeHtml()
 
     # ------------------------------------------------------------
     # COMPUTES

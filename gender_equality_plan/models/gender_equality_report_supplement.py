@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..tools import roles
+from ..tools.html_clean import NarrativeHtml
 from ..tools.report_compiler import ReportCompiler
 
 
@@ -52,7 +53,7 @@ class GenderEqualityReportSupplement(models.Model):
     action_month_held = fields.Integer(string="Action-Month Activities Held", readonly=True, copy=False)
     participants_male = fields.Integer(readonly=True, copy=False)
     participants_female = fields.Integer(readonly=True, copy=False)
-    note = fields.Html()
+    note = NarrativeHtml()
     line_ids = fields.One2many(
         "gender.equality.report.line", "supplement_id", string="Figures", readonly=True
     )

@@ -5,6 +5,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools.sql import create_index
 
 from ..tools import common
+from ..tools.html_clean import NarrativeHtml
 
 TASK_STATES = [
     ("planned", "Planned"),
@@ -91,7 +92,7 @@ class GenderEqualityTask(models.Model):
     plan_year = fields.Integer(related="plan_id.year", string="Year", store=True)
     plan_state = fields.Selection(related="plan_id.state", string="Plan Status")
     name = fields.Char(required=True, tracking=True)
-    description = fields.Html()
+    description = NarrativeHtml()
     area_id = fields.Many2one("gender.equality.area", string="Area", required=True, index=True, tracking=True)
     area_code = fields.Char(related="area_id.code", string="Area Code")
     # Named by the external API; it replaces the "next activity type" field of
