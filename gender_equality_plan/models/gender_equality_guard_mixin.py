@@ -39,6 +39,7 @@ anyone remembering to add it) but the framework's own (``mail.thread`` followers
 activities), whose doors are watched on their models.
 """
 
+import ast
 import functools
 from datetime import date
 
@@ -48,6 +49,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 
 from ..tools import common, onchange_ids, policy_values, roles
+from ..tools.html_clean import NarrativeHtml
 
 # Written by the ORM itself.
 FRAMEWORK_FIELDS = frozenset(
@@ -609,6 +611,28 @@ class GenderEqualityGuardMixin(models.AbstractModel):
         if not common.is_valid_year(year):
             raise ValidationError(self._gep_year_problem(year))
         return year
+
+    # ------------------------------------------------------------
+    # VIEWS
+    # ------------------------------------------------------------
+
+    @api.model
+    def _get_view(self, view_id=None, view_type="form", **options):
+        """Narratives are text formatting only (``NarrativeHtml`` drops images and media when
+        saved): their editor offers no image or video, so nobody pastes one that would vanish."""
+        arch, view = super()._get_view(view_id, view_type, **options)
+        for node in arch.iter("field"):
+            if not isinstance(self._fields.get(node.get("name")), NarrativeHtml) or node.xpath(
+                "ancestor::field"
+            ):
+                continue
+            try:
+                field_options = ast.literal_eval(node.get("options") or "{}")
+            except (SyntaxError, ValueError):
+                continue
+            field_options.update(disableImage=True, disableVideo=True)
+            node.set("options", repr(field_options))
+        return arch, view
 
     # ------------------------------------------------------------
     # MESSAGES

@@ -4,10 +4,13 @@
 without a database), the fields that apply it, the migration of older values, and printing,
 which fetches nothing a user wrote even from values stored before the rule."""
 
+import ast
 import http.server
 import importlib.util
 import threading
 from pathlib import Path
+
+from lxml import etree
 
 from odoo.tests import BaseCase, tagged
 from odoo.tools import SQL
@@ -146,6 +149,20 @@ class TestNarrativesAreCleaned(SectorReportCommon):
                 self.assertNotIn("url(", stored)
                 self.assertIn("Kết quả", stored)
                 self.assertIn('style="color:red"', stored)
+
+    def test_editors_of_narratives_offer_no_image_or_video(self):
+        """The forms' editors of narratives offer no image or video (they would be dropped when
+        saved), whatever options a view gives them."""
+        for model, name in (
+            ("gender.equality.report", "direction"),
+            ("gender.equality.sector.report", "direction"),
+        ):
+            arch = self.env[model].get_view(view_type="form")["arch"]
+            node = etree.fromstring(arch).xpath(f"//field[@name='{name}']")[0]
+            with self.subTest(model=model):
+                options = ast.literal_eval(node.get("options"))
+                self.assertTrue(options["disableImage"])
+                self.assertTrue(options["disableVideo"])
 
     def test_migration_cleans_the_narratives_stored_before(self):
         self.env.flush_all()
