@@ -174,9 +174,9 @@ class GenderEqualityGuardMixin(models.AbstractModel):
         completed = [self._add_missing_default_values(dict(vals)) for vals in vals_list]
         touched = self._gep_touched_at_create(completed)
         self._gep_check_create(completed, touched)
+        self._gep_check_create_locks(completed, touched)
         records = super().create(self._gep_prepare_create_vals(completed))
-        # A new record cannot carry values in the fields that it locks (execution figures of an
-        # activity whose plan is not approved, a record of a frozen year...).
+        # Again on the records as stored (a lock may depend on what the database holds).
         locked = records._gep_locked_fields()
         for record, names in zip(records, touched, strict=True):
             refused = locked.get(record, frozenset()) & names
@@ -360,6 +360,19 @@ class GenderEqualityGuardMixin(models.AbstractModel):
         if parent_ids:
             parents = self.env[self._fields[parent_field].comodel_name].browse(parent_ids)
             self._gep_check_create_parents(parents)
+
+    @api.model
+    def _gep_check_create_locks(self, completed, touched):
+        """A new record cannot carry values in the fields that it locks (execution figures of an
+        activity whose plan is not approved, a record of a frozen year...): judged on the record
+        as it would be, before the model's constraints look at its values."""
+        for vals, names in zip(completed, touched, strict=True):
+            if not names:
+                continue
+            new = self.new({key: value for key, value in vals.items() if key in self._fields})
+            refused = new._gep_locked_fields().get(new, frozenset()) & names
+            if refused:
+                raise self._gep_locked_error(new, refused)
 
     @api.model
     def _gep_check_create_parents(self, parents):
