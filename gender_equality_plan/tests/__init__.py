@@ -56,3 +56,4 @@ from . import test_ui_tours
 from . import test_screens
 from . import test_words
 from . import test_wizards_and_menus
+from . import test_doors
