@@ -49,11 +49,7 @@ class MailThread(models.AbstractModel):
         """Every partner of ``partner_ids`` must have a user who may read ``records``."""
         if not partner_ids or not self._gep_bound(records):
             return
-        partners = self.env["res.partner"].sudo().browse(partner_ids).exists()
-        records = records.sudo(False)
-        blind = partners.filtered(
-            lambda partner: not any(records.with_user(user).has_access("read") for user in partner.user_ids)
-        )
+        blind = self._gep_blind_partners(records, partner_ids)
         if blind:
             raise UserError(
                 self.env._(
@@ -64,6 +60,15 @@ class MailThread(models.AbstractModel):
                     record=records.sudo()[:1].display_name,
                 )
             )
+
+    @api.model
+    def _gep_blind_partners(self, records, partner_ids):
+        """The partners of ``partner_ids`` without a user who may read ``records``."""
+        partners = self.env["res.partner"].sudo().browse(partner_ids).exists()
+        records = records.sudo(False)
+        return partners.filtered(
+            lambda partner: not any(records.with_user(user).has_access("read") for user in partner.user_ids)
+        )
 
     # ------------------------------------------------------------
     # DOORS
@@ -97,6 +102,14 @@ class MailThread(models.AbstractModel):
     def message_subscribe(self, partner_ids=None, subtype_ids=None):
         self._gep_check_recipients(self, partner_ids)
         return super().message_subscribe(partner_ids=partner_ids, subtype_ids=subtype_ids)
+
+    def _message_auto_subscribe_followers(self, updated_values, default_subtype_ids):
+        """A responsible who cannot open the record does not follow it (nor hears of it)."""
+        followers = super()._message_auto_subscribe_followers(updated_values, default_subtype_ids)
+        if followers and self._gep_bound(self):
+            blind = self._gep_blind_partners(self, [partner_id for partner_id, *_rest in followers]).ids
+            followers = [follower for follower in followers if follower[0] not in blind]
+        return followers
 
     def _message_update_content(
         self, message, body, attachment_ids=None, partner_ids=None, strict=True, **kwargs

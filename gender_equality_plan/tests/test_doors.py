@@ -362,6 +362,8 @@ class TestDoorsFollowers(DoorsCommon):
             Followers.search([("partner_id", "=", self.manager_a.partner_id.id)]) & self.followers
         )
         self.assertEqual(Followers.search_count([("id", "in", self.followers.ids)]), 0)
+        # Nor does a user without a role of the application.
+        self.assertFalse(self.Followers.with_user(self.internal).search([("id", "in", self.followers.ids)]))
         # Reading rows by id: Odoo's refusal of records filtered out by the rules.
         self.assertRefused(self.followers.with_user(self.user_b).read, ["partner_id"])
         self.assertFalse(self.followers.with_user(self.user_b).has_access("read"))
@@ -389,7 +391,9 @@ class TestDoorsFollowers(DoorsCommon):
         self.assertEqual(notification.res_partner_id, self.manager_a.partner_id)
         Notifications = self.env["mail.notification"]
         self.assertFalse(Notifications.with_user(self.user_b).search([("mail_message_id", "=", message.id)]))
-        self.assertFalse(Notifications.with_user(self.user_b).search([("id", "=", notification.id)]))
+        for user in (self.user_b, self.internal, self.portal):
+            with self.subTest(user=user.login):
+                self.assertFalse(Notifications.with_user(user).search([("id", "=", notification.id)]))
         self.assertRefused(notification.with_user(self.user_b).read, ["res_partner_id"])
         self.assertRefused(notification.with_user(self.user_b).check_access, "read", message=HIDDEN_ROWS)
         # The head reads their own; the unit and the Department read those of the records they see.
@@ -478,6 +482,13 @@ class TestDoorsRecipients(DoorsCommon):
             partner_ids=self.user_a.partner_id.ids,
         )
 
+    def test_a_responsible_of_another_unit_does_not_follow_the_record(self):
+        task = self.task_dissemination.with_user(self.user_a).with_context(tracking_disable=False)
+        task.write({"user_id": self.manager_b.id})
+        self.assertNotIn(self.manager_b.partner_id, task.sudo().message_partner_ids)
+        task.write({"user_id": self.manager_a.id})
+        self.assertIn(self.manager_a.partner_id, task.sudo().message_partner_ids)
+
     def test_another_units_head_does_not_follow_ones_record(self):
         plan = self.plan.with_user(self.user_a)
         self.assertRefused(
@@ -512,7 +523,7 @@ class TestDoorsCrons(DoorsCommon):
         before = self._counts()
         for xmlid in self.CRONS:
             action = self.env.ref(xmlid).ir_actions_server_id
-            for user in (self.user_a, self.manager_a, self.dept_manager):
+            for user in (self.user_a, self.manager_a, self.dept_manager, self.internal, self.portal):
                 with self.subTest(cron=xmlid, user=user.login):
                     self.assertRefused(action.with_user(user).run, message=SCHEDULED_JOB)
         self.assertEqual(self._counts(), before)
