@@ -18,7 +18,6 @@ class GepThreadController(ThreadController):
         request.env["mail.thread"]._gep_check_post(
             thread.sudo(False),
             partner_ids=post_data.get("partner_ids"),
-            author_id=post_data.get("author_id"),
             with_files=bool(post_data.get("attachment_ids")),
         )
         return post_data
@@ -33,7 +32,9 @@ class GepAttachmentController(AttachmentController):
         pending = is_pending and is_pending != "false"
         Guard = request.env["gender.equality.guard.mixin"]
         if not pending and thread_model in request.env and Guard._gep_is_module_model(thread_model):
-            thread = request.env[thread_model].browse(int(thread_id)).exists()
+            Thread = request.env[thread_model]
+            # The record Odoo uploads to (none when the user may not post on it: Odoo answers).
+            thread = Thread._get_thread_with_access(int(thread_id), mode=Thread._mail_post_access, **kwargs)
             try:
                 thread._gep_check_attachments_editable()
             except (AccessError, UserError) as error:

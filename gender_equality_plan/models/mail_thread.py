@@ -32,6 +32,8 @@ class MailThread(models.AbstractModel):
         """Refuse a message about ``records`` that the current user may not send."""
         if not self._gep_bound(records):
             return
+        # Odoo's access first: a user who may not see the record is told only that.
+        records.check_access("read")
         if author_id and author_id != self.env.user.partner_id.id:
             raise AccessError(
                 self.env._(
@@ -49,6 +51,7 @@ class MailThread(models.AbstractModel):
         """Every partner of ``partner_ids`` must have a user who may read ``records``."""
         if not partner_ids or not self._gep_bound(records):
             return
+        records.check_access("read")
         blind = self._gep_blind_partners(records, partner_ids)
         if blind:
             raise UserError(
@@ -89,8 +92,8 @@ class MailThread(models.AbstractModel):
         if not self and model in self.env and isinstance(res_id, int):
             record = self.env[model].browse(res_id)
         if self._gep_bound(record):
-            # A notification about a record tells its name: only about records one can read.
-            record.check_access("read")
+            # A notification about a record tells its name: only about records one can read
+            # (``_gep_check_post`` checks it first).
             self._gep_check_post(
                 record,
                 partner_ids=kwargs.get("partner_ids"),
