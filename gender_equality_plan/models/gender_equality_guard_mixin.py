@@ -872,3 +872,73 @@ class GenderEqualityGuardMixin(models.AbstractModel):
                     model=self._gep_model_label(),
                 )
             )
+
+    # ------------------------------------------------------------
+    # THE DOORS OF ODOO'S MODELS (files, chatter, crons)
+    # ------------------------------------------------------------
+    # Odoo's own models next to the records (``ir.attachment``, ``mail.message``, ``ir.cron``…)
+    # ask these hooks; their rules live in the files that extend them (models/ir_attachment.py,
+    # models/mail_message.py, models/mail_thread.py, models/mail_activity.py…).
+
+    @api.model
+    def _gep_is_module_model(self, model_name):
+        """Whether ``model_name`` is a model of the module (its class inherits this mixin)."""
+        cls = self.env.registry.get(model_name)
+        return cls is not None and issubclass(cls, self.env.registry["gender.equality.guard.mixin"])
+
+    def _gep_attachments_frozen(self):
+        """The records whose files (``ir.attachment``) are frozen: nobody bound by the policy adds,
+        replaces or deletes them. By default the records that lock their ``attachment_ids`` field
+        or every field, and those whose parent no longer accepts children."""
+        scope = self._gep_policy()[0]
+        frozen = self.browse(
+            record.id
+            for record, names in self._gep_locked_fields().items()
+            if "attachment_ids" in names or names >= scope
+        )
+        parent_field = self._gep_parent_field
+        if parent_field and self._gep_locked_with_parent:
+            for record in self - frozen:
+                parent = record.sudo()[parent_field]
+                if parent and not parent._gep_accepts_children():
+                    frozen |= record
+        return frozen
+
+    def _gep_check_attachments_editable(self):
+        """Refuse to add, change or delete a file of a record whose files are frozen."""
+        if not self._gep_enforced():
+            return
+        # Read as superuser: the flags of a record and of its parent decide, whoever asks.
+        frozen = self.sudo()._gep_attachments_frozen()
+        if frozen:
+            raise AccessError(
+                self.env._(
+                    "The files of %(record)s can no longer be added, replaced or deleted: it is "
+                    "frozen in its current status (submitted, approved, verified or counted by a "
+                    "report). Attach files while it can still be edited; if a file is wrong, ask "
+                    "for the record to be returned.",
+                    record=frozen[0].display_name,
+                )
+            )
+
+    def _gep_comments_editable(self):
+        """The records on which authors may still edit or delete their own chatter comments: by
+        default those that are editable (``is_editable``), or not locked (``is_locked``)."""
+        if "is_editable" in self._fields:
+            return self.filtered("is_editable")
+        if "is_locked" in self._fields:
+            return self.filtered(lambda record: not record.is_locked)
+        return self
+
+    @api.model
+    def _gep_check_cron_caller(self):
+        """The module's scheduled jobs run as the superuser only (the cron's user, OdooBot, or
+        *Run Manually*): a user who calls them, or runs their server action, is refused."""
+        if not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "This is a scheduled job of the application: it runs by itself, as the system. "
+                    "An administrator can start it with Run Manually in Settings › Technical › "
+                    "Scheduled Actions."
+                )
+            )

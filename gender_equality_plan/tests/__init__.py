@@ -62,3 +62,4 @@ from . import test_reads
 from . import test_failed_items
 from . import test_html_clean
 from . import test_time_freeze
+from . import test_doors
