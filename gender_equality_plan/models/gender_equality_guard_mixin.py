@@ -428,21 +428,6 @@ class GenderEqualityGuardMixin(models.AbstractModel):
                 ),
             )
 
-    def _gep_changes(self, name, value):
-        """The records whose field ``name`` would change if ``value`` were written."""
-        field = self._fields[name]
-        try:
-            new = field.convert_to_record(field.convert_to_cache(value, self), self)
-        except (TypeError, ValueError):
-            return self
-        return self.filtered(lambda record: record[name] != new)
-
-    def _gep_parents(self):
-        parent_field = self._gep_parent_field
-        if not (parent_field and self._gep_locked_with_parent):
-            return None
-        return self.sudo()[parent_field]
-
     def _gep_check_parents_accept_children(self, parents):
         if not parents:
             return
