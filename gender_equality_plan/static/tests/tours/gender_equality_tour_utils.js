@@ -134,7 +134,9 @@ export function saveDialog(content = "Save the dialog") {
     ];
 }
 
-/** Write ``text`` in the HTML field ``name`` of the form (on the notebook page ``page``). */
+/** Write ``text`` in the HTML field ``name`` of the form (on the notebook page ``page``). Save
+ * before showing another page: at a tour's speed, the click that unmounts the page can come
+ * before the field hands its value to the record (as it does when the form saves). */
 export function writeHtml(page, name, text) {
     return [
         {trigger: `.o_form_view .o_notebook .nav-link[name='${page}']`, run: "click"},
