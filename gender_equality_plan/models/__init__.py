@@ -1,4 +1,11 @@
 from . import gender_equality_guard_mixin
+from . import mail_thread
+from . import mail_message
+from . import mail_activity
+from . import mail_followers
+from . import mail_notification
+from . import ir_attachment
+from . import ir_actions_server
 from . import gender_equality_inbox_mixin
 from . import gender_equality_unit
 from . import res_users
@@ -38,4 +45,5 @@ from . import gender_equality_objective_result
 from . import gender_equality_multi_year
 from . import gender_equality_sector_report
 from . import gender_equality_home
+from . import ir_default
 from . import ir_rule

@@ -7,7 +7,9 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..tools import common, roles, vi_format
+from ..tools import common, reporting_cycle, roles, vi_format
+from ..tools.html_clean import NarrativeHtml
+from .gender_equality_guard_mixin import policy_error
 
 PLAN_STATES = [
     ("draft", "Draft"),
@@ -70,7 +72,7 @@ class GenderEqualityPlan(models.Model):
     user_id = fields.Many2one(
         "res.users", string="Responsible", tracking=True, default=lambda self: self.env.user
     )
-    description = fields.Html()
+    description = NarrativeHtml()
     task_ids = fields.One2many("gender.equality.task", "plan_id", string="Communication Activities")
     currency_id = fields.Many2one(
         "res.currency", default=lambda self: self.env.ref("base.VND", raise_if_not_found=False)
@@ -104,15 +106,15 @@ class GenderEqualityPlan(models.Model):
     @api.model
     def _next_free_year(self, unit):
         """The first year, from this one on, for which ``unit`` has no plan (cancelled ones
-        aside). Read as superuser: which years are taken is not a secret, and proposing one of
-        them would only end in an error."""
+        aside). Read with the user's rights: which years another unit has plans for is not the
+        user's to learn (a user who may create the unit's plans reads them all)."""
         year = fields.Date.context_today(self).year
         if not unit:
             return year
         taken = set(
-            self.sudo()
-            .search([("unit_id", "=", unit.id), ("year", ">=", year), ("state", "!=", "cancelled")])
-            .mapped("year")
+            self.search(
+                [("unit_id", "=", unit.id), ("year", ">=", year), ("state", "!=", "cancelled")]
+            ).mapped("year")
         )
         while year in taken and year < common.YEAR_MAX:
             year += 1
@@ -276,7 +278,13 @@ class GenderEqualityPlan(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if "unit_id" in vals and self._gep_changes("unit_id", vals["unit_id"]).task_ids:
+        # A draft's unit may change while it has no activities; after its first submission the
+        # integrity policy locks the unit (the superuser is told here as well).
+        moving = self._gep_changes("unit_id", vals["unit_id"]) if "unit_id" in vals else self.browse()
+        if moving and self._gep_enforced():
+            self.check_access("write")
+            moving = moving.filtered(lambda plan: plan.state == self._state_draft)
+        if moving.task_ids:
             raise UserError(
                 self.env._(
                     "The plan %(plan)s has activities: its unit cannot change.",
@@ -284,18 +292,6 @@ class GenderEqualityPlan(models.Model):
                 )
             )
         return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_history(self):
-        for plan in self:
-            if plan.state not in ("draft", "cancelled") or plan.review_ids:
-                raise UserError(
-                    self.env._(
-                        "The plan %(plan)s has been submitted: its history is kept. "
-                        "Cancel it instead of deleting it.",
-                        plan=plan.display_name,
-                    )
-                )
 
     # ------------------------------------------------------------
     # WORKFLOW HOOKS (gender.equality.approval.mixin)
@@ -360,6 +356,7 @@ class GenderEqualityPlan(models.Model):
     @api.model
     def _cron_prepare_next_year(self):
         """Yearly: prepare the plans of next year for every active unit."""
+        self._gep_check_cron_caller()
         wizard = self.env["gender.equality.prepare.year.wizard"].create(
             {"year": fields.Date.context_today(self).year + 1}
         )
@@ -380,14 +377,67 @@ class GenderEqualityPlan(models.Model):
         }
 
     def _check_tasks_editable(self):
-        """Raise when the planned activities of the plans are locked by their approval."""
+        """Raise when the planned activities of the plans are locked by their approval, or by
+        the report of their year."""
         locked = self.filtered(lambda plan: not plan.is_editable)
         if locked:
-            raise UserError(
+            raise policy_error(
+                ValidationError,
+                "parent_locked",
                 self.env._(
                     "The plan %(plan)s is not a draft: its planned activities are locked. "
                     "Only their execution (status, actual dates, participants, evidence, cost) can "
                     "be recorded. Ask the Department of Health to reopen the plan to change them.",
                     plan=locked[0].display_name,
+                ),
+            )
+        closure = self._year_closure()
+        reported = self.filtered(lambda plan: closure[plan.id][0])
+        if reported:
+            raise UserError(
+                self.env._(
+                    "The report of %(year)s of the unit %(unit)s is submitted or accepted: the "
+                    "activities of the plan %(plan)s are frozen with its figures, none is added, "
+                    "changed or deleted.",
+                    year=reported[0].year,
+                    unit=reported[0].sudo().unit_id.display_name,
+                    plan=reported[0].display_name,
                 )
             )
+
+    # ------------------------------------------------------------
+    # TIME: THE YEAR OF A SUBMITTED REPORT IS CLOSED
+    # ------------------------------------------------------------
+
+    def _year_closure(self):
+        """``{plan id: (reported, catch_up)}`` for every plan of ``self``: ``reported`` when the
+        report of the plan's unit and year is submitted or accepted (its figures are frozen, so
+        the year's activities are too); ``catch_up`` while an activity of that year held in the
+        Action Month may still be recorded for the Action-Month supplement (until the end of the
+        supplement period, ``tools.reporting_cycle``). One query for all the plans, as superuser:
+        whether the unit's report is submitted decides what the user may write, not what they
+        may read."""
+        plans = self.filtered(lambda plan: plan.unit_id and plan.year)
+        reported = set()
+        if plans:
+            reported = {
+                (unit.id, year)
+                for unit, year in self.env["gender.equality.report"]
+                .sudo()
+                ._read_group(
+                    [
+                        ("unit_id", "in", plans.unit_id._origin.ids),
+                        ("year", "in", list(set(plans.mapped("year")))),
+                        ("state", "in", ("submitted", "accepted")),
+                    ],
+                    ["unit_id", "year"],
+                )
+            }
+        today = common.local_today()
+        return {
+            plan.id: (
+                (plan.unit_id._origin.id, plan.year) in reported,
+                bool(plan.year) and reporting_cycle.is_catch_up_open(plan.year, today),
+            )
+            for plan in self
+        }

@@ -22,9 +22,10 @@ class GenderEqualityUnitRecordMixin(models.AbstractModel):
     _description = "Record Counted by an Annual Report"
     _inherit = ["gender.equality.guard.mixin"]
 
+    # Computed with the user's rights: whoever may write the record reads the reports of its unit,
+    # and a record being composed for another unit (an onchange) tells nothing of that unit's.
     is_locked = fields.Boolean(
         compute="_compute_is_locked",
-        compute_sudo=True,
         string="Locked",
         help="The report of the unit for the year is submitted or accepted: it counts this record.",
     )
@@ -50,9 +51,11 @@ class GenderEqualityUnitRecordMixin(models.AbstractModel):
     @api.depends("is_locked", "year")
     @api.depends_context("uid")
     def _compute_can_edit(self):
+        # A new record is edited freely (its year may be changed to one that is not locked): the
+        # policy judges its values when it is saved.
         locked = self._gep_locked_fields()
         for record in self:
-            record.can_edit = record not in locked
+            record.can_edit = not record._origin or record not in locked
 
     def _is_baseline_record(self):
         """Whether the record belongs to a baseline year (none by default)."""

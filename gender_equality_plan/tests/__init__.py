@@ -40,6 +40,8 @@ from . import test_home
 from . import test_report_demo
 from . import test_report_ui_views
 from . import test_field_policy
+from . import test_policy_matrix
+from . import test_integrity_defaults
 from . import test_integrity
 from . import test_access_matrix
 from . import test_concurrency
@@ -53,6 +55,12 @@ from . import test_sector_report_ui
 from . import test_query_counts
 from . import test_notifications
 from . import test_ui_tours
+from . import test_ui_journeys
 from . import test_screens
 from . import test_words
 from . import test_wizards_and_menus
+from . import test_reads
+from . import test_failed_items
+from . import test_html_clean
+from . import test_time_freeze
+from . import test_doors

@@ -1,23 +1,32 @@
 # Copyright 2026 Sở Y tế Thanh Hóa
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import date
+from datetime import date, timedelta
 
-from odoo import Command
+from freezegun import freeze_time
+
+from odoo import Command, fields
 from odoo.exceptions import UserError
 from odoo.tests import new_test_user
 from odoo.tools import mute_logger
 
 from .plan_common import GenderEqualityPlanCommon
 
+# The day the fixtures describe, and on which their tests run (time is part of the freeze): the
+# Action Month of 2028 is over, unit A submitted its report of 2028 and files its Action-Month
+# supplements; its 2028 activities were held earlier in the year.
+TODAY = "2028-12-20 03:00:00"
+
 
 class IntegrityCommon(GenderEqualityPlanCommon):
-    """Every role of the field policy, and records of unit A in every state of every model.
+    """Every role of the field policy, and records of unit A in every state of every model, on
+    ``TODAY``.
 
     Records are brought to their state through the workflow, as the users who would act.
     """
 
     @classmethod
     def setUpClass(cls):
+        cls.startClassPatcher(freeze_time(TODAY))
         super().setUpClass()
         cls.internal = new_test_user(cls.env, "gep_internal", groups="base.group_user")
         cls.portal = new_test_user(cls.env, "gep_portal", groups="base.group_portal")
@@ -64,7 +73,8 @@ class IntegrityCommon(GenderEqualityPlanCommon):
         submitted.with_user(cls.user_a).action_submit()
         approved = cls._plan(2028, date(2028, 3, 1), date(2028, 4, 1))
         cls._approve_plan(approved)
-        returned = cls._plan(2029, date(2029, 3, 1))
+        # 2036: a year whose report is not submitted (a plan of such a year takes no change).
+        returned = cls._plan(2036, date(2036, 3, 1))
         returned.with_user(cls.user_a).action_submit()
         returned.with_user(cls.manager_a).action_return("Bổ sung hoạt động")
         cancelled = cls._plan(2030, date(2030, 3, 1))
@@ -265,10 +275,11 @@ class IntegrityCommon(GenderEqualityPlanCommon):
         reports["accepted"].with_user(cls.manager_a).action_approve()
         reports["accepted"].with_user(cls.dept_user).action_approve()
         reports["cancelled"].action_cancel()
+        # The supplements of the current cycle: those of the report of 2028, in December 2028.
         Supplement = cls.env["gender.equality.report.supplement"].with_user(cls.user_a)
         supplements = {
-            "draft": Supplement.create({"report_id": reports["accepted"].id, "date": "2029-12-20"}),
-            "submitted": Supplement.create({"report_id": reports["accepted"].id, "date": "2029-12-21"}),
+            "draft": Supplement.create({"report_id": cls.report_2028.id, "date": "2028-12-16"}),
+            "submitted": Supplement.create({"report_id": cls.report_2028.id, "date": "2028-12-17"}),
         }
         supplements["submitted"].action_submit()
         cls.records.update(
@@ -447,3 +458,52 @@ class IntegrityCommon(GenderEqualityPlanCommon):
         except UserError:
             return None
         return record or None
+
+
+def _other_relation(env, field, current, record):
+    if field.type == "many2one":
+        excluded = current.ids
+        if field.comodel_name == record._name and record._parent_store:
+            # A parent that is not a descendant (no cycle).
+            excluded += env[record._name].search([("id", "child_of", record.id)]).ids
+        return env[field.comodel_name].search([("id", "not in", excluded)], limit=1).id
+    if current:
+        return [Command.clear()]
+    return [Command.link(env[field.comodel_name].search([], limit=1).id)]
+
+
+def _other_number(name, current):
+    # Years move far from every record of the tests (no unique (unit, year) is taken).
+    return 2090 if name == "year" or name.endswith("_year") else (current or 0) + 7
+
+
+# A valid value other than ``current``, by type of field: f(env, field, name, current, record).
+OTHER_VALUES = {
+    "many2one": _other_relation,
+    "many2many": _other_relation,
+    "one2many": _other_relation,
+    "many2one_reference": lambda env, field, name, current: (current or 0) + 7,
+    "json": lambda env, field, name, current: {"changed": [current]},
+    "selection": lambda env, field, name, current: next(
+        key for key in field.get_values(env) if key != current
+    ),
+    "date": lambda env, field, name, current: fields.Date.add(current or fields.Date.today(), days=1),
+    "datetime": lambda env, field, name, current: (current or fields.Datetime.now()) + timedelta(days=1),
+    "boolean": lambda env, field, name, current: not current,
+    "integer": lambda env, field, name, current: _other_number(name, current),
+    "float": lambda env, field, name, current: (current or 0.0) + 7.0,
+    "monetary": lambda env, field, name, current: (current or 0.0) + 7.0,
+    "char": lambda env, field, name, current: f"{current or ''} (khác)",
+    "text": lambda env, field, name, current: f"{current or ''} (khác)",
+    "html": lambda env, field, name, current: f"{current or ''}<p>Khác</p>",
+}
+
+
+def other_value(env, record, name):
+    """A valid value of the field ``name`` other than the one ``record`` holds (for the tests that
+    check that a change is refused): another record, key, number, text or date."""
+    field = record._fields[name]
+    function = OTHER_VALUES[field.type]
+    if function is _other_relation:
+        return function(env, field, record[name], record)
+    return function(env, field, name, record[name])

@@ -31,28 +31,66 @@ class TestIntegrity(IntegrityCommon):
 
     def test_unit_cannot_write_the_timeliness_of_its_report(self):
         report = self.records["gender.equality.report"]["draft"].with_user(self.user_a)
-        for vals in ({"is_late": False}, {"days_late": 0}, {"submit_date": "2031-12-01 00:00:00"}):
+        for vals in ({"is_late": True}, {"days_late": 30}, {"submit_date": "2031-12-01 00:00:00"}):
             with self.subTest(vals=vals):
-                self.assertRefused(report.write, vals, exception=AccessError)
+                error = self.assertRefused(report.write, vals, exception=AccessError)
+                self.assertEqual(error.gep_code, "protected")
 
     def test_unit_cannot_write_the_derived_figures_of_its_activities(self):
         task = self.records["gender.equality.task"]["plan_draft"].with_user(self.user_a)
-        for vals in ({"is_dissemination": True}, {"is_action_month": True}, {"participants_total": 500}):
+        for vals in (
+            {"is_dissemination": not task.is_dissemination},
+            {"is_action_month": not task.is_action_month},
+            {"participants_total": 500},
+        ):
             with self.subTest(vals=vals):
-                self.assertRefused(task.write, vals, exception=AccessError)
+                error = self.assertRefused(task.write, vals, exception=AccessError)
+                self.assertEqual(error.gep_code, "protected")
         self.assertFalse(task.is_action_month)
 
     def test_unit_cannot_write_the_score_of_its_self_inspection(self):
         inspection = self.records["gender.equality.inspection"]["in_progress"].with_user(self.user_a)
         score = inspection.score
-        for vals in ({"score": 100.0}, {"result_band": "good"}, {"has_critical_failure": False}):
+        other_band = "poor" if inspection.result_band == "good" else "good"
+        for vals in (
+            {"score": score + 10},
+            {"result_band": other_band},
+            {"has_critical_failure": not inspection.has_critical_failure},
+        ):
             with self.subTest(vals=vals):
-                self.assertRefused(inspection.write, vals, exception=AccessError)
+                error = self.assertRefused(inspection.write, vals, exception=AccessError)
+                self.assertEqual(error.gep_code, "protected")
         line = inspection.line_ids[:1]
-        for vals in ({"is_answered": True}, {"weight": 0.0}, {"is_critical": False}, {"question": "?"}):
+        for vals in (
+            {"is_answered": not line.is_answered},
+            {"weight": line.weight + 1},
+            {"is_critical": not line.is_critical},
+            {"question": "?"},
+        ):
             with self.subTest(vals=vals):
-                self.assertRefused(line.write, vals, exception=AccessError)
+                error = self.assertRefused(line.write, vals, exception=AccessError)
+                self.assertEqual(error.gep_code, "protected")
         self.assertEqual(inspection.score, score)
+
+    def test_current_values_written_back_are_no_change(self):
+        """A field the unit may not set is not touched by a request that sends its current value
+        (the web client sends the fields of its form): the write passes and changes nothing."""
+        report = self.records["gender.equality.report"]["draft"].with_user(self.user_a)
+        before = report.read(["is_late", "days_late", "deadline", "deadline_included", "state"])[0]
+        report.write(
+            {
+                "is_late": report.is_late,
+                "days_late": report.days_late,
+                "deadline": report.deadline,
+                "deadline_included": report.deadline_included,
+                "state": report.state,
+                "results": "<p>Kết quả</p>",
+            }
+        )
+        self.assertEqual(
+            report.read(["is_late", "days_late", "deadline", "deadline_included", "state"])[0], before
+        )
+        self.assertIn("Kết quả", report.results)
 
     # ------------------------------------------------------------
     # Statuses and workflow bookkeeping are set by the workflow only
