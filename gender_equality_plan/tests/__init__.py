@@ -58,3 +58,5 @@ from . import test_ui_tours
 from . import test_screens
 from . import test_words
 from . import test_wizards_and_menus
+from . import test_approval_no_head
+from . import test_approval_head_submits
