@@ -60,3 +60,4 @@ from . import test_words
 from . import test_wizards_and_menus
 from . import test_approval_no_head
 from . import test_approval_head_submits
+from . import test_inspection_checklist

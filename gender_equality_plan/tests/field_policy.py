@@ -284,7 +284,7 @@ POLICY = {
         }
     ),
     "gender.equality.checklist": _master(
-        {"active", "code", "description", "item_ids", "name", "section_ids"},
+        {"active", "code", "description", "is_default", "item_ids", "name", "section_ids"},
         {"inspection_count", "inspection_ids", "item_count", "previous_version_id", "version"},
     ),
     "gender.equality.checklist.section": _master(
