@@ -61,3 +61,4 @@ from . import test_wizards_and_menus
 from . import test_approval_no_head
 from . import test_approval_head_submits
 from . import test_inspection_checklist
+from . import test_sector_report_signature

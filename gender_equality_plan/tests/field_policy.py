@@ -688,7 +688,8 @@ POLICY = {
         "writers": DEPARTMENT,
         "states": {
             "draft": frozenset(SECTOR_REPORT_CONTENT | {"unit_id", "year"}),
-            "submitted": NOTHING,
+            # The signer gives the number (from the office's register) and the date.
+            "submitted": frozenset({"document_number", "report_date"}),
             "issued": NOTHING,
             "returned": frozenset(SECTOR_REPORT_CONTENT),
             "cancelled": NOTHING,

@@ -294,6 +294,7 @@ class IntegrityCommon(GenderEqualityPlanCommon):
                     "year": year,
                     "signer_title": "GIÁM ĐỐC",
                     "signer_name": "Nguyễn Văn An",
+                    "document_number": f"{year - 2000}/BC-SYT",
                 }
             )
             for state, year in (
