@@ -62,3 +62,4 @@ from . import test_approval_no_head
 from . import test_approval_head_submits
 from . import test_inspection_checklist
 from . import test_sector_report_signature
+from . import test_ui_tours_flows
