@@ -58,6 +58,10 @@ from . import test_ui_tours
 from . import test_screens
 from . import test_words
 from . import test_wizards_and_menus
+from . import test_reads
+from . import test_failed_items
+from . import test_html_clean
+from . import test_time_freeze
 from . import test_approval_no_head
 from . import test_approval_head_submits
 from . import test_inspection_checklist
