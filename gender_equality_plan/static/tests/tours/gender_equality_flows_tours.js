@@ -121,7 +121,7 @@ tours.add("gender_equality_inspection_schedule_tour", {
             trigger: ".o_list_view .o_data_row:contains(Trung tâm Y tế Thử nghiệm) .o_data_cell[name='unit_id']",
             run: "click",
         },
-        {trigger: ".o_form_view div[name='checklist_id']:contains(Bảng kiểm lập lịch)"},
+        {trigger: ".o_form_view div[name='checklist_id'] input:value(Bảng kiểm lập lịch)"},
         ...clickHeaderButton("action_start", "Start the inspection"),
         {
             content: "The checklist's items are there to answer",
