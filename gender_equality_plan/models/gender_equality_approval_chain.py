@@ -180,8 +180,8 @@ class GenderEqualityApprovalChain(models.AbstractModel):
             names = ", ".join(self.sudo().mapped("display_name"))
             if all(self.mapped("is_locked")):
                 return self.env._(
-                    "%(records)s is approved: your submission was the decision of every stage of its "
-                    "approval chain.",
+                    "%(records)s is submitted and approved: no stage of its approval chain waits for "
+                    "another decision.",
                     records=names,
                 )
             if any(self.mapped("approval_paper_message")):
@@ -284,10 +284,12 @@ class GenderEqualityApprovalChain(models.AbstractModel):
                             )
                         )
                     break
-        for record in self.filtered(lambda record: record.id in decided.mapped("res_id")):
-            decided.filtered(lambda review, record=record: review.res_id == record.id).write(
-                {"state": "approved", "done_by_id": record.submitted_by_id.id, "done_date": now}
-            )
+        # Decided by their submitter (one write per submitter: usually the current user).
+        by_submitter = defaultdict(Review.browse)
+        for review in decided:
+            by_submitter[self.browse(review.res_id).submitted_by_id.id] |= review
+        for submitter_id, reviews in by_submitter.items():
+            reviews.write({"state": "approved", "done_by_id": submitter_id, "done_date": now})
         skipped.write({"state": "skipped", "done_date": now})
         pending.write({"state": "pending"})
         if logs:
@@ -297,7 +299,8 @@ class GenderEqualityApprovalChain(models.AbstractModel):
             )
         self._approval_on_pending(pending)
         self._approval_on_paper_pending(pending.filtered(lambda review: review.mode == "paper"))
-        completed = self.filtered(lambda record: record.id not in pending.mapped("res_id"))
+        waiting_ids = set(pending.mapped("res_id"))
+        completed = self.filtered(lambda record: record.id not in waiting_ids)
         if completed:
             completed._approval_complete()
         return completed
