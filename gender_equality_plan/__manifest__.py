@@ -53,6 +53,7 @@
         "views/gender_equality_task_views.xml",
         "wizard/gender_equality_reason_wizard_views.xml",
         "wizard/gender_equality_confirm_wizard_views.xml",
+        "wizard/gender_equality_paper_approval_wizard_views.xml",
         "wizard/gender_equality_prepare_year_wizard_views.xml",
         "views/gender_equality_checklist_views.xml",
         "views/gender_equality_inspection_views.xml",

@@ -19,6 +19,7 @@ from . import gender_equality_observance_theme
 from . import gender_equality_approval_stage
 from . import gender_equality_approval_review
 from . import gender_equality_approval_mixin
+from . import gender_equality_approval_chain
 from . import gender_equality_unit_year_mixin
 from . import gender_equality_unit_record_mixin
 from . import gender_equality_plan

@@ -1,5 +1,7 @@
 # Copyright 2026 Sở Y tế Thanh Hóa
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from markupsafe import Markup
+
 from odoo import api, fields, models
 
 from ..tools import roles
@@ -20,6 +22,7 @@ COUNTERS = {
     "inspections_late": "gender.equality.inspection",
     "inspections_open": "gender.equality.inspection",
     "actions_to_verify": "gender.equality.corrective.action",
+    "units_without_head": "gender.equality.unit",
 }
 # A unit is asked to start its report this many days before the deadline (the first reminder).
 REPORT_NEXT_STEP_DAYS = 30
@@ -63,6 +66,12 @@ class GenderEqualityHome(models.TransientModel):
     inspections_late_count = fields.Integer(compute="_compute_counts", string="Late Inspections")
     inspections_open_count = fields.Integer(compute="_compute_counts", string="Inspections in Progress")
     actions_to_verify_count = fields.Integer(compute="_compute_counts", string="Corrective Actions to Verify")
+    units_without_head_count = fields.Integer(
+        compute="_compute_counts",
+        string="Units without a Head Account",
+        help="Units whose head's approval stages have no account to decide them: they are signed on "
+        "paper or skipped, as the Department set each unit, until the head gets an account.",
+    )
     report_deadline = fields.Date(compute="_compute_report_deadline")
     report_days_left = fields.Integer(
         compute="_compute_report_deadline",
@@ -129,6 +138,7 @@ class GenderEqualityHome(models.TransientModel):
             "inspections_late": [("is_late", "=", True)],
             "inspections_open": [("state", "=", "in_progress")],
             "actions_to_verify": [("state", "=", "done")],
+            "units_without_head": [("unit_type", "!=", "department"), ("has_head_account", "=", False)],
         }
 
     def _home_counters(self):
@@ -143,6 +153,8 @@ class GenderEqualityHome(models.TransientModel):
             names += ["plans_to_approve", "reports_to_approve", "inspections_to_approve"]
         if user.has_group("gender_equality_plan.group_inspector"):
             names += ["inspections_planned", "inspections_late", "inspections_open", "actions_to_verify"]
+        if user.has_group("gender_equality_plan.group_department_user"):
+            names.append("units_without_head")
         return names
 
     # ------------------------------------------------------------
@@ -281,7 +293,7 @@ class GenderEqualityHome(models.TransientModel):
             if owing:
                 return self._home_new_record_action(model, owing[:1], self.year)
         Model = self.env[model]
-        return {
+        action = {
             "type": "ir.actions.act_window",
             "name": self._fields[f"{name}_count"].get_description(self.env)["string"],
             "res_model": model,
@@ -291,6 +303,24 @@ class GenderEqualityHome(models.TransientModel):
             "context": {"create": False},
             "help": Model._gep_model_label(),
         }
+        if name == "units_without_head":
+            ref = self.env.ref
+            action.update(
+                {
+                    "view_mode": "list,kanban,form",
+                    "views": [
+                        (ref("gender_equality_plan.gender_equality_unit_view_list_heads").id, "list"),
+                        (ref("gender_equality_plan.gender_equality_unit_view_kanban_heads").id, "kanban"),
+                        (False, "form"),
+                    ],
+                    "help": Markup("<p>%s</p>")
+                    % self.env._(
+                        "Every unit has a head account: the heads approve their units' records in the "
+                        "application."
+                    ),
+                }
+            )
+        return action
 
     def action_create_plan(self):
         """Open a new plan of the year of ``next_plan_year`` for the first unit without one."""

@@ -126,6 +126,10 @@ class GenderEqualityInspection(models.Model):
         string="Checklist",
         tracking=True,
         domain="[('active', '=', True)]",
+        default=lambda self: self.env["gender.equality.checklist"]._get_default(),
+        help="The checklist that the team answers: required to start the inspection. Its items are "
+        "loaded when the inspection starts (or when it is chosen on a started inspection that has no "
+        "answers yet).",
     )
     line_ids = fields.One2many(
         "gender.equality.inspection.line", "inspection_id", string="Answers", copy=False
@@ -418,20 +422,55 @@ class GenderEqualityInspection(models.Model):
             inspection._message_log(body=inspection.duplicate_warning)
         return inspections
 
+    def write(self, vals):
+        result = super().write(vals)
+        if vals.get("checklist_id"):
+            # A checklist chosen on a started inspection that has no answers yet is loaded at once
+            # (one started before a checklist was required): the team answers it.
+            self.filtered(
+                lambda inspection: inspection.state in ("in_progress", "returned")
+            )._load_checklist()
+        return result
+
     # ------------------------------------------------------------
     # ACTIONS
     # ------------------------------------------------------------
 
     def action_start(self):
-        """Start the inspection: answer lines are created from the checklist if there are none."""
+        """Start the inspection: the team answers its checklist, whose items are loaded now
+        (once: a resumed inspection keeps its answers). Refused without a checklist, or with a
+        checklist that has no item: the questionnaire would be empty."""
         self._workflow_check_state(("draft", "returned"), self.env._("started"))
         self.check_access("write")
-        for inspection in self.sudo():
-            if not inspection.line_ids and inspection.checklist_id:
-                inspection.line_ids = inspection.checklist_id._prepare_inspection_line_values()
+        for inspection in self.filtered(lambda inspection: not inspection.line_ids):
+            if not inspection.checklist_id:
+                raise UserError(
+                    self.env._(
+                        "Choose the checklist of the inspection %(name)s before starting it: the team "
+                        "answers its items.",
+                        name=inspection.name,
+                    )
+                )
+            if not inspection.checklist_id.sudo().item_ids:
+                raise UserError(
+                    self.env._(
+                        "The checklist %(checklist)s has no item: choose another checklist for the "
+                        "inspection %(name)s, or ask the Department of Health to complete it.",
+                        checklist=inspection.checklist_id.display_name,
+                        name=inspection.name,
+                    )
+                )
+        self._load_checklist()
         self.filtered(lambda inspection: not inspection.date).write({"date": fields.Date.context_today(self)})
         self._workflow_set_state("in_progress")
         return True
+
+    def _load_checklist(self):
+        """Create the answer lines of the inspections that have none, from their checklist (as
+        superuser: the lines snapshot the template's questions, which only the module writes)."""
+        for inspection in self.sudo().filtered(lambda inspection: not inspection.line_ids):
+            if inspection.checklist_id:
+                inspection.line_ids = inspection.checklist_id._prepare_inspection_line_values()
 
     def action_done(self):
         """Record the minutes and submit them to the approval chain (a new round after a return).
@@ -490,6 +529,14 @@ class GenderEqualityInspection(models.Model):
     # ------------------------------------------------------------
 
     def _workflow_check_submittable(self):
+        if not self.line_ids:
+            raise UserError(
+                self.env._(
+                    "The inspection %(name)s has no answers: choose its checklist and answer its items "
+                    "before recording the minutes.",
+                    name=self.name,
+                )
+            )
         missing = self.line_ids.filtered(lambda line: line.is_mandatory and not line.is_answered)
         if missing:
             raise UserError(

@@ -108,7 +108,8 @@ class GenderEqualityInspectionProgramme(models.Model):
         "gender.equality.checklist",
         string="Checklist",
         domain="[('active', '=', True)]",
-        help="The checklist of the inspections scheduled.",
+        default=lambda self: self.env["gender.equality.checklist"]._get_default(),
+        help="The checklist of the inspections scheduled (empty: the default checklist).",
     )
     leader_id = fields.Many2one("res.users", string="Team Leader")
     inspector_ids = fields.Many2many(

@@ -64,3 +64,8 @@ from . import test_failed_items
 from . import test_html_clean
 from . import test_time_freeze
 from . import test_doors
+from . import test_approval_no_head
+from . import test_approval_head_submits
+from . import test_inspection_checklist
+from . import test_sector_report_signature
+from . import test_ui_tours_flows

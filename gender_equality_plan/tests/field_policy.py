@@ -32,11 +32,14 @@ DEPT_MANAGER = ("dept_manager",)
 ALL_ROLES_OF_THE_APP = (*UNIT, *VERIFIERS)
 NOTHING = frozenset()
 WORKFLOW_FLAGS = {
+    "approval_paper_message",
     "approval_stage_id",
     "can_approve",
     "can_cancel",
+    "can_record_paper",
     "can_reopen",
     "can_reset_to_draft",
+    "can_revert_paper",
     "can_submit",
     "is_editable",
     "is_locked",
@@ -224,13 +227,14 @@ POLICY = {
             "code",
             "has_communication_duty",
             "name",
+            "no_head_mode",
             "note",
             "parent_id",
             "sequence",
             "unit_type",
             "user_ids",
         },
-        {"manager_ids", "member_count"},
+        {"has_head_account", "manager_ids", "member_count"},
     ),
     "gender.equality.area": _master({"active", "code", "description", "name", "sequence"}),
     "gender.equality.activity.type": _master(
@@ -286,11 +290,13 @@ POLICY = {
             "receives_for_department",
             "res_model",
             "sequence",
+            "submitter_decides",
             "user_ids",
+            "without_approver",
         }
     ),
     "gender.equality.checklist": _master(
-        {"active", "code", "description", "item_ids", "name", "section_ids"},
+        {"active", "code", "description", "is_default", "item_ids", "name", "section_ids"},
         {"inspection_count", "inspection_ids", "item_count", "previous_version_id", "version"},
     ),
     "gender.equality.checklist.section": _master(
@@ -327,9 +333,13 @@ POLICY = {
         "states": {None: NOTHING},
         "readonly": frozenset(
             {
+                "attachment_ids",
                 "done_by_id",
                 "done_date",
+                "mode",
                 "name",
+                "paper_date",
+                "paper_signer",
                 "reason",
                 "res_id",
                 "res_model",
@@ -690,7 +700,8 @@ POLICY = {
         "writers": DEPARTMENT,
         "states": {
             "draft": frozenset(SECTOR_REPORT_CONTENT | {"unit_id", "year"}),
-            "submitted": NOTHING,
+            # The signer gives the number (from the office's register) and the date.
+            "submitted": frozenset({"document_number", "report_date"}),
             "issued": NOTHING,
             "returned": frozenset(SECTOR_REPORT_CONTENT),
             "cancelled": NOTHING,
@@ -796,6 +807,7 @@ POLICY = {
                 "reports_to_approve_count",
                 "tasks_overdue_count",
                 "units_expected",
+                "units_without_head_count",
                 "year",
             }
         ),
@@ -809,6 +821,11 @@ POLICY = {
         "writers": ALL_ROLES_OF_THE_APP,
         "states": {None: frozenset({"method", "res_ids", "res_model"})},
         "readonly": frozenset({"confirm_label", "message"}),
+    },
+    "gender.equality.paper.approval.wizard": {
+        "writers": ALL_ROLES_OF_THE_APP,
+        "states": {None: frozenset({"res_id", "res_model", "scan", "scan_name", "signed_date", "signer"})},
+        "readonly": frozenset({"message"}),
     },
     "gender.equality.prepare.year.wizard": {
         "writers": DEPT_MANAGER,
