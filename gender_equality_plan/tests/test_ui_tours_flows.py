@@ -160,7 +160,7 @@ class TestUiToursFlows(TestUiTours):
 @tagged("post_install", "-at_install")
 @_with_journeys
 class TestUiToursFlowsPhone(TestUiTours):
-    """The journeys on a phone (375×667, touch): the header buttons are in the gear menu."""
+    """The journeys on a phone (390×844, touch): the header buttons are in the gear menu."""
 
-    browser_size = "375x667"
+    browser_size = "390x844"
     touch_enabled = True
