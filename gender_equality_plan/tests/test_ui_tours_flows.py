@@ -3,7 +3,7 @@
 from datetime import date
 
 from odoo import Command
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from ..tools.common import local_today
 from .test_ui_tours import PREFIX, TestUiTours
@@ -120,15 +120,7 @@ class FlowJourneys:
     def test_sector_report_submitted_for_signature_then_issued_with_its_number(self):
         SectorReport = self.env["gender.equality.sector.report"]
         SectorReport.search([("year", "=", self.year)]).unlink()
-        officer = new_test_user(
-            self.env,
-            "gep_tour_dept_officer",
-            groups=PREFIX + "group_department_user",
-            email=False,
-            lang="vi_VN",
-            tz="Asia/Ho_Chi_Minh",
-            gep_unit_ids=[Command.set(self.env.ref(PREFIX + "gender_equality_unit_department").ids)],
-        )
+        officer = self.department_officer
         report = SectorReport.with_user(officer).create(
             {"year": self.year, "signer_name": "Nguyễn Văn An", "signer_title": "GIÁM ĐỐC"}
         )
