@@ -47,3 +47,4 @@ from . import gender_equality_sector_report
 from . import gender_equality_home
 from . import ir_default
 from . import ir_rule
+from . import base_import_import

@@ -64,3 +64,7 @@ from . import test_failed_items
 from . import test_html_clean
 from . import test_time_freeze
 from . import test_doors
+from . import test_report_words
+from . import test_task_target
+from . import test_document_words
+from . import test_figure_words
