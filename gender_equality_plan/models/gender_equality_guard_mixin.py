@@ -659,15 +659,18 @@ class GenderEqualityGuardMixin(models.AbstractModel):
         )
 
     def _gep_locked_error(self, record, names):
-        return policy_error(
-            ValidationError,
-            "locked",
-            self.env._(
-                "%(record)s can no longer be changed in its current status (%(fields)s).",
-                record=record.sudo().display_name,
-                fields=", ".join(sorted(self._gep_field_label(name) for name in names)),
-            ),
+        message = self.env._(
+            "%(record)s can no longer be changed in its current status (%(fields)s).",
+            record=record.sudo().display_name,
+            fields=", ".join(sorted(self._gep_field_label(name) for name in names)),
         )
+        reason = record.sudo()._gep_lock_reason()
+        return policy_error(ValidationError, "locked", f"{message} {reason}" if reason else message)
+
+    def _gep_lock_reason(self):
+        """Why the record (one) is locked, in words, when its status does not say it (a closed
+        period...), or None."""
+        return None
 
     def _check_access(self, operation):
         result = super()._check_access(operation)

@@ -1,7 +1,11 @@
 # Copyright 2026 Sở Y tế Thanh Hóa
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from markupsafe import Markup
+
 from odoo import api, models
 from odoo.exceptions import AccessError, UserError
+
+from ..tools.html_clean import clean_html
 
 
 class MailThread(models.AbstractModel):
@@ -84,7 +88,19 @@ class MailThread(models.AbstractModel):
             author_id=kwargs.get("author_id"),
             with_files=bool(kwargs.get("attachment_ids") or kwargs.get("attachments")),
         )
+        if self._gep_bound(self):
+            kwargs = self._gep_clean_body(kwargs)
         return super().message_post(**kwargs)
+
+    @api.model
+    def _gep_clean_body(self, kwargs):
+        """A message's HTML is text formatting only, as the narratives are (``clean_html``): an
+        image or a style in a comment would make whoever reads the chatter fetch an address (or
+        log out, with ``/web/session/logout``). A plain-text body is escaped by Odoo already."""
+        body = kwargs.get("body")
+        if body and (isinstance(body, Markup) or kwargs.get("body_is_html")):
+            kwargs = dict(kwargs, body=Markup(clean_html(str(body))))
+        return kwargs
 
     def message_notify(self, **kwargs):
         record = self
@@ -106,6 +122,20 @@ class MailThread(models.AbstractModel):
         self._gep_check_recipients(self, partner_ids)
         return super().message_subscribe(partner_ids=partner_ids, subtype_ids=subtype_ids)
 
+    def message_unsubscribe(self, partner_ids=None):
+        """A user stops following a record of the module themselves; who else follows it (its
+        head, its approvers) is the workflow's business."""
+        others = set(partner_ids or ()) - {self.env.user.partner_id.id}
+        if others and self._gep_bound(self):
+            raise AccessError(
+                self.env._(
+                    "You can stop following %(model)s yourself, but not remove other followers: "
+                    "they follow it for the workflow.",
+                    model=self._gep_model_label(),
+                )
+            )
+        return super().message_unsubscribe(partner_ids=partner_ids)
+
     def _message_auto_subscribe_followers(self, updated_values, default_subtype_ids):
         """A responsible who cannot open the record does not follow it (nor hears of it)."""
         followers = super()._message_auto_subscribe_followers(updated_values, default_subtype_ids)
@@ -120,6 +150,8 @@ class MailThread(models.AbstractModel):
         """The chatter's edit and delete of a message (the controller hands a superuser message)."""
         if self._gep_bound(self):
             message.with_env(self.env)._gep_check_changes()
+            if isinstance(body, Markup):
+                body = Markup(clean_html(str(body)))
             if attachment_ids is not None and set(attachment_ids) != set(message.sudo().attachment_ids.ids):
                 self._gep_check_attachments_editable()
             self._gep_check_recipients(self, partner_ids)

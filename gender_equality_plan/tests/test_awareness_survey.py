@@ -79,11 +79,11 @@ class TestAwarenessSurvey(GenderEqualityCommon):
         report = self.env["gender.equality.report"].create({"unit_id": self.unit_a.id, "year": 2027})
         report.write({"state": "submitted"})  # as the superuser: the workflow is not the point
         Survey = self.env["gender.equality.awareness.survey"].with_user(self.user_a)
+        self.assertTrue(Survey.new({"unit_id": self.unit_a.id, "year": 2027}).is_locked)
         with Form(Survey.with_context(default_year=2027)) as form:
-            self.assertTrue(form.is_locked)
             self.assertTrue(form.can_edit)
             form.year = 2028
-            form.target_group = "patients"
+            form.target_group = "patients_families"
             form.respondents_male = 5
             form.respondents_female = 5
         self.assertEqual(form.record.year, 2028)

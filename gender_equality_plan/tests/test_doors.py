@@ -501,6 +501,32 @@ class TestDoorsRecipients(DoorsCommon):
         plan.message_subscribe(partner_ids=self.manager_a.partner_id.ids)
         self.assertIn(self.manager_a.partner_id, self.plan.message_partner_ids)
 
+    def test_a_comment_fetches_nothing(self):
+        """A comment's HTML is text formatting only: no image that logs out or calls an address
+        when someone reads the chatter."""
+        plan = self.plan.with_user(self.user_a)
+        for kwargs in (
+            {"body": Markup('<p>Xem <img src="/web/session/logout"></p>')},
+            {"body": Markup('<p style="background:url(http://attacker.example/x)">Xem</p>')},
+        ):
+            with self.subTest(kwargs=kwargs):
+                message = plan.message_post(message_type="comment", **kwargs)
+                self.assertIn("Xem", message.body)
+                self.assertNotIn("logout", message.body)
+                self.assertNotIn("attacker", message.body)
+
+    def test_a_unit_does_not_remove_other_followers(self):
+        """A unit's officer stops following its record, but does not stop its head (nor the
+        Department) from following it."""
+        self.plan.message_subscribe(partner_ids=(self.manager_a | self.user_a).partner_id.ids)
+        plan = self.plan.with_user(self.user_a)
+        self.assertRefused(
+            plan.message_unsubscribe, partner_ids=self.manager_a.partner_id.ids, exception=AccessError
+        )
+        self.assertIn(self.manager_a.partner_id, self.plan.message_partner_ids)
+        plan.message_unsubscribe(partner_ids=self.user_a.partner_id.ids)
+        self.assertNotIn(self.user_a.partner_id, self.plan.message_partner_ids)
+
 
 @tagged("post_install", "-at_install")
 class TestDoorsCrons(DoorsCommon):
