@@ -117,7 +117,9 @@ class GenderEqualityConsolidation(models.TransientModel):
                 (
                     f"{objective['code']} {objective['name']}",
                     vi_format.objective_value(objective["value"], objective["unit"]),
-                    vi_format.objective_target(objective["target"], objective["target_max"], objective["unit"]),
+                    vi_format.objective_target(
+                        objective["target"], objective["target_max"], objective["unit"]
+                    ),
                     outcome,
                 )
             )
@@ -236,7 +238,11 @@ class GenderEqualityConsolidation(models.TransientModel):
         self.ensure_one()
         sent = self.env["gender.equality.report"]._send_unit_reminders(self.year)
         _ = self.env._
-        owing, reminded, nobody = sent["units"], sent["reminded_units"], sent["units"] - sent["reminded_units"]
+        owing, reminded, nobody = (
+            sent["units"],
+            sent["reminded_units"],
+            sent["units"] - sent["reminded_units"],
+        )
         if not owing:
             message = _("Every unit has sent its report of %(year)s: nobody to remind.", year=self.year)
         else:

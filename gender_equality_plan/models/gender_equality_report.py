@@ -295,9 +295,10 @@ class GenderEqualityReport(models.Model):
     def _compute_can_add_supplement(self):
         Supplement = self.env["gender.equality.report.supplement"]
         for report in self:
-            report.can_add_supplement = report.state in ("submitted", "accepted") and Supplement._is_period_open(
-                report.year
-            )
+            report.can_add_supplement = report.state in (
+                "submitted",
+                "accepted",
+            ) and Supplement._is_period_open(report.year)
 
     @api.depends("participants_male", "participants_female")
     def _compute_participants_total(self):

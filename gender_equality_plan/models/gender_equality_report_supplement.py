@@ -132,7 +132,9 @@ class GenderEqualityReportSupplement(models.Model):
                 last=vi_format.vi_date(last),
             )
         else:
-            title = self.env._("The Action-Month supplement is made from %(first)s", first=vi_format.vi_date(first))
+            title = self.env._(
+                "The Action-Month supplement is made from %(first)s", first=vi_format.vi_date(first)
+            )
             when = self.env._(
                 "The supplement of %(year)s is made from %(first)s to %(last)s, once the Action Month "
                 "is over, for the report of a unit that is submitted or accepted.",
@@ -144,7 +146,11 @@ class GenderEqualityReportSupplement(models.Model):
             "The Action Month ends after the report's deadline: its last activities are reported in a "
             "supplement, which adds to the consolidated figures without reopening the report."
         )
-        return Markup("<p class='o_view_nocontent_empty_folder'>%s</p><p>%s</p><p>%s</p>") % (title, why, when)
+        return Markup("<p class='o_view_nocontent_empty_folder'>%s</p><p>%s</p><p>%s</p>") % (
+            title,
+            why,
+            when,
+        )
 
     def _date_problem(self):
         """Why the date of the supplement is not in its supplement period, or None."""

@@ -372,7 +372,9 @@ class GenderEqualitySectorReport(models.Model):
         ).build()
         issuer = self.sudo().unit_id
         return {
-            "heading": issuer._document_heading() if issuer else {"superior": [], "unit": ["SỞ Y TẾ THANH HÓA"]},
+            "heading": issuer._document_heading()
+            if issuer
+            else {"superior": [], "unit": ["SỞ Y TẾ THANH HÓA"]},
             "number": f"Số: {self.document_number or '…/BC-' + (issuer.code or 'SYT')}",
             "date_line": vi_format.vi_date_line(self._document_date(), place=self.place or "Thanh Hóa"),
             "draft": self.state != self._state_approved,

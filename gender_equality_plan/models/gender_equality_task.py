@@ -691,7 +691,10 @@ class GenderEqualityTask(models.Model):
                 "Each row of the sheet Activities is an activity of the plan. Open the plan (a draft), "
                 "click Import Activities from Excel and choose this file."
             ),
-            _("Area: its code (%(codes)s). Dates: dd/mm/yyyy, in the year of the plan.", codes=", ".join(choices["area_id"])),
+            _(
+                "Area: its code (%(codes)s). Dates: dd/mm/yyyy, in the year of the plan.",
+                codes=", ".join(choices["area_id"]),
+            ),
             _("Topics: one or several of the list, separated by a semicolon (;)."),
             _("If a row is wrong, no row is imported: the rows to correct are listed, numbered as in Excel."),
         )
@@ -712,9 +715,7 @@ class GenderEqualityTask(models.Model):
         if "topic_ids" not in fields:
             return super().load(fields, data)
         column = fields.index("topic_ids")
-        topics = {
-            _import_key(topic.name): topic.id for topic in self.env["gender.equality.topic"].search([])
-        }
+        topics = {_import_key(topic.name): topic.id for topic in self.env["gender.equality.topic"].search([])}
         label = self.fields_get(["topic_ids"], ["string"])["topic_ids"]["string"]
         errors, rows = [], []
         for index, row in enumerate(data):

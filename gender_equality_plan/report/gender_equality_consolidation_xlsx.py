@@ -158,7 +158,10 @@ class GenderEqualityConsolidationXlsx(models.AbstractModel):
             ("by_topic", _("Topic")),
         ):
             sheet.write_row(
-                row, 0, [title, _("Number of Activities"), _("Men"), _("Women"), _("Total")], formats["header"]
+                row,
+                0,
+                [title, _("Number of Activities"), _("Men"), _("Women"), _("Total")],
+                formats["header"],
             )
             for line in summary[key]:
                 row += 1

@@ -18,13 +18,17 @@ from .test_inspection_programme import ProgrammeCommon
 class TestDocumentData(ProgrammeCommon):
     def test_the_head_title_is_proposed_by_the_unit_type_and_kept_once_written(self):
         self.assertEqual(self.department.head_title, "GIÁM ĐỐC")
-        station = self.Unit.create({"name": "Trạm Y tế xã Xuân Lập", "code": "TEST-TYT", "unit_type": "health_station"})
+        station = self.Unit.create(
+            {"name": "Trạm Y tế xã Xuân Lập", "code": "TEST-TYT", "unit_type": "health_station"}
+        )
         self.assertEqual(station.head_title, "TRẠM TRƯỞNG")
         station.unit_type = "sub_department"
         self.assertEqual(station.head_title, "CHI CỤC TRƯỞNG", "a proposed title follows the type")
         station.head_title = "KT. CHI CỤC TRƯỞNG\nPHÓ CHI CỤC TRƯỞNG"
         station.unit_type = "other"
-        self.assertEqual(station.head_title, "KT. CHI CỤC TRƯỞNG\nPHÓ CHI CỤC TRƯỞNG", "a title written stays")
+        self.assertEqual(
+            station.head_title, "KT. CHI CỤC TRƯỞNG\nPHÓ CHI CỤC TRƯỞNG", "a title written stays"
+        )
         self.assertEqual(station._document_signer_titles(), ["KT. CHI CỤC TRƯỞNG", "PHÓ CHI CỤC TRƯỞNG"])
 
     def test_the_departments_programme_is_signed_by_its_managers_title(self):
@@ -42,7 +46,11 @@ class TestDocumentData(ProgrammeCommon):
             {"superior": [self.unit_a.name.upper()], "unit": [self.unit_a1.name.upper()]},
         )
         orphan = self.Unit.create(
-            {"name": "Trung tâm Kiểm soát bệnh tật tỉnh Thanh Hóa", "code": "TEST-CDC", "unit_type": "provincial_centre"}
+            {
+                "name": "Trung tâm Kiểm soát bệnh tật tỉnh Thanh Hóa",
+                "code": "TEST-CDC",
+                "unit_type": "provincial_centre",
+            }
         )
         self.assertEqual(
             orphan._document_heading(),

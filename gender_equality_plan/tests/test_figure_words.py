@@ -16,8 +16,8 @@ from openpyxl import load_workbook
 from odoo.tests import HttpCase, tagged
 
 from ..tools import vi_format
-from .test_pdf_reports import MINUTES, PdfReportMixin, SECTOR_REPORT, UNIT_REPORT
 from .sector_report_common import SectorReportCommon
+from .test_pdf_reports import MINUTES, SECTOR_REPORT, UNIT_REPORT, PdfReportMixin
 
 VI = "vi_VN"
 # Words that name something else than the figure they were put on.
@@ -77,7 +77,9 @@ def _headers(html):
     if not html:
         return []
     tree = lxml_html.fromstring(f"<div>{html}</div>")
-    return [[th.text_content().strip() for th in table.xpath(".//thead//th")] for table in tree.xpath("//table")]
+    return [
+        [th.text_content().strip() for th in table.xpath(".//thead//th")] for table in tree.xpath("//table")
+    ]
 
 
 class FigureWordsCommon(SectorReportCommon):
@@ -88,7 +90,10 @@ class FigureWordsCommon(SectorReportCommon):
         cls.env["ir.module.module"]._load_module_terms(["gender_equality_plan"], [VI])
         (cls.dept_user | cls.dept_manager | cls.inspector).lang = VI
         cls.consolidation = (
-            cls.env["gender.equality.consolidation"].with_user(cls.dept_user).with_context(lang=VI).create({"year": 2026})
+            cls.env["gender.equality.consolidation"]
+            .with_user(cls.dept_user)
+            .with_context(lang=VI)
+            .create({"year": 2026})
         )
 
     def _workbook(self):
@@ -125,7 +130,9 @@ class TestFigureWords(FigureWordsCommon):
         for table in (by_area, by_type):
             name(table[1], "activities", "screen")
         units, unit_types = _headers(consolidation.units_html)
-        for label, figure in zip(units, UNIT_COLUMNS[1:3] + ("timeliness", "received_date", "staff_sessions"), strict=True):
+        for label, figure in zip(
+            units, UNIT_COLUMNS[1:3] + ("timeliness", "received_date", "staff_sessions"), strict=True
+        ):
             name(label, figure, "screen")
         for label, figure in zip(
             unit_types[1:],
@@ -163,7 +170,11 @@ class TestFigureWords(FigureWordsCommon):
         self.assertEqual({table[1] for table in headers if len(table) == 5}, {"Số hoạt động"})
         workbook = self._workbook()
         cells = " ".join(
-            str(value) for sheet in workbook.worksheets for row in sheet.iter_rows(values_only=True) for value in row if value
+            str(value)
+            for sheet in workbook.worksheets
+            for row in sheet.iter_rows(values_only=True)
+            for value in row
+            if value
         ).casefold()
         for words in WRONG_WORDS:
             self.assertNotIn(words, cells)
@@ -185,10 +196,17 @@ class TestFigureWords(FigureWordsCommon):
         target = vi_format.objective_target(objective["target"], objective["target_max"], "points")
         screens = {
             "consolidation": str(self.consolidation.objectives_html),
-            "sector report": str(self.sector.with_user(self.dept_user).with_context(lang=VI)._document_html(self.sector._document())),
+            "sector report": str(
+                self.sector.with_user(self.dept_user)
+                .with_context(lang=VI)
+                ._document_html(self.sector._document())
+            ),
         }
-        multi_year = self.env["gender.equality.multi.year"].with_user(self.dept_user).with_context(lang=VI).create(
-            {"year_from": 2026, "year_to": 2026}
+        multi_year = (
+            self.env["gender.equality.multi.year"]
+            .with_user(self.dept_user)
+            .with_context(lang=VI)
+            .create({"year_from": 2026, "year_to": 2026})
         )
         screens["targets year by year"] = str(multi_year.table_html)
         for screen, text in screens.items():
@@ -197,7 +215,10 @@ class TestFigureWords(FigureWordsCommon):
                 self.assertIn(target, text)
                 self.assertNotIn("điểm %", text)
         summary_sheet = self._workbook().worksheets[0]
-        units = {row[0].split(" ")[0]: row[3] for row in summary_sheet.iter_rows(min_row=4, max_row=7, values_only=True)}
+        units = {
+            row[0].split(" ")[0]: row[3]
+            for row in summary_sheet.iter_rows(min_row=4, max_row=7, values_only=True)
+        }
         self.assertEqual(units[objective["code"]], "điểm phần trăm")
 
 
@@ -208,7 +229,9 @@ class TestFigureWordsPdf(PdfReportMixin, FigureWordsCommon, HttpCase):
 
     def _texts(self):
         return {
-            "sector report": self._pdf_text(self._render_pdf(SECTOR_REPORT, self.sector, user=self.dept_user)),
+            "sector report": self._pdf_text(
+                self._render_pdf(SECTOR_REPORT, self.sector, user=self.dept_user)
+            ),
             "unit report": self._pdf_text(self._render_pdf(UNIT_REPORT, self.report_a, user=self.dept_user)),
             "minutes": self._pdf_text(self._render_pdf(MINUTES, self.inspection_a, user=self.dept_user)),
         }

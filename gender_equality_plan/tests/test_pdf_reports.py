@@ -203,7 +203,9 @@ class TestUnitReportPdf(PdfReportMixin, ReportCommon, HttpCase):
         """Decree 30's heading: a long name is printed on lines cut between its words (before
         its place), never wrapped by the column ("…TỈNH THANH" / "HÓA")."""
         self.unit_a.name = "Trung tâm Kiểm soát bệnh tật tỉnh Thanh Hóa"
-        lines = [line.strip() for line in self._pdf_text(self._render_pdf(UNIT_REPORT, self.report_a)).splitlines()]
+        lines = [
+            line.strip() for line in self._pdf_text(self._render_pdf(UNIT_REPORT, self.report_a)).splitlines()
+        ]
         heading = [line.split("   ")[0] for line in lines[:6]]
         self.assertEqual(heading[:3], ["SỞ Y TẾ THANH HÓA", "TRUNG TÂM KIỂM SOÁT BỆNH TẬT", "TỈNH THANH HÓA"])
         self.assertNotIn("HÓA", heading)

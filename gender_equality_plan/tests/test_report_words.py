@@ -39,9 +39,7 @@ class TestReportWords(ReportCommon):
         self.env["res.lang"]._activate_lang("vi_VN")
         self.env["ir.module.module"]._load_module_terms(["gender_equality_plan"], ["vi_VN"])
         self._submit_at(self.report, "2026-12-05 03:00:00")
-        action = (
-            self.report.with_user(self.dept_user).with_context(lang="vi_VN", **FEEDBACK).action_approve()
-        )
+        action = self.report.with_user(self.dept_user).with_context(lang="vi_VN", **FEEDBACK).action_approve()
         vi = self.env(context={"lang": "vi_VN"})
         status = dict(self.Report._fields["state"]._description_selection(vi))["accepted"]
         self.assertEqual(action["params"]["title"], status)
@@ -191,5 +189,7 @@ class TestRemindNow(ReportCommon):
             self.env, "gep_user_d", groups="gender_equality_plan.group_unit_user"
         )
         params = self.consolidation.action_remind_now()["params"]
-        self.assertEqual(params["message"], "3 units owe their report of 2026: 4 people of 3 units were reminded.")
+        self.assertEqual(
+            params["message"], "3 units owe their report of 2026: 4 people of 3 units were reminded."
+        )
         self.assertEqual(params["type"], "success")

@@ -41,7 +41,8 @@ GOOD_ROWS = [
         "III.1",
         "Truyền thông, phổ biến pháp luật, chính sách về bình đẳng giới",
         None,
-        "Sức khỏe sinh sản, kế hoạch hóa gia đình; Mất cân bằng giới tính khi sinh: tình hình, nguyên nhân, hậu quả",
+        "Sức khỏe sinh sản, kế hoạch hóa gia đình; "
+        "Mất cân bằng giới tính khi sinh: tình hình, nguyên nhân, hậu quả",
         "Cán bộ, viên chức, người lao động của đơn vị",
         "Khoa Nội, khoa Ngoại",
         "Trực tiếp",
@@ -113,7 +114,9 @@ class TestTaskImport(GenderEqualityPlanCommon):
     def test_every_header_maps_to_its_field_in_vietnamese(self):
         fields, _result = self._import(self._workbook(GOOD_ROWS[:1]), dryrun=True)
         self.assertEqual(tuple(fields), IMPORT_COLUMNS)
-        headers = [cell.value for cell in openpyxl.load_workbook(io.BytesIO(self._template())).worksheets[0][1]]
+        headers = [
+            cell.value for cell in openpyxl.load_workbook(io.BytesIO(self._template())).worksheets[0][1]
+        ]
         labels = self.Task.with_context(lang="vi_VN").fields_get(list(IMPORT_COLUMNS), ["string"])
         self.assertEqual(headers, [labels[name]["string"] for name in IMPORT_COLUMNS])
 
@@ -132,7 +135,9 @@ class TestTaskImport(GenderEqualityPlanCommon):
         lists = self._lists()
         labels = {
             name: field["string"]
-            for name, field in self.Task.with_context(lang="vi_VN").fields_get(list(IMPORT_COLUMNS), ["string"]).items()
+            for name, field in self.Task.with_context(lang="vi_VN")
+            .fields_get(list(IMPORT_COLUMNS), ["string"])
+            .items()
         }
         types = self.env["gender.equality.activity.type"].search([])
         self.assertEqual(len(types), 13, "the shipped types, section V.2 included")
@@ -157,13 +162,27 @@ class TestTaskImport(GenderEqualityPlanCommon):
         Observance = self.env["gender.equality.observance"]
         own, other = Observance.create(
             [
-                {"name": "Ngày truyền thống đơn vị A", "unit_id": self.unit_a.id, "month_start": 5, "day_start": 1,
-                 "month_end": 5, "day_end": 1},
-                {"name": "Ngày truyền thống đơn vị B", "unit_id": self.unit_b.id, "month_start": 6, "day_start": 1,
-                 "month_end": 6, "day_end": 1},
+                {
+                    "name": "Ngày truyền thống đơn vị A",
+                    "unit_id": self.unit_a.id,
+                    "month_start": 5,
+                    "day_start": 1,
+                    "month_end": 5,
+                    "day_end": 1,
+                },
+                {
+                    "name": "Ngày truyền thống đơn vị B",
+                    "unit_id": self.unit_b.id,
+                    "month_start": 6,
+                    "day_start": 1,
+                    "month_end": 6,
+                    "day_end": 1,
+                },
             ]
         )
-        label = self.Task.with_context(lang="vi_VN").fields_get(["observance_id"], ["string"])["observance_id"]["string"]
+        label = self.Task.with_context(lang="vi_VN").fields_get(["observance_id"], ["string"])[
+            "observance_id"
+        ]["string"]
         observances = self._lists()[label]
         self.assertIn(own.name, observances)
         self.assertNotIn(other.name, observances)
@@ -171,9 +190,7 @@ class TestTaskImport(GenderEqualityPlanCommon):
     def test_topics_are_imported_by_their_names_even_with_a_comma(self):
         _fields, result = self._import(self._workbook(GOOD_ROWS[:1]))
         self.assertFalse(result["messages"], result["messages"])
-        topics = self.env["gender.equality.topic"].search(
-            [("name", "in", GOOD_ROWS[0][4].split("; "))]
-        )
+        topics = self.env["gender.equality.topic"].search([("name", "in", GOOD_ROWS[0][4].split("; "))])
         self.assertEqual(len(topics), 2)
         self.assertEqual(self.draft.task_ids.topic_ids, topics)
 
@@ -184,7 +201,9 @@ class TestTaskImport(GenderEqualityPlanCommon):
                 _fields, result = self._import(self._workbook([GOOD_ROWS[1], row]), dryrun=dryrun)
                 self.assertFalse(result["ids"])
                 self.assertFalse(self.draft.task_ids)
-                [error] = [message for message in result["messages"] if "Chủ đề không có" in message["message"]]
+                [error] = [
+                    message for message in result["messages"] if "Chủ đề không có" in message["message"]
+                ]
                 self.assertEqual(error["record"], 3, "the second activity is on Excel's row 3")
 
     def test_the_row_at_fault_is_named_as_excel_numbers_it(self):
@@ -234,11 +253,18 @@ class TestTaskImport(GenderEqualityPlanCommon):
                 # (the dialog prints rows.from + 1): the third activity, under the headers.
                 self.assertIn("III.9", text)
                 self.assertIn("Lĩnh vực", text)
-                self.assertTrue(any(message.get("rows", {}).get("from") + 1 == 4 for message in errors), errors)
+                self.assertTrue(
+                    any(message.get("rows", {}).get("from") + 1 == 4 for message in errors), errors
+                )
 
     def test_each_kind_of_bad_row_is_explained_in_vietnamese(self):
         cases = {
-            "là năm của kế hoạch": (*GOOD_ROWS[0][:8], date(2026, 3, 5), date(2026, 3, 5), *GOOD_ROWS[0][10:]),
+            "là năm của kế hoạch": (
+                *GOOD_ROWS[0][:8],
+                date(2026, 3, 5),
+                date(2026, 3, 5),
+                *GOOD_ROWS[0][10:],
+            ),
             "kết thúc trước ngày bắt đầu": (
                 *GOOD_ROWS[0][:8],
                 date(2027, 3, 5),

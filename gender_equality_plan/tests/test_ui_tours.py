@@ -31,7 +31,9 @@ class TestUiTours(UiTourCommon):
 
     def test_activity_dialog_says_whether_it_counts_for_target_1(self):
         self._tour(
-            self._action("gender_equality_plan_action", "/new"), "gender_equality_task_target_tour", self.officer
+            self._action("gender_equality_plan_action", "/new"),
+            "gender_equality_task_target_tour",
+            self.officer,
         )
         plan = self.env["gender.equality.plan"].search([("unit_id", "=", self.unit.id)])
         self.assertEqual(plan.task_ids.mapped("name"), ["Tập huấn Luật Bình đẳng giới cho viên chức"])

@@ -9,8 +9,9 @@ the body (headings, paragraphs, narrative sections, tables of figures with borde
 two-column table of the recipients and the signature. Officials edit and sign it in Word.
 
 ``document`` is the dict that the PDF prints too (``gender.equality.sector.report._document``):
-``heading`` (``superior`` and ``unit``: lines of names), ``number``, ``date_line``, ``draft``, ``title``, ``subject``, ``addressees``,
-``blocks`` (``tools.sector_document``), ``recipients``, ``signer_titles``, ``signer_name``.
+``heading`` (``superior`` and ``unit``: lines of names), ``number``, ``date_line``, ``draft``,
+``title``, ``subject``, ``addressees``, ``blocks`` (``tools.sector_document``), ``recipients``,
+``signer_titles``, ``signer_name``.
 """
 
 import io

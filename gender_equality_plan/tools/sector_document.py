@@ -278,7 +278,9 @@ class SectorReportDocument:
                 )
             )
             self._table(
-                ("Loại đơn vị", "Phải báo cáo", "Đã tiếp nhận", "Đúng hạn", "Muộn", "Chưa gửi"), rows, total=True
+                ("Loại đơn vị", "Phải báo cáo", "Đã tiếp nhận", "Đúng hạn", "Muộn", "Chưa gửi"),
+                rows,
+                total=True,
             )
         units = summary.get("units", [])
         late = [

@@ -7,6 +7,7 @@ amounts end with "đ", and dates follow the administrative style ("ngày 05 thá
 """
 
 from functools import lru_cache
+from itertools import pairwise
 
 from babel.numbers import format_decimal
 
@@ -134,7 +135,7 @@ def _split_words(words, width, most=4):
                 continue
             unnatural = sum(
                 1
-                for previous, line in zip(lines, lines[1:], strict=False)
+                for previous, line in pairwise(lines)
                 if not (line[0] in PLACE_WORDS or previous[-1] in DASHES)
             )
             score = (len(lines[-1]) == 1, unnatural, count, max(length(line) for line in lines))
