@@ -31,6 +31,7 @@
         "data/gender_equality_inspection_data.xml",
         "data/gender_equality_checklist_data.xml",
         "data/gender_equality_grading_band_data.xml",
+        "report/gender_equality_document_templates.xml",
         "report/gender_equality_inspection_reports.xml",
         "report/gender_equality_inspection_templates.xml",
         "report/gender_equality_inspection_programme_templates.xml",

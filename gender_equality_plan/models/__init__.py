@@ -48,3 +48,4 @@ from . import gender_equality_sector_report
 from . import gender_equality_home
 from . import ir_default
 from . import ir_rule
+from . import base_import_import

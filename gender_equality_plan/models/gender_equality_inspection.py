@@ -3,7 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..tools import inspection_kinds, roles
+from ..tools import inspection_kinds, roles, vi_format
+from ..tools.common import local_today
 from ..tools.html_clean import NarrativeHtml
 from ..tools.inspection_kinds import INSPECTION_CATEGORIES, INSPECTION_TYPES
 
@@ -407,11 +408,18 @@ class GenderEqualityInspection(models.Model):
     # ------------------------------------------------------------
 
     def _gep_prepare_create_vals(self, vals_list):
-        """A new inspection takes the next reference of the sequence."""
+        """A new inspection takes the next reference of the sequence, numbered in the year of
+        the inspection (``KT/2027/…`` for an inspection of 2027 scheduled in 2026), not in the
+        year it is created."""
+        Sequence = self.env["ir.sequence"].sudo()
         for vals in vals_list:
             if not vals.get("name") or vals["name"] == self.env._("New"):
+                year = vals.get("year") or fields.Date.context_today(self).year
                 vals["name"] = (
-                    self.env["ir.sequence"].sudo().next_by_code("gender.equality.inspection") or "/"
+                    Sequence.with_context(ir_sequence_date=f"{year}-01-01").next_by_code(
+                        "gender.equality.inspection"
+                    )
+                    or "/"
                 )
         return vals_list
 
@@ -523,6 +531,16 @@ class GenderEqualityInspection(models.Model):
         the inspected unit's members may not open it)."""
         self.ensure_one()
         return self.sudo().inspecting_unit_id or self.sudo().unit_id
+
+    def _minutes_date_line(self):
+        """``Thanh Hóa, ngày 18 tháng 11 năm 2026``: the day of the inspection (planned, or today)."""
+        self.ensure_one()
+        return vi_format.vi_date_line(self.date or self.planned_date or local_today())
+
+    def _minutes_score(self):
+        """The score as the minutes print it, in Vietnamese (``86,4%``)."""
+        self.ensure_one()
+        return vi_format.vi_percent(self.score)
 
     # ------------------------------------------------------------
     # WORKFLOW HOOKS (gender.equality.approval.mixin)

@@ -526,9 +526,10 @@ class GenderEqualitySectorReport(models.Model):
             self.year, figures["summary"], narrative=narrative, period=figures["period"]
         ).build()
         issuer = self.sudo().unit_id
-        issuer_lines = [unit.name.upper() for unit in (issuer.parent_id | issuer) if unit.name]
         return {
-            "issuer_lines": issuer_lines or ["SỞ Y TẾ THANH HÓA"],
+            "heading": issuer._document_heading()
+            if issuer
+            else {"superior": [], "unit": ["SỞ Y TẾ THANH HÓA"]},
             "number": f"Số: {self.document_number or '…/BC-' + (issuer.code or 'SYT')}",
             "date_line": vi_format.vi_date_line(self._document_date(), place=self.place or "Thanh Hóa"),
             "draft": self.state != self._state_approved,

@@ -3,6 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..tools import vi_format
 from ..tools.html_clean import NarrativeHtml
 
 UNIT_TYPES = [
@@ -15,6 +16,18 @@ UNIT_TYPES = [
     ("health_station", "Commune health station"),
     ("other", "Other"),
 ]
+# The title of the head of a unit, printed above the signature of its documents, by unit type
+# (the Department's and the hospitals' heads are directors: "GIÁM ĐỐC").
+HEAD_TITLES = {
+    "department": "GIÁM ĐỐC",
+    "provincial_hospital": "GIÁM ĐỐC",
+    "area_hospital": "GIÁM ĐỐC",
+    "health_centre": "GIÁM ĐỐC",
+    "provincial_centre": "GIÁM ĐỐC",
+    "sub_department": "CHI CỤC TRƯỞNG",
+    "health_station": "TRẠM TRƯỞNG",
+}
+DEFAULT_HEAD_TITLE = "THỦ TRƯỞNG ĐƠN VỊ"
 
 
 class GenderEqualityUnit(models.Model):
@@ -102,12 +115,31 @@ class GenderEqualityUnit(models.Model):
         "Skipped: the stage is passed without a decision; the record goes directly to the next "
         "stage.",
     )
+    head_title = fields.Char(
+        string="Title of the Head",
+        compute="_compute_head_title",
+        store=True,
+        readonly=False,
+        precompute=True,
+        tracking=True,
+        help="The title of the head of the unit as printed above the signature of its documents "
+        "(GIÁM ĐỐC, CHI CỤC TRƯỞNG, TRẠM TRƯỞNG…), when a document does not name its signer's "
+        "title. Proposed from the unit type.",
+    )
     active = fields.Boolean(default=True, tracking=True)
     note = NarrativeHtml(string="Notes")
 
     _sql_constraints = [
         ("code_unique", "unique(code)", "The code of a unit must be unique."),
     ]
+
+    @api.depends("unit_type")
+    def _compute_head_title(self):
+        """The title the unit type proposes, unless the unit has a title of its own."""
+        proposed = {*HEAD_TITLES.values(), DEFAULT_HEAD_TITLE}
+        for unit in self:
+            if not unit.head_title or unit.head_title in proposed:
+                unit.head_title = HEAD_TITLES.get(unit.unit_type, DEFAULT_HEAD_TITLE)
 
     @api.depends("user_ids", "user_ids.groups_id")
     def _compute_manager_ids(self):
@@ -205,6 +237,32 @@ class GenderEqualityUnit(models.Model):
             "views": [(False, "form")],
             "target": "current",
         }
+
+    # ------------------------------------------------------------
+    # DOCUMENTS
+    # ------------------------------------------------------------
+
+    def _document_heading(self):
+        """The left block of the heading of the unit's documents (Decree 30/2020/NĐ-CP): the
+        name of the superior body (the parent unit; the Department of Health for a unit of the
+        sector without one) over the unit's own name, each cut into the lines that fit the
+        column (``vi_format.heading_lines``). Names only, read as superuser: the reader may not
+        open the superior unit."""
+        self.ensure_one()
+        unit = self.sudo()
+        superior = unit.parent_id
+        if not superior and unit.unit_type != "department":
+            superior = unit.search([("unit_type", "=", "department")], limit=1)
+        return {
+            "superior": vi_format.heading_lines(superior.name) if superior else [],
+            "unit": vi_format.heading_lines(unit.name),
+        }
+
+    def _document_signer_titles(self):
+        """The title printed above the signature of the unit's documents, one line each."""
+        self.ensure_one()
+        title = self.sudo().head_title or DEFAULT_HEAD_TITLE
+        return [line.strip().upper() for line in title.splitlines() if line.strip()]
 
     def action_archive(self):
         res = super().action_archive()

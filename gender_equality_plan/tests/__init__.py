@@ -69,3 +69,7 @@ from . import test_approval_head_submits
 from . import test_inspection_checklist
 from . import test_sector_report_signature
 from . import test_ui_tours_flows
+from . import test_report_words
+from . import test_task_target
+from . import test_document_words
+from . import test_figure_words
