@@ -23,6 +23,12 @@ COUNTERS = {
 }
 # Counters of what the user's units owe, the records not made yet included (``_home_owed``).
 OWED = ("plans_to_submit", "reports_due")
+# The cards of the lists that "My work" opens (one column, no to-do widget), when the model's
+# own kanban view is grouped; a phone shows the cards (the action's ``mobile_view_mode``).
+CARDS = {
+    "gender.equality.plan": "gender_equality_plan.gender_equality_plan_view_kanban_cards",
+    "gender.equality.task": "gender_equality_plan.gender_equality_task_view_kanban_cards",
+}
 # From this month on, a unit owes next year's plan too (and is asked to make it).
 NEXT_YEAR_PLAN_MONTH = 10
 
@@ -321,13 +327,17 @@ class GenderEqualityHome(models.TransientModel):
                 # Nothing started yet: the next step is to make the record (not saved yet).
                 return self._home_new_record_action(model, *missing[0])
         Model = self.env[model]
+        cards = self.env.ref(CARDS[model]).id if model in CARDS else False
         return {
             "type": "ir.actions.act_window",
             "name": self._fields[f"{name}_count"].get_description(self.env)["string"],
             "res_model": model,
             "domain": self._home_domains()[name],
-            "view_mode": "list,form",
-            "views": [(False, "list"), (False, "form")],
+            # A table on a desktop, cards on a phone (Odoo opens ``mobile_view_mode`` first on a
+            # small screen); a tap on a card opens the record.
+            "view_mode": "list,kanban,form",
+            "views": [(False, "list"), (cards, "kanban"), (False, "form")],
+            "mobile_view_mode": "kanban",
             "context": {"create": False},
             "help": Model._gep_model_label(),
         }

@@ -3,10 +3,12 @@
 from datetime import date
 
 from freezegun import freeze_time
+from lxml import etree
 
 from odoo import Command
 from odoo.tests import new_test_user, tagged
 
+from ..models.gender_equality_home import COUNTERS
 from .common import GenderEqualityCommon
 from .report_common import ReportCommon
 
@@ -233,6 +235,23 @@ class TestHome(ReportCommon):
             report = self._new_report(self.unit_c, self.user_c, year=2026)
             self.assertEqual(self._home(self.user_c).reports_due_count, 2, "started: it is owed")
             self.assertEqual(self._listed(self._home(self.user_c), "reports_due"), report)
+
+    def test_lists_of_my_work_are_cards_on_a_phone(self):
+        """Each list of the home has cards that a phone opens first (``mobile_view_mode``), in
+        one column, without the to-do widget that would catch a tap."""
+        home = self.env["gender.equality.home"].create({})
+        for counter, model in COUNTERS.items():
+            with self.subTest(counter=counter):
+                action = home.with_context(gep_counter=counter).action_open_list()
+                self.assertEqual(action["res_model"], model)
+                self.assertEqual(action["mobile_view_mode"], "kanban")
+                view_id = dict((view_type, view_id) for view_id, view_type in action["views"])["kanban"]
+                arch = etree.fromstring(
+                    self.env[model].get_views([(view_id, "kanban")])["views"]["kanban"]["arch"]
+                )
+                self.assertFalse(arch.get("default_group_by"), "one column of cards")
+                self.assertFalse(arch.xpath("//field[@widget='kanban_activity']"))
+                self.assertTrue(arch.xpath("//t[@t-name='card']"))
 
     def test_no_next_step_for_roles_that_owe_nothing(self):
         for user in (self.inspector, self.dept_user):
