@@ -168,6 +168,9 @@ INSPECTIONS_APPROVED = "2026-10-12 03:00:00"
 STATUSES_SUBMITTED = "2026-11-02 03:00:00"
 STATUSES_CONFIRMED = "2026-11-09 03:00:00"
 EXECUTED_BEFORE_REPORTS = "2026-11-19 10:00:00"
+# The activities are created with the figures of their execution (see above), on a day after the
+# last of them was held: an activity's actual dates are never after the day they are written.
+EXECUTION_RECORDED = "2026-12-18 10:00:00"
 REPORTS_RETURNED = "2026-12-12 02:00:00"
 REPORTS_RESUBMITTED = "2026-12-14 02:00:00"
 REPORTS_ACCEPTED = "2026-12-16 03:00:00"
@@ -447,7 +450,8 @@ class Generator:
                 for vals, fate in self._task_vals(plan):
                     vals_list.append(vals)
                     fates.append(fate)
-            tasks = Task.create(vals_list)
+            with freeze_time(EXECUTION_RECORDED):
+                tasks = Task.create(vals_list)
             for task, fate in zip(tasks, fates, strict=True):
                 self.fates[task.id] = fate
             self._log_creation(tasks)

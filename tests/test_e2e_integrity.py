@@ -81,3 +81,46 @@ def test_another_units_record_says_whose_it_is(officer, xmlrpc_as):
     other_plan = xmlrpc_as("admin", "admin").call(PLAN, "search", [("unit_id.code", "=", "BVDKT")], limit=1)
     with pytest.raises(xmlrpc.client.Fault, match="đơn vị khác"):
         officer.call(PLAN, "read", other_plan, ["name"], **VI)
+
+
+def test_defaults_of_the_context_are_judged_like_values(officer, unit_id, jsonrpc_as):
+    """Issue 17: Odoo completes a new record from the context's default_* keys after the
+    request's values: the policy judges what the record would be, over both protocols."""
+    with pytest.raises(xmlrpc.client.Fault, match="Vai trò của bạn không được phép thay đổi trường"):
+        officer.call(
+            REPORT,
+            "create",
+            {"unit_id": unit_id, "year": 2045},
+            context={"lang": "vi_VN", "default_deadline": "2099-12-31"},
+        )
+    with pytest.raises(Exception, match="ghi trực tiếp"):
+        jsonrpc_as("canbo.thoxuan").call(
+            REPORT,
+            "create",
+            {"unit_id": unit_id, "year": 2045},
+            context={"lang": "vi_VN", "default_state": "accepted"},
+        )
+    assert officer.call(REPORT, "search_count", [("year", "=", 2045)]) == 0
+
+
+def test_personal_defaults_on_the_modules_models_are_refused(officer):
+    with pytest.raises(xmlrpc.client.Fault, match="giá trị mặc định"):
+        officer.call("ir.default", "set", PLAN, "state", "approved", True, **VI)
+
+
+def test_report_saved_with_the_values_its_form_sends(officer, unit_id):
+    """The report form sends its invisible deadline fields at creation with the values it
+    computed: the same as the record would hold, so a unit's new report is saved."""
+    values = officer.call(REPORT, "default_get", ["unit_id", "year", "deadline", "deadline_included"])
+    values.update({"unit_id": unit_id, "year": 2046, "deadline": "2046-12-10", "deadline_included": True})
+    report_id = officer.call(REPORT, "create", values, **VI)
+    [report] = officer.call(REPORT, "read", [report_id], ["state", "deadline"])
+    assert report["state"] == "draft"
+    officer.call(REPORT, "unlink", [report_id])
+
+
+def test_uninstall_flag_deletes_nothing(officer):
+    report = _accepted_report(officer)
+    with pytest.raises(xmlrpc.client.Fault, match="lịch sử"):
+        officer.call(REPORT, "unlink", [report["id"]], context={"lang": "vi_VN", "_force_unlink": True})
+    assert officer.call(REPORT, "search_count", [("id", "=", report["id"])]) == 1

@@ -12,8 +12,11 @@ class SectorReportController(http.Controller):
     @http.route("/gender_equality_plan/sector_report/<int:report_id>/docx", type="http", auth="user")
     def sector_report_docx(self, report_id):
         """The sector report as an editable .docx, for the users who may read it (as the PDF route:
-        an access error answers 403)."""
-        report = request.env["gender.equality.sector.report"].browse(report_id).exists()
+        an access error answers 403). A user who may not read sector reports is refused before
+        the report is looked up: the answer does not tell which ids exist."""
+        SectorReport = request.env["gender.equality.sector.report"]
+        SectorReport.check_access("read")
+        report = SectorReport.browse(report_id).exists()
         if not report:
             raise NotFound()
         report.check_access("read")

@@ -6,7 +6,6 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.tools import SQL
 
 from ..tools import roles
 
@@ -282,19 +281,17 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
     def _approval_check_can_decide(self):
         """Raise unless the current user may decide the pending stage of every record.
 
-        The pending reviews are locked until the end of the transaction: of two people deciding
-        the same record at once, the second waits, then gets a serialization failure that Odoo
-        retries, and the retry says that the record is no longer waiting for a decision.
+        Two people deciding the same record at once are serialised by the decision itself: a
+        decision writes the pending review it read (approved or returned), and Odoo runs its
+        transactions in REPEATABLE READ, so the second one waits on that row until the first
+        commits, then cannot write a row changed since its snapshot (a serialization failure);
+        Odoo retries the request on fresh data, and the retry says that the record no longer
+        waits for that decision. ``tests/test_concurrency.py`` shows the second transaction
+        waiting on the review's row. (A ``SELECT … FOR NO KEY UPDATE`` of the pending reviews
+        here only moved that wait a few statements earlier, with the same outcome: the tests
+        passed without it, so it was removed.)
         """
         reviews_by_record = {review.res_id: review for review in self._approval_pending_reviews()}
-        if reviews_by_record:
-            # Raw SQL: the ORM has no row lock; the rows were read just above.
-            self.env.cr.execute(
-                SQL(
-                    "SELECT id FROM gender_equality_approval_review WHERE id IN %s FOR NO KEY UPDATE",
-                    tuple(review.id for review in reviews_by_record.values()),
-                )
-            )
         for record in self:
             review = reviews_by_record.get(record.id)
             if not review:

@@ -39,15 +39,17 @@ anyone remembering to add it) but the framework's own (``mail.thread`` followers
 activities), whose doors are watched on their models.
 """
 
+import ast
 import functools
 from datetime import date
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 
-from ..tools import common, policy_values, roles
+from ..tools import common, onchange_ids, policy_values, roles
+from ..tools.html_clean import NarrativeHtml
 
 # Written by the ORM itself.
 FRAMEWORK_FIELDS = frozenset(
@@ -611,6 +613,28 @@ class GenderEqualityGuardMixin(models.AbstractModel):
         return year
 
     # ------------------------------------------------------------
+    # VIEWS
+    # ------------------------------------------------------------
+
+    @api.model
+    def _get_view(self, view_id=None, view_type="form", **options):
+        """Narratives are text formatting only (``NarrativeHtml`` drops images and media when
+        saved): their editor offers no image or video, so nobody pastes one that would vanish."""
+        arch, view = super()._get_view(view_id, view_type, **options)
+        for node in arch.iter("field"):
+            if not isinstance(self._fields.get(node.get("name")), NarrativeHtml) or node.xpath(
+                "ancestor::field"
+            ):
+                continue
+            try:
+                field_options = ast.literal_eval(node.get("options") or "{}")
+            except (SyntaxError, ValueError):
+                continue
+            field_options.update(disableImage=True, disableVideo=True)
+            node.set("options", repr(field_options))
+        return arch, view
+
+    # ------------------------------------------------------------
     # MESSAGES
     # ------------------------------------------------------------
 
@@ -699,3 +723,139 @@ class GenderEqualityGuardMixin(models.AbstractModel):
                 model=model,
             ),
         )
+
+    # ------------------------------------------------------------
+    # READS: ONCHANGE, CONTEXT DEFAULTS, COMPUTES, RULES BEFORE UNIQUENESS
+    # ------------------------------------------------------------
+    # Odoo's ``onchange`` checks no access, and what is computed as superuser (related fields,
+    # ``compute_sudo`` fields, computes that read through ``sudo()``) answers through it;
+    # ``default_get`` computes defaults from the ids of the context's ``default_*`` keys. For the
+    # users the policy binds, both answer only about records the user may read.
+
+    # Fields holding ids of the model that another field names, ``{ids field: model field}``: the
+    # wizards that act on the records of a button. Many2oneReference fields are found without it.
+    _gep_reference_fields = {}
+
+    def onchange(self, values, field_names, fields_spec):
+        if self._gep_enforced():
+            self._gep_check_onchange(values)
+        return super().onchange(values, field_names, fields_spec)
+
+    @api.model
+    def default_get(self, fields_list):
+        if self._gep_enforced():
+            self._gep_check_readable_values(self._gep_context_defaults())
+        return super().default_get(fields_list)
+
+    def _gep_check_onchange(self, values):
+        """What an onchange computes from must be readable: the model, the records being edited,
+        every record that the values name (the lines of the form, the parent of a line) and
+        every record that the context's defaults name."""
+        self.browse().check_access("read")
+        self.browse(onchange_ids.real_ids(self._ids)).check_access("read")
+        self._gep_check_readable_values(values)
+        self._gep_check_readable_values(self._gep_context_defaults())
+
+    @api.model
+    def _gep_context_defaults(self):
+        """The values that the context's ``default_*`` keys give to fields of the model."""
+        return {
+            key[8:]: value
+            for key, value in self.env.context.items()
+            if isinstance(key, str) and key.startswith("default_") and key[8:] in self._fields
+        }
+
+    @api.model
+    def _gep_check_readable_values(self, values):
+        """Refuse ``values`` (in the format of ``onchange``) that name a record the user may not
+        read, with the message of the ids check of ``create`` and ``write``."""
+        for (model_name, name, comodel_name), ids in onchange_ids.referenced_ids(self, values).items():
+            field = self.env[model_name]._fields[name]
+            if not field.relational:
+                # A reference (a model and ids): the records' own access error.
+                self.env[comodel_name].browse(ids).exists().check_access("read")
+                continue
+            problem = self._gep_ids_error(field, ids)
+            if problem:
+                message, exception = problem if isinstance(problem, tuple) else (problem, ValidationError)
+                raise policy_error(
+                    exception,
+                    "foreign_id" if exception is AccessError else "value",
+                    self.env._(
+                        "%(field)s: %(problem)s", field=field._description_string(self.env), problem=message
+                    ),
+                )
+
+    def _gep_readable(self):
+        """The records of ``self`` that the caller may read: a compute that reads as superuser
+        computes only for them. A new record (an onchange) counts when the caller may read the
+        model and the record it comes from."""
+        if not self._gep_enforced():
+            return self
+        if not self.browse().has_access("read"):
+            return self.browse()
+        allowed = self._origin._filtered_access("read")
+        return self.filtered(lambda record: not record._origin or record._origin in allowed)
+
+    def _gep_check_rule_on_values(self, operation, vals_list):
+        """Refuse, with the access error that the record rules would give, the records that
+        ``vals_list`` would create (``self`` empty) or that ``self`` would become (a write of
+        ``vals_list[0]``), before a check that reads other records as superuser (a uniqueness
+        check, a unique index) answers: such a check must not tell a user whether a unit the
+        user may not write already has a record. The rules are evaluated in memory, as Odoo
+        evaluates them on existing records (``filtered_domain``)."""
+        if not self._gep_enforced():
+            return
+        self.check_access(operation)
+        domain = self.env["ir.rule"]._compute_domain(self._name, operation)
+        if not domain or not vals_list:
+            return
+        names = {
+            leaf[0].split(".")[0]
+            for leaf in domain
+            if isinstance(leaf, list | tuple) and leaf and isinstance(leaf[0], str)
+        } & set(self._fields)
+        Model = self.sudo()
+        if self:
+            vals = vals_list[0]
+            candidates = [
+                Model.new({name: vals[name] for name in names & vals.keys()}, origin=record)
+                for record in Model
+            ]
+        else:
+            defaults = self.default_get(sorted(names))
+            candidates = [
+                Model.new(dict(defaults, **{name: vals[name] for name in names & vals.keys()}))
+                for vals in vals_list
+            ]
+        for candidate in candidates:
+            if not candidate.filtered_domain(domain):
+                raise self._gep_make_access_error(operation, candidate)
+
+    # ------------------------------------------------------------
+    # ARCHIVING
+    # ------------------------------------------------------------
+
+    def action_archive(self):
+        self._gep_check_archivable()
+        return super().action_archive()
+
+    def action_unarchive(self):
+        self._gep_check_archivable()
+        return super().action_unarchive()
+
+    def toggle_active(self):
+        self._gep_check_archivable()
+        return super().toggle_active()
+
+    @api.model
+    def _gep_check_archivable(self):
+        """Odoo asserts (a server error) on a model without ``active``: the user gets a message."""
+        if not self._active_name:
+            raise UserError(
+                self.env._(
+                    "%(model)s cannot be archived or restored: it has no archive. Use the actions of "
+                    "the record instead (cancel it, if its status allows it).",
+                    model=self._gep_model_label(),
+                )
+            )

@@ -81,6 +81,18 @@ class GenderEqualityIndicatorStatus(models.Model):
         ("unit_year_unique", "unique(unit_id, year)", "A unit has one indicator-set status a year."),
     ]
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        # The unique index answers before the record rules: a unit whose statuses the user may not
+        # create gets the access error, whether it has a status of the year or not.
+        self._gep_check_rule_on_values("create", vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if self and {"unit_id", "year"} & vals.keys():
+            self._gep_check_rule_on_values("write", [vals])
+        return super().write(vals)
+
     def _workflow_check_submittable(self):
         if self.status != "none" and not (self.attachment_ids or self.inspection_ids):
             raise UserError(

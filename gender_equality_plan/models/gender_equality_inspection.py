@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools import inspection_kinds, roles
+from ..tools.html_clean import NarrativeHtml
 from ..tools.inspection_kinds import INSPECTION_CATEGORIES, INSPECTION_TYPES
 
 DEPARTMENT_UNIT = "gender_equality_plan.gender_equality_unit_department"
@@ -184,13 +185,13 @@ class GenderEqualityInspection(models.Model):
     )
     unanswered_count = fields.Integer(compute="_compute_counts", string="Unanswered Items")
     failed_count = fields.Integer(compute="_compute_counts", string="Failed Items")
-    strengths = fields.Html(help="Strengths found (ưu điểm).")
-    shortcomings = fields.Html(help="Shortcomings and weaknesses found (tồn tại, hạn chế).")
+    strengths = NarrativeHtml(help="Strengths found (ưu điểm).")
+    shortcomings = NarrativeHtml(help="Shortcomings and weaknesses found (tồn tại, hạn chế).")
     violation_ids = fields.One2many(
         "gender.equality.inspection.violation", "inspection_id", string="Violations", copy=False
     )
-    conclusion = fields.Html()
-    recommendations = fields.Html()
+    conclusion = NarrativeHtml()
+    recommendations = NarrativeHtml()
     corrective_action_ids = fields.One2many(
         "gender.equality.corrective.action", "inspection_id", string="Corrective Actions", copy=False
     )
@@ -457,6 +458,7 @@ class GenderEqualityInspection(models.Model):
 
     def action_print_minutes(self):
         # The minutes have their own administrative layout: no company layout to configure.
+        self.check_access("read")
         report = self.env.ref("gender_equality_plan.action_report_gender_equality_inspection")
         return report.report_action(self, config=False)
 

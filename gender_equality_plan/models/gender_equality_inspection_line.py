@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 from .gender_equality_checklist_item import ANSWER_TYPES
 
@@ -80,7 +81,10 @@ class GenderEqualityInspectionLine(models.Model):
         store=True,
         readonly=False,
         string="Failed",
-        help="Set when a yes/no item is answered “no”; the team may also flag other answers.",
+        help="Set when a yes/no item is answered “no”; the team may also flag other answers. A "
+        "critical item answered “no” is failed, whoever answers; another item answered “no” is "
+        "cleared only by those who judge the unit (inspectors, the Department, the inspecting "
+        "unit), never by the inspected unit itself.",
     )
     failed_count = fields.Integer(compute="_compute_failed_count", store=True, string="Failures")
     item_score = fields.Float(
@@ -121,6 +125,38 @@ class GenderEqualityInspectionLine(models.Model):
         for line in self:
             if line.answer_type == "yes_no":
                 line.is_failed = line.answer_yes_no == "no"
+
+    @api.constrains("is_failed", "answer_yes_no", "answer_type", "is_critical")
+    def _check_failure_judged(self):
+        """An answer “no” is a failure. Nobody clears it on a critical item (no critical failure,
+        no corrective action, a good result would follow); on another item only those who judge
+        the unit may, never a member of the inspected unit (a unit does not soften the result of
+        its own self-inspection). The rule judges the answer the record is left with, whatever
+        the request carried."""
+        for line in self:
+            problem = line._failure_problem()
+            if problem:
+                raise ValidationError(problem)
+
+    def _failure_problem(self):
+        """Why the line's ``is_failed`` is not acceptable for the current user, or None."""
+        self.ensure_one()
+        if self.is_failed or self.answer_type != "yes_no" or self.answer_yes_no != "no":
+            return None
+        if self.is_critical:
+            return self.env._(
+                "The critical item “%(question)s” is answered “No”: it is failed. Answer “Yes” or "
+                "“Not applicable” if that is the truth; a failed critical item cannot be cleared.",
+                question=self.question,
+            )
+        if not self.env.su and self.sudo().inspection_id.unit_id in self.env.user.gep_unit_ids:
+            return self.env._(
+                "The item “%(question)s” is answered “No”: it is failed. Only the inspectors or the "
+                "unit that inspects %(unit)s may judge it not failed, not the inspected unit itself.",
+                question=self.question,
+                unit=self.sudo().inspection_id.unit_id.display_name,
+            )
+        return None
 
     @api.depends("is_failed")
     def _compute_failed_count(self):

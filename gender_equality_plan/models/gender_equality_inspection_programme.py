@@ -6,6 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools import inspection_kinds, roles, vi_format
+from ..tools.html_clean import NarrativeHtml
 from ..tools.inspection_kinds import INSPECTION_CATEGORIES, INSPECTION_TYPES
 
 # What the signature of the approved programme records: written once the paper is signed.
@@ -93,12 +94,12 @@ class GenderEqualityInspectionProgramme(models.Model):
         "Returned: an approver sent it back with a reason; edit and submit it again.\n"
         "Cancelled: the programme is abandoned; its inspections not yet started are cancelled.",
     )
-    purpose = fields.Html(string="Purpose and Requirements", help="I. Mục đích, yêu cầu.")
+    purpose = NarrativeHtml(string="Purpose and Requirements", help="I. Mục đích, yêu cầu.")
     scope = fields.Text(
         string="Content",
         help="What the inspections cover (nội dung kiểm tra): copied to each inspection scheduled.",
     )
-    implementation = fields.Html(string="Organisation", help="III. Tổ chức thực hiện.")
+    implementation = NarrativeHtml(string="Organisation", help="III. Tổ chức thực hiện.")
     recipients = fields.Text(
         default=lambda self: "- Các đơn vị có tên trong Kế hoạch;\n- Lưu: VT.",
         help="Nơi nhận, one per line, as the document prints them.",
@@ -236,18 +237,6 @@ class GenderEqualityInspectionProgramme(models.Model):
                 locked[programme] = frozenset(names - DECISION_FIELDS)
         return locked
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_scheduled(self):
-        """A programme that scheduled inspections is part of their history (the integrity policy
-        already keeps programmes that went to their approvers): cancel it instead."""
-        if self.inspection_ids:
-            raise UserError(
-                self.env._(
-                    "The programme %(name)s scheduled inspections and cannot be deleted: cancel it instead.",
-                    name=self.inspection_ids[:1].programme_id.name,
-                )
-            )
-
     # ------------------------------------------------------------
     # ACTIONS
     # ------------------------------------------------------------
@@ -275,6 +264,7 @@ class GenderEqualityInspectionProgramme(models.Model):
         return action
 
     def action_print(self):
+        self.check_access("read")
         report = self.env.ref("gender_equality_plan.action_report_gender_equality_inspection_programme")
         return report.report_action(self, config=False)
 

@@ -35,8 +35,15 @@ class GenderEqualityMultiYear(models.TransientModel):
     @api.depends("year_from", "year_to")
     @api.depends_context("lang")
     def _compute_table_html(self):
+        # The table is read as superuser: computed only for the callers who may read it.
+        readable = self._gep_readable()
         for record in self:
-            valid = record.year_from and record.year_to and 0 <= record.year_to - record.year_from < MAX_YEARS
+            valid = (
+                record in readable
+                and record.year_from
+                and record.year_to
+                and 0 <= record.year_to - record.year_from < MAX_YEARS
+            )
             table = self._build_table(range(record.year_from, record.year_to + 1)) if valid else None
             record.table_html = record._table_html(table) if table else False
 

@@ -7,7 +7,8 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..tools import common, roles, vi_format
+from ..tools import common, reporting_cycle, roles, vi_format
+from ..tools.html_clean import NarrativeHtml
 from .gender_equality_guard_mixin import policy_error
 
 PLAN_STATES = [
@@ -71,7 +72,7 @@ class GenderEqualityPlan(models.Model):
     user_id = fields.Many2one(
         "res.users", string="Responsible", tracking=True, default=lambda self: self.env.user
     )
-    description = fields.Html()
+    description = NarrativeHtml()
     task_ids = fields.One2many("gender.equality.task", "plan_id", string="Communication Activities")
     currency_id = fields.Many2one(
         "res.currency", default=lambda self: self.env.ref("base.VND", raise_if_not_found=False)
@@ -105,15 +106,15 @@ class GenderEqualityPlan(models.Model):
     @api.model
     def _next_free_year(self, unit):
         """The first year, from this one on, for which ``unit`` has no plan (cancelled ones
-        aside). Read as superuser: which years are taken is not a secret, and proposing one of
-        them would only end in an error."""
+        aside). Read with the user's rights: which years another unit has plans for is not the
+        user's to learn (a user who may create the unit's plans reads them all)."""
         year = fields.Date.context_today(self).year
         if not unit:
             return year
         taken = set(
-            self.sudo()
-            .search([("unit_id", "=", unit.id), ("year", ">=", year), ("state", "!=", "cancelled")])
-            .mapped("year")
+            self.search(
+                [("unit_id", "=", unit.id), ("year", ">=", year), ("state", "!=", "cancelled")]
+            ).mapped("year")
         )
         while year in taken and year < common.YEAR_MAX:
             year += 1
@@ -375,7 +376,8 @@ class GenderEqualityPlan(models.Model):
         }
 
     def _check_tasks_editable(self):
-        """Raise when the planned activities of the plans are locked by their approval."""
+        """Raise when the planned activities of the plans are locked by their approval, or by
+        the report of their year."""
         locked = self.filtered(lambda plan: not plan.is_editable)
         if locked:
             raise policy_error(
@@ -388,3 +390,53 @@ class GenderEqualityPlan(models.Model):
                     plan=locked[0].display_name,
                 ),
             )
+        closure = self._year_closure()
+        reported = self.filtered(lambda plan: closure[plan.id][0])
+        if reported:
+            raise UserError(
+                self.env._(
+                    "The report of %(year)s of the unit %(unit)s is submitted or accepted: the "
+                    "activities of the plan %(plan)s are frozen with its figures, none is added, "
+                    "changed or deleted.",
+                    year=reported[0].year,
+                    unit=reported[0].sudo().unit_id.display_name,
+                    plan=reported[0].display_name,
+                )
+            )
+
+    # ------------------------------------------------------------
+    # TIME: THE YEAR OF A SUBMITTED REPORT IS CLOSED
+    # ------------------------------------------------------------
+
+    def _year_closure(self):
+        """``{plan id: (reported, catch_up)}`` for every plan of ``self``: ``reported`` when the
+        report of the plan's unit and year is submitted or accepted (its figures are frozen, so
+        the year's activities are too); ``catch_up`` while an activity of that year held in the
+        Action Month may still be recorded for the Action-Month supplement (until the end of the
+        supplement period, ``tools.reporting_cycle``). One query for all the plans, as superuser:
+        whether the unit's report is submitted decides what the user may write, not what they
+        may read."""
+        plans = self.filtered(lambda plan: plan.unit_id and plan.year)
+        reported = set()
+        if plans:
+            reported = {
+                (unit.id, year)
+                for unit, year in self.env["gender.equality.report"]
+                .sudo()
+                ._read_group(
+                    [
+                        ("unit_id", "in", plans.unit_id._origin.ids),
+                        ("year", "in", list(set(plans.mapped("year")))),
+                        ("state", "in", ("submitted", "accepted")),
+                    ],
+                    ["unit_id", "year"],
+                )
+            }
+        today = common.local_today()
+        return {
+            plan.id: (
+                (plan.unit_id._origin.id, plan.year) in reported,
+                bool(plan.year) and reporting_cycle.is_catch_up_open(plan.year, today),
+            )
+            for plan in self
+        }

@@ -9,8 +9,10 @@ from odoo import api, fields, models
 
 from ..tools import roles, vi_format
 from ..tools.common import local_date, local_today
+from ..tools.html_clean import NarrativeHtml
 from ..tools.kpi_summary import build_kpi_summary
 from ..tools.report_compiler import ReportCompiler
+from .gender_equality_task import FLAG_FIELDS as TASK_FLAG_FIELDS
 
 REPORT_STATES = [
     ("draft", "Draft"),
@@ -171,13 +173,13 @@ class GenderEqualityReport(models.Model):
         readonly=True, copy=False, digits=(5, 1), help="Percentage of correct answers."
     )
     # Narrative sections, in the usual outline of a Vietnamese annual report.
-    direction = fields.Html(string="Direction and Organisation")
-    results = fields.Html(string="Results by Task and Target")
-    assessment_strengths = fields.Html(string="Strengths")
-    assessment_shortcomings = fields.Html(string="Shortcomings")
-    assessment_causes = fields.Html(string="Causes")
-    next_year_tasks = fields.Html(string="Next Year's Tasks")
-    recommendations = fields.Html()
+    direction = NarrativeHtml(string="Direction and Organisation")
+    results = NarrativeHtml(string="Results by Task and Target")
+    assessment_strengths = NarrativeHtml(string="Strengths")
+    assessment_shortcomings = NarrativeHtml(string="Shortcomings")
+    assessment_causes = NarrativeHtml(string="Causes")
+    next_year_tasks = NarrativeHtml(string="Next Year's Tasks")
+    recommendations = NarrativeHtml()
 
     # ------------------------------------------------------------
     # COMPUTES
@@ -273,6 +275,13 @@ class GenderEqualityReport(models.Model):
                 {"submit_date": now, "document_number": report.document_number or report._next_number()}
             )
 
+    def _workflow_set_state(self, state):
+        """The activities of the report's year are frozen with it (``gender.equality.task``'s
+        flags read the state of the report of their unit and year): no field links them to the
+        report, so their cached flags are dropped when its state changes."""
+        super()._workflow_set_state(state)
+        self.env["gender.equality.task"].invalidate_model(list(TASK_FLAG_FIELDS))
+
     def _workflow_on_pending(self, reviews):
         """A report reaching a stage of the Department is received by the Department (once)."""
         received = {review.res_id for review in reviews if review.stage_id.receives_for_department}
@@ -331,8 +340,10 @@ class GenderEqualityReport(models.Model):
         """The consolidated figures of ``year`` (keys documented in docs/kpi_summary.md), from
         the accepted reports.
 
-        The Department and inspectors get every unit; unit officers only their own units.
+        The Department and inspectors get every unit; unit officers only their own units; a user
+        who may not read annual reports (a portal user, a user without a role) is refused.
         """
+        self.browse().check_access("read")
         year = self._gep_check_year(year)
         return build_kpi_summary(self.sudo().env, year, self._kpi_units())
 

@@ -1,9 +1,13 @@
 # Copyright 2026 Sở Y tế Thanh Hóa
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from ..tools import roles
+from ..tools import reporting_cycle, roles
+from ..tools.common import local_today
+from ..tools.html_clean import NarrativeHtml
 from ..tools.report_compiler import ReportCompiler
 
 
@@ -13,6 +17,14 @@ class GenderEqualityReportSupplement(models.Model):
     The Action Month runs to 15 December, after the report deadline: after 15 December the
     unit reports the Action-Month activities done since its report was compiled. A submitted
     supplement adds to the consolidated figures; the report itself is not reopened.
+
+    Time is part of the freeze (``tools.reporting_cycle``): a supplement belongs to the current
+    cycle. It is dated after the Action Month of its year, no later than today and no later than
+    31 January of the next year; it is created, compiled and submitted only during that
+    *supplement period* (16 December – 31 January): in December the report of the current year,
+    in January the report of the previous year, never an older one. It counts the unit's own
+    activities held in the Action Month by its date, that neither the report nor another
+    supplement counts.
     """
 
     _name = "gender.equality.report.supplement"
@@ -52,11 +64,15 @@ class GenderEqualityReportSupplement(models.Model):
     action_month_held = fields.Integer(string="Action-Month Activities Held", readonly=True, copy=False)
     participants_male = fields.Integer(readonly=True, copy=False)
     participants_female = fields.Integer(readonly=True, copy=False)
-    note = fields.Html()
+    note = NarrativeHtml()
     line_ids = fields.One2many(
         "gender.equality.report.line", "supplement_id", string="Figures", readonly=True
     )
-    is_editable = fields.Boolean(compute="_compute_flags", string="Editable")
+    is_editable = fields.Boolean(
+        compute="_compute_flags",
+        string="Editable",
+        help="A draft, during the supplement period of its year (until 31 January of the next year).",
+    )
     is_locked = fields.Boolean(compute="_compute_flags", string="Locked")
 
     @api.depends("report_id.name", "date")
@@ -68,24 +84,67 @@ class GenderEqualityReportSupplement(models.Model):
                 date=supplement.date.strftime("%d/%m/%Y") if supplement.date else "",
             )
 
-    @api.depends("state")
+    @api.depends("state", "report_id.year")
+    @api.depends_context("date")
     def _compute_flags(self):
+        """A draft is edited, compiled and submitted during its supplement period only."""
         for supplement in self:
-            supplement.is_editable = supplement.state == "draft"
+            in_cycle = not supplement.report_id or not supplement._cycle_problem()
+            supplement.is_editable = supplement.state == "draft" and in_cycle
             supplement.is_locked = supplement.state == "submitted"
 
     @api.constrains("date", "report_id")
     def _check_date(self):
-        Observance = self.env["gender.equality.observance"]
         for supplement in self:
-            window = Observance._get_action_month_window(supplement.year)
-            if window and supplement.date <= window[1]:
-                raise ValidationError(
-                    self.env._(
-                        "A supplement reports the Action Month after it ends: date it after %(end)s.",
-                        end=window[1].strftime("%d/%m/%Y"),
-                    )
-                )
+            problem = supplement._date_problem()
+            if problem:
+                raise ValidationError(problem)
+
+    def _date_problem(self):
+        """Why the date of the supplement is not in its supplement period, or None."""
+        self.ensure_one()
+        year = self.report_id.year
+        window = self.env["gender.equality.observance"]._get_action_month_window(year)
+        first, last = reporting_cycle.supplement_period(year, window and window[1])
+        today = local_today()
+        if self.date < first:
+            return self.env._(
+                "A supplement reports the Action Month after it ends: date it after %(end)s.",
+                end=(first - timedelta(days=1)).strftime("%d/%m/%Y"),
+            )
+        if self.date > today:
+            return self.env._(
+                "A supplement reports what was already held: date it today (%(today)s) at the latest.",
+                today=today.strftime("%d/%m/%Y"),
+            )
+        if self.date > last:
+            return self.env._(
+                "The Action-Month supplement of %(year)s is dated %(last)s at the latest.",
+                year=year,
+                last=last.strftime("%d/%m/%Y"),
+            )
+        return self._cycle_problem()
+
+    def _cycle_problem(self):
+        """Why the supplement no longer belongs to the current cycle (its supplement period is
+        over), or None."""
+        self.ensure_one()
+        year = self.report_id.year
+        last = reporting_cycle.supplement_closing(year)
+        if local_today() > last:
+            return self.env._(
+                "The period of the Action-Month supplements of %(year)s ended on %(last)s: the "
+                "figures of %(year)s are final, no supplement is added or changed.",
+                year=year,
+                last=last.strftime("%d/%m/%Y"),
+            )
+        return None
+
+    def _check_in_cycle(self):
+        for supplement in self:
+            problem = supplement._cycle_problem()
+            if problem:
+                raise UserError(problem)
 
     def action_compile(self):
         """Collect the unit's Action-Month activities done that its report does not count yet."""
@@ -93,6 +152,7 @@ class GenderEqualityReportSupplement(models.Model):
         if wrong:
             raise UserError(self.env._("Only a draft supplement can be compiled."))
         self.check_access("write")
+        self._check_in_cycle()
         env = self.env["gender.equality.report"]._document_env()
         ReportCompiler(env).compile_supplements(self.with_env(env))
         return True

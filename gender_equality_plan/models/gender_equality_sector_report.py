@@ -7,6 +7,7 @@ from odoo.exceptions import UserError, ValidationError
 
 from ..tools import docx_writer, multi_year, roles, sector_document, vi_format
 from ..tools.common import local_today
+from ..tools.html_clean import NarrativeHtml
 
 DEPARTMENT_UNIT = "gender_equality_plan.gender_equality_unit_department"
 # The document is Vietnamese by law: its figures (names of areas, kinds…) are read in Vietnamese.
@@ -126,16 +127,16 @@ class GenderEqualitySectorReport(models.Model):
         "to the year before the report. Checked by default for the report of 2026, the five-year review "
         "of 2021–2025.",
     )
-    introduction = fields.Html(
+    introduction = NarrativeHtml(
         default=DEFAULT_INTRODUCTION,
         help="The opening paragraph (the documents the report implements).",
     )
-    direction = fields.Html(string="Direction and Organisation")
-    assessment_strengths = fields.Html(string="Strengths")
-    assessment_shortcomings = fields.Html(string="Shortcomings")
-    assessment_causes = fields.Html(string="Causes")
-    next_year_tasks = fields.Html(string="Next Year's Tasks")
-    recommendations = fields.Html()
+    direction = NarrativeHtml(string="Direction and Organisation")
+    assessment_strengths = NarrativeHtml(string="Strengths")
+    assessment_shortcomings = NarrativeHtml(string="Shortcomings")
+    assessment_causes = NarrativeHtml(string="Causes")
+    next_year_tasks = NarrativeHtml(string="Next Year's Tasks")
+    recommendations = NarrativeHtml()
     snapshot = fields.Json(
         string="Frozen Figures",
         readonly=True,
@@ -192,8 +193,11 @@ class GenderEqualitySectorReport(models.Model):
 
     @api.depends("year", "snapshot", "include_period_review")
     def _compute_figures(self):
+        # The figures are read as superuser (the whole sector, names of late and missing units):
+        # computed only for the reports the caller may read (an onchange builds others).
+        readable = self._gep_readable()
         for report in self:
-            if not report.year:
+            if not report.year or report not in readable:
                 report.update(dict.fromkeys(SUMMARY_FIELDS, 0))
                 report.figures_html = report.period_html = False
                 continue
@@ -230,6 +234,7 @@ class GenderEqualitySectorReport(models.Model):
 
     def action_print(self):
         """The report as a PDF, in the Vietnamese administrative layout."""
+        self.check_access("read")
         report = self.env.ref("gender_equality_plan.action_report_gender_equality_sector_report")
         return report.report_action(self, config=False)
 

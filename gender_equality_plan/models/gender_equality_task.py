@@ -4,7 +4,9 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.sql import create_index
 
-from ..tools import common
+from ..tools import common, reporting_cycle
+from ..tools.common import local_today
+from ..tools.html_clean import NarrativeHtml
 
 TASK_STATES = [
     ("planned", "Planned"),
@@ -69,6 +71,8 @@ IMPORT_COLUMNS = (
 )
 # Reports and supplements in these states count the activities: their figures are frozen.
 FREEZING_REPORT_STATES = ("submitted", "accepted")
+# The flags that follow the plan, the reports and the calendar (``_compute_flags``).
+FLAG_FIELDS = ("is_editable", "can_execute", "can_start", "can_finish", "can_cancel", "is_locked")
 
 
 class GenderEqualityTask(models.Model):
@@ -91,7 +95,7 @@ class GenderEqualityTask(models.Model):
     plan_year = fields.Integer(related="plan_id.year", string="Year", store=True)
     plan_state = fields.Selection(related="plan_id.state", string="Plan Status")
     name = fields.Char(required=True, tracking=True)
-    description = fields.Html()
+    description = NarrativeHtml()
     area_id = fields.Many2one("gender.equality.area", string="Area", required=True, index=True, tracking=True)
     area_code = fields.Char(related="area_id.code", string="Area Code")
     # Named by the external API; it replaces the "next activity type" field of
@@ -250,8 +254,9 @@ class GenderEqualityTask(models.Model):
         compute="_compute_flags",
         compute_sudo=True,
         string="Locked",
-        help="A submitted or accepted report (or a submitted supplement) counts the activity, or "
-        "its plan is cancelled: nothing of it changes any more.",
+        help="A submitted or accepted report (or a submitted supplement) counts the activity, its "
+        "plan is cancelled, or the report of its year is submitted and the period of the "
+        "Action-Month supplement is over: nothing of it changes any more.",
     )
     is_overdue = fields.Boolean(
         compute="_compute_is_overdue",
@@ -269,15 +274,22 @@ class GenderEqualityTask(models.Model):
     # ------------------------------------------------------------
 
     @api.depends("state", "plan_id.state", "report_ids.state", "supplement_ids.state")
+    @api.depends_context("date")
     def _compute_flags(self):
+        """The flags that the views and the integrity policy read. Time is part of the freeze:
+        once the report of the plan's year is submitted or accepted, the planned activities
+        are fixed and only the Action-Month catch-up remains (``_year_closure``)."""
+        closure = self.plan_id._year_closure()
         for task in self:
             plan = task.plan_id
+            reported, catch_up = closure.get(plan.id, (False, False))
             task.is_locked = (
                 plan.state == "cancelled"
                 or any(report.state in FREEZING_REPORT_STATES for report in task.report_ids)
                 or any(supplement.state == "submitted" for supplement in task.supplement_ids)
+                or (reported and not catch_up)
             )
-            task.is_editable = not task.is_locked and plan.is_editable
+            task.is_editable = not task.is_locked and plan.is_editable and not reported
             task.can_execute = not task.is_locked and plan.is_locked
             task.can_start = task.can_execute and task.state == "planned"
             task.can_finish = task.can_execute and task.state in ("planned", "in_progress")
@@ -302,8 +314,8 @@ class GenderEqualityTask(models.Model):
         }
         for task in self:
             window = windows.get(task.plan_id.year)
-            task.is_action_month = _overlaps(window, task.date_start, task.date_end)
-            task.is_held_in_action_month = task.state == "done" and _overlaps(
+            task.is_action_month = reporting_cycle.overlaps(window, task.date_start, task.date_end)
+            task.is_held_in_action_month = task.state == "done" and reporting_cycle.overlaps(
                 window, task.actual_date_start, task.actual_date_end
             )
 
@@ -368,10 +380,13 @@ class GenderEqualityTask(models.Model):
             if problem:
                 raise ValidationError(problem)
 
-    @api.constrains("date_start", "date_end", "plan_id")
+    @api.constrains("date_start", "date_end", "actual_date_start", "actual_date_end", "plan_id")
     def _check_dates_in_plan_year(self):
+        """Planned and actual dates fall in the plan's year, and an activity is not held in the
+        future: an activity of a 2026 plan held "on 1/6/2025" would count in the report of
+        2025, and one marked done today "on 14/12" would count before it happened."""
         for task in self:
-            problem = task._problem_dates_outside_year()
+            problem = task._problem_dates_outside_year() or task._problem_actual_dates_in_future()
             if problem:
                 raise ValidationError(problem)
 
@@ -403,6 +418,7 @@ class GenderEqualityTask(models.Model):
             for problem in (
                 self._problem_dates_order(),
                 self._problem_dates_outside_year(),
+                self._problem_actual_dates_in_future(),
                 self._problem_negative_numbers(),
             )
             if problem
@@ -432,6 +448,26 @@ class GenderEqualityTask(models.Model):
                 "The activity %(task)s must take place in %(year)s, the year of its plan.",
                 task=self._problem_label(),
                 year=year,
+            )
+        if year and not all(
+            day.year == year for day in (self.actual_date_start, self.actual_date_end) if day
+        ):
+            return self.env._(
+                "The activity %(task)s was held in %(year)s, the year of its plan: its actual dates "
+                "must fall in %(year)s. An activity held in another year belongs to the plan of that year.",
+                task=self._problem_label(),
+                year=year,
+            )
+        return None
+
+    def _problem_actual_dates_in_future(self):
+        today = local_today()
+        if any(day > today for day in (self.actual_date_start, self.actual_date_end) if day):
+            return self.env._(
+                "The activity %(task)s cannot have been held after today (%(today)s): record its "
+                "actual dates once it has taken place.",
+                task=self._problem_label(),
+                today=today.strftime("%d/%m/%Y"),
             )
         return None
 
@@ -537,15 +573,22 @@ class GenderEqualityTask(models.Model):
 
     def action_start(self):
         self._check_flag("can_start", self.env._("started"))
-        today = fields.Date.context_today(self)
-        self.filtered(lambda task: not task.actual_date_start).write({"actual_date_start": today})
+        today = local_today()
+        # Today is the actual start of an activity of this year's plan (an activity of another
+        # year's plan is not held today: its actual dates are entered).
+        self.filtered(lambda task: not task.actual_date_start and task.plan_id.year == today.year).write(
+            {"actual_date_start": today}
+        )
         self._write_state("in_progress")
         return True
 
     def action_done(self):
         self._check_flag("can_finish", self.env._("marked done"))
+        closure = self.plan_id._year_closure()
         for task in self:
             task._check_can_be_done()
+            if closure.get(task.plan_id.id, (False, False))[0]:
+                task._check_held_for_the_supplement()
         self._write_state("done")
         return True
 
@@ -560,11 +603,21 @@ class GenderEqualityTask(models.Model):
         self.sudo().write({"state": state})
 
     def _check_flag(self, flag, action):
-        """Raise, with the reason, for the first activity whose ``flag`` is not set."""
+        """Raise, with the reason, for the first activity whose ``flag`` is not set. The flags are
+        computed as superuser: a user who may not read the activities is told that first."""
+        self.check_access("read")
         wrong = self.filtered(lambda task: not task[flag])[:1]
         if not wrong:
             return
-        if wrong.is_locked:
+        reported, catch_up = self.plan_id._year_closure().get(wrong.plan_id.id, (False, False))
+        if reported and not catch_up and not wrong.report_ids and not wrong.supplement_ids:
+            why = self.env._(
+                "the report of %(year)s of its unit is submitted or accepted, and the period of its "
+                "Action-Month supplement ended on %(closing)s.",
+                year=wrong.plan_id.year,
+                closing=reporting_cycle.supplement_closing(wrong.plan_id.year).strftime("%d/%m/%Y"),
+            )
+        elif wrong.is_locked:
             why = self.env._("a submitted or accepted report counts it, or its plan is cancelled.")
         elif not wrong.can_execute:
             why = self.env._("its plan is not approved yet.")
@@ -602,9 +655,19 @@ class GenderEqualityTask(models.Model):
                 )
             )
 
-
-def _overlaps(window, start, end):
-    """Whether the dates ``start``–``end`` (``end`` may be empty) overlap ``window``."""
-    if not (window and start):
-        return False
-    return start <= window[1] and (end or start) >= window[0]
+    def _check_held_for_the_supplement(self):
+        """The report of the activity's year is submitted: the activity is done only as a part
+        of the Action-Month supplement, which counts the activities held in the Action Month."""
+        self.ensure_one()
+        year = self.plan_id.year
+        window = self.env["gender.equality.observance"]._get_action_month_window(year)
+        if not reporting_cycle.overlaps(window, self.actual_date_start, self.actual_date_end):
+            raise UserError(
+                self.env._(
+                    "The report of %(year)s of the unit is submitted or accepted: its figures are "
+                    "frozen. Only an activity held in the Action Month can still be marked done, "
+                    "for the Action-Month supplement; the activity %(task)s was not held in it.",
+                    year=year,
+                    task=self.name,
+                )
+            )

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..tools.html_clean import NarrativeHtml
+
 UNIT_TYPES = [
     ("department", "Department of Health"),
     ("provincial_hospital", "Provincial hospital"),
@@ -76,7 +78,7 @@ class GenderEqualityUnit(models.Model):
     )
     member_count = fields.Integer(compute="_compute_member_count", string="Number of Members")
     active = fields.Boolean(default=True, tracking=True)
-    note = fields.Html(string="Notes")
+    note = NarrativeHtml(string="Notes")
 
     _sql_constraints = [
         ("code_unique", "unique(code)", "The code of a unit must be unique."),

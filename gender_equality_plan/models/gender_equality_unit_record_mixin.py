@@ -22,9 +22,10 @@ class GenderEqualityUnitRecordMixin(models.AbstractModel):
     _description = "Record Counted by an Annual Report"
     _inherit = ["gender.equality.guard.mixin"]
 
+    # Computed with the user's rights: whoever may write the record reads the reports of its unit,
+    # and a record being composed for another unit (an onchange) tells nothing of that unit's.
     is_locked = fields.Boolean(
         compute="_compute_is_locked",
-        compute_sudo=True,
         string="Locked",
         help="The report of the unit for the year is submitted or accepted: it counts this record.",
     )

@@ -13,8 +13,13 @@ class GenderEqualityUnitYearMixin(models.AbstractModel):
     The database holds the rule (a partial unique index on ``(unit_id, year)`` of the records
     that are not cancelled), so that two requests creating the same record at once cannot both
     succeed; a Python check in front of it gives the usual case a clear message, and the loser
-    of a race gets the same message. Consumers have ``unit_id``, ``year`` and a ``state`` with
-    a ``cancelled`` value, and say what is wrong in ``_unit_year_duplicate_message``.
+    of a race gets the same message. Both read every unit's records, so for a user bound by the
+    integrity policy the record rules are checked first, on the values
+    (``_gep_check_rule_on_values``): a unit whose records the user may not create or write gets
+    the same access error whether it has a record of the year or not. Consumers inherit the
+    integrity policy (``gender.equality.guard.mixin``), have ``unit_id``, ``year`` and a
+    ``state`` with a ``cancelled`` value, and say what is wrong in
+    ``_unit_year_duplicate_message``.
     """
 
     _name = "gender.equality.unit.year.mixin"
@@ -73,11 +78,19 @@ class GenderEqualityUnitYearMixin(models.AbstractModel):
     def create(self, vals_list):
         # Checked before the insertion, so that the usual case never reaches the unique index.
         defaults = self.default_get(["unit_id", "year"])
+        keyed = [
+            vals
+            for vals in vals_list
+            if vals.get("state", "draft") != "cancelled"
+            and vals.get("unit_id", defaults.get("unit_id"))
+            and vals.get("year", defaults.get("year"))
+        ]
+        # The check reads every unit's records: it answers only where the user may create.
+        self._gep_check_rule_on_values("create", keyed)
         self._unit_year_check_free(
             [
                 (vals.get("unit_id", defaults.get("unit_id")), vals.get("year", defaults.get("year")))
-                for vals in vals_list
-                if vals.get("state", "draft") != "cancelled"
+                for vals in keyed
             ]
         )
         try:
@@ -101,6 +114,9 @@ class GenderEqualityUnitYearMixin(models.AbstractModel):
                 or record.state == "cancelled"
             )
         )
+        if moving:
+            # The check reads every unit's records: it answers only where the user may write.
+            moving._gep_check_rule_on_values("write", [vals])
         self._unit_year_check_free(
             [(vals.get("unit_id", record.unit_id.id), vals.get("year", record.year)) for record in moving],
             exclude=self,

@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, models
 
+from ..tools import html_clean
+
 
 class ReportInspectionMinutes(models.AbstractModel):
     """The minutes of an inspection (PDF): printed for the users who may read it."""
@@ -14,4 +16,12 @@ class ReportInspectionMinutes(models.AbstractModel):
         docs = self.env["gender.equality.inspection"].browse(docids)
         # Checked before rendering: a refusal is an access error (403), not a rendering error.
         docs.check_access("read")
-        return {"doc_ids": docids, "doc_model": docs._name, "docs": docs, "data": data}
+        # The narratives are printed as text formatting only, even those stored before the
+        # rule (tools.html_clean): wkhtmltopdf fetches nothing that a user wrote.
+        return {
+            "doc_ids": docids,
+            "doc_model": docs._name,
+            "docs": docs,
+            "data": data,
+            "clean_html": html_clean.clean_html,
+        }

@@ -59,3 +59,7 @@ from . import test_ui_tours
 from . import test_screens
 from . import test_words
 from . import test_wizards_and_menus
+from . import test_reads
+from . import test_failed_items
+from . import test_html_clean
+from . import test_time_freeze

@@ -159,6 +159,18 @@ ANSWERS = {
     "finding",
     "is_failed",
 }
+# ``is_failed`` is an answer field judged on the answer the line is left with: an item answered
+# "No" is failed. Who may clear that failure, on an inspection in progress of unit A (whose
+# members are the inspected unit) and on unit A's inspection of its affiliated unit A1 (whose
+# members judge it), by whether the item is critical: nobody on a critical item; on another item,
+# those who judge the inspected unit, never its own members. Writing the flag the answer gives
+# is an ordinary answer (``ANSWERS``).
+FAILURE_CLEARED_BY = {
+    ("gender.equality.inspection", True): (),
+    ("gender.equality.inspection", False): VERIFIERS,
+    ("gender.equality.inspection:affiliated", True): (),
+    ("gender.equality.inspection:affiliated", False): (*UNIT, *VERIFIERS),
+}
 REPORT_CONTENT = {
     "assessment_causes",
     "assessment_shortcomings",

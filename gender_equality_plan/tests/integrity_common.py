@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date, timedelta
 
+from freezegun import freeze_time
+
 from odoo import Command, fields
 from odoo.exceptions import UserError
 from odoo.tests import new_test_user
@@ -9,15 +11,22 @@ from odoo.tools import mute_logger
 
 from .plan_common import GenderEqualityPlanCommon
 
+# The day the fixtures describe, and on which their tests run (time is part of the freeze): the
+# Action Month of 2028 is over, unit A submitted its report of 2028 and files its Action-Month
+# supplements; its 2028 activities were held earlier in the year.
+TODAY = "2028-12-20 03:00:00"
+
 
 class IntegrityCommon(GenderEqualityPlanCommon):
-    """Every role of the field policy, and records of unit A in every state of every model.
+    """Every role of the field policy, and records of unit A in every state of every model, on
+    ``TODAY``.
 
     Records are brought to their state through the workflow, as the users who would act.
     """
 
     @classmethod
     def setUpClass(cls):
+        cls.startClassPatcher(freeze_time(TODAY))
         super().setUpClass()
         cls.internal = new_test_user(cls.env, "gep_internal", groups="base.group_user")
         cls.portal = new_test_user(cls.env, "gep_portal", groups="base.group_portal")
@@ -64,7 +73,8 @@ class IntegrityCommon(GenderEqualityPlanCommon):
         submitted.with_user(cls.user_a).action_submit()
         approved = cls._plan(2028, date(2028, 3, 1), date(2028, 4, 1))
         cls._approve_plan(approved)
-        returned = cls._plan(2029, date(2029, 3, 1))
+        # 2036: a year whose report is not submitted (a plan of such a year takes no change).
+        returned = cls._plan(2036, date(2036, 3, 1))
         returned.with_user(cls.user_a).action_submit()
         returned.with_user(cls.manager_a).action_return("Bổ sung hoạt động")
         cancelled = cls._plan(2030, date(2030, 3, 1))
@@ -265,10 +275,11 @@ class IntegrityCommon(GenderEqualityPlanCommon):
         reports["accepted"].with_user(cls.manager_a).action_approve()
         reports["accepted"].with_user(cls.dept_user).action_approve()
         reports["cancelled"].action_cancel()
+        # The supplements of the current cycle: those of the report of 2028, in December 2028.
         Supplement = cls.env["gender.equality.report.supplement"].with_user(cls.user_a)
         supplements = {
-            "draft": Supplement.create({"report_id": reports["accepted"].id, "date": "2029-12-20"}),
-            "submitted": Supplement.create({"report_id": reports["accepted"].id, "date": "2029-12-21"}),
+            "draft": Supplement.create({"report_id": cls.report_2028.id, "date": "2028-12-16"}),
+            "submitted": Supplement.create({"report_id": cls.report_2028.id, "date": "2028-12-17"}),
         }
         supplements["submitted"].action_submit()
         cls.records.update(

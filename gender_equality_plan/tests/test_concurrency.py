@@ -6,7 +6,16 @@ record ends in one consistent state.
 
 The data is committed in the test database (two transactions cannot see uncommitted data) and
 removed at the end. The second transaction is run in a thread; the test waits until the
-database reports it blocked on the first one's lock, then commits the first."""
+database reports it blocked on the first one's lock (``pg_blocking_pids``), records the
+statement it waits in, then commits the first.
+
+Decisions have no lock of their own: the decision writes the pending review it read, and in
+Odoo's REPEATABLE READ the second writer of that row waits for the first, then fails with a
+serialization error that Odoo retries on fresh data. The tests show the second decision waiting
+on the review's row, and its retry ending in a clear error. (An explicit ``FOR NO KEY UPDATE`` of
+the pending reviews, removed since, only made the second wait a few statements earlier: these
+tests passed with and without it. Run with the second connection in READ COMMITTED, where the
+write of a decided row simply follows the first one, they fail: both approvals go through.)"""
 
 import sys
 import threading
@@ -125,7 +134,7 @@ class TestConcurrency(BaseCase):
             thread = threading.Thread(target=run_second)
             with mute_logger("odoo.sql_db", "odoo.service.model"):
                 thread.start()
-                self._wait_until_blocked(cr_1, pid_2, thread, outcome)
+                self.waiting_statement = self._wait_until_blocked(cr_1, pid_2, thread, outcome)
                 cr_1.commit()
                 thread.join(BLOCK_TIMEOUT)
             self.assertFalse(thread.is_alive(), "the second transaction never ended")
@@ -133,15 +142,20 @@ class TestConcurrency(BaseCase):
 
     def _wait_until_blocked(self, cr, pid, thread, outcome):
         """Poll until the backend ``pid`` waits for a lock that ``cr`` holds (or the thread
-        ended without waiting)."""
+        ended without waiting); return the statement it waits in."""
         cr.execute("SELECT pg_backend_pid()")
         holder = cr.fetchone()[0]
         deadline = time.monotonic() + BLOCK_TIMEOUT
         with self._cursor() as observer:
             while thread.is_alive() and time.monotonic() < deadline:
-                observer.execute("SELECT %s = ANY(pg_blocking_pids(%s))", (holder, pid))
-                if observer.fetchone()[0]:
-                    return
+                observer.execute(
+                    "SELECT %s = ANY(pg_blocking_pids(%s)), "
+                    "(SELECT query FROM pg_stat_activity WHERE pid = %s)",
+                    (holder, pid, pid),
+                )
+                blocked, statement = observer.fetchone()
+                if blocked:
+                    return statement
                 observer.rollback()
                 time.sleep(0.01)
         stack = (
@@ -194,6 +208,8 @@ class TestConcurrency(BaseCase):
             self._decide(self.head_1_id, plan_id, "action_approve"),
             self._decide(self.head_2_id, plan_id, "action_approve"),
         )
+        # The second head waited on the review that the first one decided.
+        self.assertRegex(self.waiting_statement, r"(?is)^\s*UPDATE\s+\"?gender_equality_approval_review\b")
         # The retry finds the stage decided: the next one is the Department's, not theirs.
         self.assertIsInstance(error, UserError)
         self.assertIn("2041", str(error))
@@ -207,6 +223,7 @@ class TestConcurrency(BaseCase):
             self._decide(self.head_1_id, plan_id, "action_approve"),
             self._decide(self.head_2_id, plan_id, "action_return", "Thiếu hoạt động"),
         )
+        self.assertRegex(self.waiting_statement, r"(?is)^\s*UPDATE\s+\"?gender_equality_approval_review\b")
         self.assertIsInstance(error, UserError)
         state, reviews = self._plan_state(plan_id)
         self.assertEqual(state, "submitted")

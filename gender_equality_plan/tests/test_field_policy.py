@@ -4,7 +4,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .field_policy import POLICY, ROLES, classified_fields, model_name, writable_fields
+from .field_policy import FAILURE_CLEARED_BY, POLICY, ROLES, classified_fields, model_name, writable_fields
 from .integrity_common import IntegrityCommon, other_value
 
 # The policy's refusals of a change (``gep_code`` of its errors).
@@ -114,14 +114,31 @@ class TestFieldPolicy(IntegrityCommon):
                         finally:
                             record.invalidate_recordset()
 
-    def _try_write(self, record, user, name, change=False):
+    def test_failure_of_an_answer_no_is_cleared_by_those_who_judge(self):
+        """``is_failed`` of an item answered "No" (``FAILURE_CLEARED_BY``): each user tries to
+        clear it, and succeeds exactly where the policy says so."""
+        for (key, critical), judges in FAILURE_CLEARED_BY.items():
+            inspection = self.records[key]["in_progress"]
+            line = inspection.line_ids.filtered(
+                lambda line, critical=critical: line.answer_type == "yes_no" and line.is_critical == critical
+            )[:1]
+            self.assertTrue(line, f"no {'critical' if critical else 'other'} yes/no item in {key}")
+            line.answer_yes_no = "no"  # as the superuser: the answer is not the point
+            self.assertTrue(line.is_failed)
+            for role in ROLES:
+                cleared = self._try_write(line, self.users[role], "is_failed", value=False) is None
+                with self.subTest(model=key, critical=critical, role=role):
+                    self.assertEqual(cleared, role in judges)
+
+    def _try_write(self, record, user, name, change=False, value=None):
         """Write the current value of ``name`` back (or, with ``change``, another value) as
         ``user``: None when it is accepted, else the refusal."""
-        value = (
-            self._other_value(record, name, user)
-            if change
-            else record._fields[name].convert_to_write(record[name], record)
-        )
+        if value is None:
+            value = (
+                self._other_value(record, name, user)
+                if change
+                else record._fields[name].convert_to_write(record[name], record)
+            )
         try:
             with self.env.cr.savepoint() as savepoint, mute_logger("odoo.models"):
                 record.with_user(user).write({name: value})

@@ -187,14 +187,16 @@ class TestProgrammeWorkflow(ProgrammeCommon):
         self.assertFalse(draft.exists())
         submitted = self._unit_programme()
         submitted.with_user(self.user_a).action_submit()
-        with self.assertRaisesRegex(UserError, "part of the history"):
+        with self.assertRaisesRegex(UserError, "history is kept") as caught:
             submitted.with_user(self.user_a).unlink()
-        # Cancelled, then set back to draft: the inspections it scheduled keep it.
+        self.assertEqual(caught.exception.gep_code, "kept")
+        # Cancelled, then set back to draft: its reviews (and the inspections it scheduled) keep it.
         approved = self._approved(self._unit_programme(), self.user_a, self.manager_a)
         approved.with_user(self.dept_manager).action_cancel()
         approved.with_user(self.dept_manager).action_draft()
-        with self.assertRaisesRegex(UserError, "cancel it instead"):
+        with self.assertRaisesRegex(UserError, "Cancel it instead") as caught:
             approved.with_user(self.dept_manager).unlink()
+        self.assertEqual(caught.exception.gep_code, "kept")
 
     def test_a_line_that_scheduled_an_inspection_stays(self):
         programme = self._approved(self._unit_programme(), self.user_a, self.manager_a)

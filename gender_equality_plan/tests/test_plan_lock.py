@@ -12,7 +12,7 @@ from .plan_common import GenderEqualityPlanCommon
 
 
 @tagged("post_install", "-at_install")
-@freeze_time("2026-03-01")
+@freeze_time("2026-03-10")
 class TestPlanLock(GenderEqualityPlanCommon):
     @classmethod
     def setUpClass(cls):

@@ -11,8 +11,10 @@ from .report_common import ReportCommon
 
 
 @tagged("post_install", "-at_install")
+@freeze_time("2026-12-16 03:00:00")
 class TestReportSupplement(ReportCommon):
-    """Units A and B report on 5/12 and are accepted; B's Action-Month activity is done on 12/12."""
+    """Units A and B report on 5/12 and are accepted; B's Action-Month activity, held on 12/12,
+    is marked done after the Action Month (16/12), when the supplements are filed."""
 
     @classmethod
     def setUpClass(cls):

@@ -131,8 +131,9 @@ class ReportCompiler:
         reports._fields["compiled_task_ids"].write_batch(counted)
 
     def compile_supplements(self, supplements):
-        """Store the figures of ``supplements``: the Action-Month activities done that neither
-        their report nor another supplement of it counts yet."""
+        """Store the figures of ``supplements``: the unit's Action-Month activities done, held by
+        the supplement's date, that neither their report nor another supplement of it counts
+        yet."""
         lines, vals_by_supplement = [], {}
         for supplement in supplements:
             report = supplement.report_id
@@ -141,7 +142,11 @@ class ReportCompiler:
                 self.env,
                 report.year,
                 report.unit_id,
-                task_filter=[("is_held_in_action_month", "=", True), ("id", "not in", known.ids)],
+                task_filter=[
+                    ("is_held_in_action_month", "=", True),
+                    ("actual_date_end", "<=", supplement.date),
+                    ("id", "not in", known.ids),
+                ],
             )
             sets = defaultdict(FigureSet)
             self._activities(figures, sets, with_planned=False)
@@ -289,7 +294,9 @@ class ReportCompiler:
                 "observance": "observance_id",
             }
         )
-        attended = figures.attended_sessions()
+        # A supplement counts the unit's own Action-Month activities: the sessions of others
+        # that its staff attended are the report's (every supplement would count them again).
+        attended = figures.attended_sessions() if with_planned else {}
         by_area = self._by_unit_id(
             figures.task_totals({"held": None}, "area_id")["held"], "gender.equality.area"
         )

@@ -2,8 +2,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The counting rules of the reporting regime: what the compilation of unit reports counts.
 
-An activity counts for a year when it is ``done``, its plan is not cancelled and both its
-actual dates fall in the year. Every figure comes from one ``_read_group`` per breakdown,
+An activity counts for a year when it is ``done``, its plan is of that year and not cancelled,
+and both its actual dates fall in the year (the activities' constraint keeps the actual dates in
+the plan's year; the plan's year is checked here too, so that older records held "in another
+year" count nowhere else). Every figure comes from one ``_read_group`` per breakdown,
 for all the units at once.
 """
 
@@ -38,6 +40,7 @@ class ReportFigures:
         return [
             ("unit_id", "in", self.units.ids),
             ("state", "=", "done"),
+            ("plan_year", "=", self.year),
             ("plan_id.state", "!=", "cancelled"),
             ("actual_date_start", ">=", date(self.year, 1, 1)),
             ("actual_date_end", "<=", date(self.year, 12, 31)),
@@ -170,6 +173,7 @@ class ReportFigures:
             ("attending_unit_ids", "in", self.units.ids),
             ("is_dissemination", "=", True),
             ("state", "=", "done"),
+            ("plan_year", "=", self.year),
             ("plan_id.state", "!=", "cancelled"),
             ("actual_date_start", ">=", date(self.year, 1, 1)),
             ("actual_date_end", "<=", date(self.year, 12, 31)),

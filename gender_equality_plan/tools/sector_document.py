@@ -23,6 +23,7 @@ from datetime import date
 from markupsafe import Markup
 
 from . import vi_format
+from .html_clean import clean_html
 from .inspection_kinds import ACTIVITY_NAMES
 from .multi_year import COMPUTED, NONE, RECORDED
 
@@ -503,7 +504,9 @@ def render_html(blocks):
         elif kind == "paragraph":
             parts += Markup("<p class='gep-paragraph' style='text-align: justify;'>%s</p>") % block["text"]
         elif kind == "html":
-            parts += Markup("<div class='gep-narrative'>%s</div>") % Markup(block["html"])
+            # Text formatting only, even for a value stored before the rule: printing fetches
+            # nothing that a user wrote.
+            parts += Markup("<div class='gep-narrative'>%s</div>") % Markup(clean_html(block["html"]) or "")
         elif kind == "table":
             parts += _table_html(block)
     return parts

@@ -17,6 +17,7 @@ class GenderEqualityConfirmWizard(models.TransientModel):
     _inherit = ["gender.equality.guard.mixin"]
     # The records and method come from the button that opens the wizard (its context).
     _gep_writable_fields = ("res_model", "res_ids", "method")
+    _gep_reference_fields = {"res_ids": "res_model"}
 
     res_model = fields.Char(required=True, readonly=True)
     # Checked by ``_check_records`` (an empty list is refused there, with a clear message).
@@ -29,7 +30,8 @@ class GenderEqualityConfirmWizard(models.TransientModel):
     def _compute_texts(self):
         for wizard in self:
             records = wizard._records()
-            if records is None:
+            # The message names the records as superuser: only for records the user may read.
+            if records is None or not records.has_access("read"):
                 wizard.message = wizard.confirm_label = False
                 continue
             wizard.message = records._workflow_confirm_message(wizard.method)

@@ -2,6 +2,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command, api, fields, models
 
+# The help of the inspections' score.
+SCORE_HELP = (
+    "Weighted percentage of the yes/no items answered “yes”, over the answered yes/no items of non-zero "
+    "weight. Items answered “not applicable” are left out."
+)
+
 
 class GenderEqualityInspectionCompare(models.TransientModel):
     """Self-inspection versus the Department's inspection of a unit in a year, item by item."""
@@ -30,8 +36,8 @@ class GenderEqualityInspectionCompare(models.TransientModel):
         readonly=False,
         domain="[('unit_id', '=', unit_id), ('year', '=', year), ('inspection_type', '=', 'inspection')]",
     )
-    self_score = fields.Float(related="self_inspection_id.score", string="Self-inspection Score")
-    external_score = fields.Float(related="external_inspection_id.score", string="Department Score")
+    self_score = fields.Float(compute="_compute_scores", string="Self-inspection Score", help=SCORE_HELP)
+    external_score = fields.Float(compute="_compute_scores", string="Department Score", help=SCORE_HELP)
     score_difference = fields.Float(
         compute="_compute_score_difference", help="Self score minus the Department's."
     )
@@ -59,6 +65,20 @@ class GenderEqualityInspectionCompare(models.TransientModel):
             )
             wizard.external_inspection_id = Inspection.search(
                 [*domain, ("inspection_type", "=", "inspection")], limit=1
+            )
+
+    @api.depends("self_inspection_id.score", "external_inspection_id.score")
+    def _compute_scores(self):
+        """The scores of the inspections the user may read (a related field would read any
+        inspection as superuser, and an onchange may name any)."""
+        inspections = self.self_inspection_id | self.external_inspection_id
+        readable = inspections._filtered_access("read")
+        for wizard in self:
+            wizard.self_score = (
+                wizard.self_inspection_id.score if wizard.self_inspection_id in readable else 0.0
+            )
+            wizard.external_score = (
+                wizard.external_inspection_id.score if wizard.external_inspection_id in readable else 0.0
             )
 
     @api.depends("self_score", "external_score")

@@ -19,6 +19,7 @@ class GenderEqualityReasonWizard(models.TransientModel):
     _inherit = ["gender.equality.guard.mixin"]
     # The record, ids and method come from the button that opens the wizard (its context).
     _gep_writable_fields = ("res_model", "res_ids", "method")
+    _gep_reference_fields = {"res_ids": "res_model"}
 
     res_model = fields.Char(required=True, readonly=True)
     res_ids = fields.Json(required=True, readonly=True)
