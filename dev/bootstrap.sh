@@ -40,6 +40,8 @@ missing_system_packages() {
     command -v pdftotext >/dev/null || missing+=(poppler-utils)
     [ -f /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] || missing+=(fonts-liberation2)
     [ -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ] || missing+=(fonts-dejavu-core)
+    # The browser tours (HttpCase.start_tour): without a Chrome, Odoo skips them and the run stays green.
+    command -v chromium >/dev/null || command -v google-chrome >/dev/null || missing+=(chromium)
     printf '%s\n' "${missing[@]}"
 }
 

@@ -1,1 +1,3 @@
 from . import sector_report
+from . import mail
+from . import rpc

@@ -354,6 +354,7 @@ class GenderEqualityCorrectiveAction(models.Model):
         """Send each user ONE digest of their corrective actions: those due soon (reminder to
         the responsible) and those overdue (escalated to the responsible, the unit heads and
         the Department). Internal notifications: they reach users without an e-mail address."""
+        self._gep_check_cron_caller()
         today = local_today()
         due_dates = [today + timedelta(days=days) for days in REMINDER_DAYS]
         Action = self.sudo()

@@ -174,9 +174,9 @@ class GenderEqualityGuardMixin(models.AbstractModel):
         completed = [self._add_missing_default_values(dict(vals)) for vals in vals_list]
         touched = self._gep_touched_at_create(completed)
         self._gep_check_create(completed, touched)
+        self._gep_check_create_locks(completed, touched)
         records = super().create(self._gep_prepare_create_vals(completed))
-        # A new record cannot carry values in the fields that it locks (execution figures of an
-        # activity whose plan is not approved, a record of a frozen year...).
+        # Again on the records as stored (a lock may depend on what the database holds).
         locked = records._gep_locked_fields()
         for record, names in zip(records, touched, strict=True):
             refused = locked.get(record, frozenset()) & names
@@ -362,6 +362,19 @@ class GenderEqualityGuardMixin(models.AbstractModel):
             self._gep_check_create_parents(parents)
 
     @api.model
+    def _gep_check_create_locks(self, completed, touched):
+        """A new record cannot carry values in the fields that it locks (execution figures of an
+        activity whose plan is not approved, a record of a frozen year...): judged on the record
+        as it would be, before the model's constraints look at its values."""
+        for vals, names in zip(completed, touched, strict=True):
+            if not names:
+                continue
+            new = self.new({key: value for key, value in vals.items() if key in self._fields})
+            refused = new._gep_locked_fields().get(new, frozenset()) & names
+            if refused:
+                raise self._gep_locked_error(new, refused)
+
+    @api.model
     def _gep_check_create_parents(self, parents):
         """Raise when ``parents`` take no new children (by default: when the model is locked
         with its parent and a parent is not editable)."""
@@ -414,21 +427,6 @@ class GenderEqualityGuardMixin(models.AbstractModel):
                     fields=", ".join(sorted(unknown)),
                 ),
             )
-
-    def _gep_changes(self, name, value):
-        """The records whose field ``name`` would change if ``value`` were written."""
-        field = self._fields[name]
-        try:
-            new = field.convert_to_record(field.convert_to_cache(value, self), self)
-        except (TypeError, ValueError):
-            return self
-        return self.filtered(lambda record: record[name] != new)
-
-    def _gep_parents(self):
-        parent_field = self._gep_parent_field
-        if not (parent_field and self._gep_locked_with_parent):
-            return None
-        return self.sudo()[parent_field]
 
     def _gep_check_parents_accept_children(self, parents):
         if not parents:
@@ -661,15 +659,18 @@ class GenderEqualityGuardMixin(models.AbstractModel):
         )
 
     def _gep_locked_error(self, record, names):
-        return policy_error(
-            ValidationError,
-            "locked",
-            self.env._(
-                "%(record)s can no longer be changed in its current status (%(fields)s).",
-                record=record.sudo().display_name,
-                fields=", ".join(sorted(self._gep_field_label(name) for name in names)),
-            ),
+        message = self.env._(
+            "%(record)s can no longer be changed in its current status (%(fields)s).",
+            record=record.sudo().display_name,
+            fields=", ".join(sorted(self._gep_field_label(name) for name in names)),
         )
+        reason = record.sudo()._gep_lock_reason()
+        return policy_error(ValidationError, "locked", f"{message} {reason}" if reason else message)
+
+    def _gep_lock_reason(self):
+        """Why the record (one) is locked, in words, when its status does not say it (a closed
+        period...), or None."""
+        return None
 
     def _check_access(self, operation):
         result = super()._check_access(operation)
@@ -857,5 +858,75 @@ class GenderEqualityGuardMixin(models.AbstractModel):
                     "%(model)s cannot be archived or restored: it has no archive. Use the actions of "
                     "the record instead (cancel it, if its status allows it).",
                     model=self._gep_model_label(),
+                )
+            )
+
+    # ------------------------------------------------------------
+    # THE DOORS OF ODOO'S MODELS (files, chatter, crons)
+    # ------------------------------------------------------------
+    # Odoo's own models next to the records (``ir.attachment``, ``mail.message``, ``ir.cron``…)
+    # ask these hooks; their rules live in the files that extend them (models/ir_attachment.py,
+    # models/mail_message.py, models/mail_thread.py, models/mail_activity.py…).
+
+    @api.model
+    def _gep_is_module_model(self, model_name):
+        """Whether ``model_name`` is a model of the module (its class inherits this mixin)."""
+        cls = self.env.registry.get(model_name)
+        return cls is not None and issubclass(cls, self.env.registry["gender.equality.guard.mixin"])
+
+    def _gep_attachments_frozen(self):
+        """The records whose files (``ir.attachment``) are frozen: nobody bound by the policy adds,
+        replaces or deletes them. By default the records that lock their ``attachment_ids`` field
+        or every field, and those whose parent no longer accepts children."""
+        scope = self._gep_policy()[0]
+        frozen = self.browse(
+            record.id
+            for record, names in self._gep_locked_fields().items()
+            if "attachment_ids" in names or names >= scope
+        )
+        parent_field = self._gep_parent_field
+        if parent_field and self._gep_locked_with_parent:
+            for record in self - frozen:
+                parent = record.sudo()[parent_field]
+                if parent and not parent._gep_accepts_children():
+                    frozen |= record
+        return frozen
+
+    def _gep_check_attachments_editable(self):
+        """Refuse to add, change or delete a file of a record whose files are frozen."""
+        if not self._gep_enforced():
+            return
+        # Read as superuser: the flags of a record and of its parent decide, whoever asks.
+        frozen = self.sudo()._gep_attachments_frozen()
+        if frozen:
+            raise AccessError(
+                self.env._(
+                    "The files of %(record)s can no longer be added, replaced or deleted: it is "
+                    "frozen in its current status (submitted, approved, verified or counted by a "
+                    "report). Attach files while it can still be edited; if a file is wrong, ask "
+                    "for the record to be returned.",
+                    record=frozen[0].display_name,
+                )
+            )
+
+    def _gep_comments_editable(self):
+        """The records on which authors may still edit or delete their own chatter comments: by
+        default those that are editable (``is_editable``), or not locked (``is_locked``)."""
+        if "is_editable" in self._fields:
+            return self.filtered("is_editable")
+        if "is_locked" in self._fields:
+            return self.filtered(lambda record: not record.is_locked)
+        return self
+
+    @api.model
+    def _gep_check_cron_caller(self):
+        """The module's scheduled jobs run as the superuser only (the cron's user, OdooBot, or
+        *Run Manually*): a user who calls them, or runs their server action, is refused."""
+        if not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "This is a scheduled job of the application: it runs by itself, as the system. "
+                    "An administrator can start it with Run Manually in Settings › Technical › "
+                    "Scheduled Actions."
                 )
             )

@@ -4,7 +4,7 @@ from collections import defaultdict
 
 from markupsafe import Markup
 
-from odoo import Command, api, models
+from odoo import SUPERUSER_ID, Command, api, models
 
 from odoo.addons.mail.tools.discuss import Store
 
@@ -91,9 +91,11 @@ class GenderEqualityInboxMixin(models.AbstractModel):
             ._notify_get_reply_to(default=email_from)
             .items()
         }
+        # Written by OdooBot on behalf of the acting user (the author): a workflow message is not
+        # a comment of the user's, that they could edit or delete (models/mail_message.py).
         messages = (
             self.env["mail.message"]
-            .sudo()
+            .with_user(SUPERUSER_ID)
             .create(
                 [
                     {

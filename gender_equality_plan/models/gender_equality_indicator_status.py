@@ -1,7 +1,7 @@
 # Copyright 2026 Sở Y tế Thanh Hóa
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 INDICATOR_STATUSES = [("none", "Not applied"), ("pilot", "Pilot"), ("official", "Official")]
 
@@ -86,12 +86,50 @@ class GenderEqualityIndicatorStatus(models.Model):
         # The unique index answers before the record rules: a unit whose statuses the user may not
         # create gets the access error, whether it has a status of the year or not.
         self._gep_check_rule_on_values("create", vals_list)
+        defaults = self.default_get(["unit_id", "year"])
+        self._check_year_free(
+            [
+                (vals.get("unit_id", defaults.get("unit_id")), vals.get("year", defaults.get("year")))
+                for vals in vals_list
+            ]
+        )
         return super().create(vals_list)
 
     def write(self, vals):
         if self and {"unit_id", "year"} & vals.keys():
             self._gep_check_rule_on_values("write", [vals])
+            self._check_year_free(
+                [(vals.get("unit_id", status.unit_id.id), vals.get("year", status.year)) for status in self],
+                exclude=self,
+            )
         return super().write(vals)
+
+    def _check_year_free(self, keys, exclude=None):
+        """The clear message in front of the unique index (which would answer with a database
+        error): a unit has one status a year."""
+        keys = [(unit_id, year) for unit_id, year in keys if unit_id and year]
+        if not keys:
+            return
+        taken = self.sudo().search(
+            [
+                ("unit_id", "in", [unit_id for unit_id, __ in keys]),
+                ("year", "in", [year for __, year in keys]),
+                ("id", "not in", (exclude or self.browse()).ids),
+            ]
+        )
+        taken_keys = {(status.unit_id.id, status.year) for status in taken}
+        seen = set()
+        for key in keys:
+            if key in taken_keys or key in seen:
+                raise ValidationError(
+                    self.env._(
+                        "%(unit)s already has a status of the Gender Indicator Set for %(year)s: a unit "
+                        "declares one status a year. Open it instead.",
+                        unit=self.env["gender.equality.unit"].sudo().browse(key[0]).display_name,
+                        year=key[1],
+                    )
+                )
+            seen.add(key)
 
     def _workflow_check_submittable(self):
         if self.status != "none" and not (self.attachment_ids or self.inspection_ids):

@@ -356,6 +356,7 @@ class GenderEqualityPlan(models.Model):
     @api.model
     def _cron_prepare_next_year(self):
         """Yearly: prepare the plans of next year for every active unit."""
+        self._gep_check_cron_caller()
         wizard = self.env["gender.equality.prepare.year.wizard"].create(
             {"year": fields.Date.context_today(self).year + 1}
         )

@@ -371,6 +371,7 @@ class GenderEqualityReport(models.Model):
         """Daily: remind the units that owe their report 30, 14, 7 and 1 days before the
         deadline (one digest per user); after the deadline, tell the Department which units
         are missing (one digest per Department user)."""
+        self._gep_check_cron_caller()
         today = local_today()
         for year in (today.year - 1, today.year):
             deadline = self.env["gender.equality.report.period"]._get_deadline(year)

@@ -140,6 +140,9 @@ class GenderEqualityReportSupplement(models.Model):
             )
         return None
 
+    def _gep_lock_reason(self):
+        return self._cycle_problem() if self.report_id and self.state == "draft" else None
+
     def _check_in_cycle(self):
         for supplement in self:
             problem = supplement._cycle_problem()

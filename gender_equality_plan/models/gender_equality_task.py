@@ -527,6 +527,15 @@ class GenderEqualityTask(models.Model):
         """Communication products are recorded with the execution of the activity."""
         return all(self.mapped("can_execute"))
 
+    def _gep_attachments_frozen(self):
+        """The files of an activity (its evidence, its chatter) are frozen with it: once a report
+        counts it, or its plan is cancelled. Before, they follow the work on the activity."""
+        return self.filtered("is_locked")
+
+    def _gep_comments_editable(self):
+        """Comments are edited while the activity is prepared or carried out, until it is frozen."""
+        return self.filtered(lambda task: not task.is_locked)
+
     @api.model_create_multi
     def create(self, vals_list):
         if self.env.context.get("import_file"):

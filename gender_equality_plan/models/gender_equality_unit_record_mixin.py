@@ -51,9 +51,11 @@ class GenderEqualityUnitRecordMixin(models.AbstractModel):
     @api.depends("is_locked", "year")
     @api.depends_context("uid")
     def _compute_can_edit(self):
+        # A new record is edited freely (its year may be changed to one that is not locked): the
+        # policy judges its values when it is saved.
         locked = self._gep_locked_fields()
         for record in self:
-            record.can_edit = record not in locked
+            record.can_edit = not record._origin or record not in locked
 
     def _is_baseline_record(self):
         """Whether the record belongs to a baseline year (none by default)."""

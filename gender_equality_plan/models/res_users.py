@@ -21,6 +21,38 @@ class ResUsers(models.Model):
         help="Health units this user is a member of (gender-equality plan).",
     )
 
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        if not self.env.su and domain:
+            domain = [self._gep_unit_condition(leaf) for leaf in domain]
+        return super()._search(domain, offset=offset, limit=limit, order=order)
+
+    @api.model
+    def _gep_unit_condition(self, leaf):
+        """Who is a member of which unit is read through the record rules of the units.
+
+        Odoo matches a many2many condition on ids (``gep_unit_ids in [unit]``) in the relation
+        table, without the rules of the units: another unit would list the members of a unit it
+        may not see. The condition goes through the units the user may read instead (``any``):
+        a unit officer or head finds the members of their own units (to choose a responsible
+        person), inspectors and the Department those of every unit; a user without a role of the
+        application is told that their role does not give access to the units.
+        """
+        if not (isinstance(leaf, list | tuple) and len(leaf) == 3 and leaf[0] == "gep_unit_ids"):
+            return leaf
+        operator, value = leaf[1], leaf[2]
+        negative = operator in ("!=", "<>", "not in")
+        if value is False or value is None:
+            if operator not in ("=", "!=", "<>"):
+                return leaf
+            # "has a unit" / "has no unit": among the units the user may read.
+            return ("gep_unit_ids", "not any" if not negative else "any", [])
+        if operator not in ("=", "!=", "<>", "in", "not in") or isinstance(value, str):
+            # Names, hierarchies and sub-domains already search the units with their rules.
+            return leaf
+        ids = list(value) if isinstance(value, list | tuple) else [value]
+        return ("gep_unit_ids", "not any" if negative else "any", [("id", "in", ids)])
+
     @api.model_create_multi
     def create(self, vals_list):
         users = super().create(vals_list)

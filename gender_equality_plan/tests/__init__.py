@@ -56,6 +56,7 @@ from . import test_sector_report_ui
 from . import test_query_counts
 from . import test_notifications
 from . import test_ui_tours
+from . import test_ui_journeys
 from . import test_screens
 from . import test_words
 from . import test_wizards_and_menus
@@ -63,3 +64,4 @@ from . import test_reads
 from . import test_failed_items
 from . import test_html_clean
 from . import test_time_freeze
+from . import test_doors

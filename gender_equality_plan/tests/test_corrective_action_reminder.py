@@ -91,6 +91,8 @@ class TestCorrectiveActionReminder(InspectionCommon):
 
     @freeze_time("2026-12-03 02:00:00")
     def test_cron_run_by_a_user_without_email(self):
+        # Crons run as the superuser only (tests/test_doors.py): here in the environment of a user
+        # without an address, as the superuser.
         self.dept_manager.email = False
-        self.Action.with_user(self.dept_manager)._cron_remind_corrective_actions()
+        self.Action.with_user(self.dept_manager).sudo()._cron_remind_corrective_actions()
         self.assertEqual(len(self._digests(self.user_a)), 1)

@@ -236,13 +236,13 @@ class TestReadsOnchange(ReadsCommon):
     def test_new_plan_with_activities_in_the_form(self):
         with freeze_time("2026-06-01"), Form(self.env["gender.equality.plan"].with_user(self.user_a)) as form:
             self.assertEqual(form.unit_id, self.unit_a)
-            form.year = 2036
+            form.year = 2037
             with form.task_ids.new() as task:
                 task.name = "Phổ biến Luật"
                 task.area_id = self.area_information
                 task.activity_type_id = self.type_dissemination
-                task.date_start = date(2036, 3, 5)
-                task.date_end = date(2036, 3, 5)
+                task.date_start = date(2037, 3, 5)
+                task.date_end = date(2037, 3, 5)
                 task.coordinating_unit_ids.add(self.unit_a1)
         plan = form.record
         self.assertEqual(plan.task_ids.name, "Phổ biến Luật")
@@ -368,9 +368,9 @@ class TestReadsComputes(ReadsCommon):
                 {"unit_id": self.unit_a1.id}, ["unit_id"], {"year": {}}
             )
             self.assertEqual(result["value"]["year"], 2026)
-            # Its own unit's plans are read: 2026 to 2029 are taken, 2030's plan is cancelled.
+            # Its own unit's plans are read: 2026 to 2028 are taken (its returned plan is 2036's).
             own = Plan.with_user(self.user_a).with_context(default_unit_id=self.unit_a.id)
-            self.assertEqual(own.default_get(["year"])["year"], 2030)
+            self.assertEqual(own.default_get(["year"])["year"], 2029)
 
 
 @tagged("post_install", "-at_install")
@@ -407,7 +407,7 @@ class TestReadsUniqueness(ReadsCommon):
         plan = (
             self.env["gender.equality.plan"]
             .with_user(self.user_a)
-            .create({"unit_id": self.unit_a.id, "year": 2036})
+            .create({"unit_id": self.unit_a.id, "year": 2037})
         )
         status = self.records["gender.equality.indicator.status"]["draft"].with_user(self.user_a)
         for record in (plan, status):

@@ -1,95 +1,17 @@
 # Copyright 2026 Sở Y tế Thanh Hóa
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import date, timedelta
+from datetime import date
 
-from odoo import Command, fields
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo import Command
+from odoo.tests import tagged
 
-PREFIX = "gender_equality_plan."
+from .ui_common import PREFIX, UiTourCommon
 
 
 @tagged("post_install", "-at_install")
-class TestUiTours(HttpCase):
+class TestUiTours(UiTourCommon):
     """The screens of a unit's first week, as its users (in Vietnamese) click them, on a desktop
     (1366×768). ``TestUiToursPhone`` runs the same tours on a phone, where they check the cards."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.year = fields.Date.today().year
-        ref = cls.env.ref
-        # The users work in Vietnamese: the tours read the words they see.
-        cls.env["res.lang"]._activate_lang("vi_VN")
-        cls.env["ir.module.module"]._load_module_terms(["gender_equality_plan"], ["vi_VN"])
-        department = ref(PREFIX + "gender_equality_unit_department")
-        cls.unit = cls.env["gender.equality.unit"].create(
-            {"name": "Trung tâm Y tế Thử nghiệm", "code": "TOUR-1", "unit_type": "health_centre"}
-        )
-
-        def user(login, group, unit):
-            # Logins of 8 characters or more: the password is the login (new_test_user).
-            new = new_test_user(
-                cls.env, login, groups=PREFIX + group, email=False, lang="vi_VN", tz="Asia/Ho_Chi_Minh"
-            )
-            unit.user_ids |= new
-            return new
-
-        cls.officer = user("gep_tour_officer", "group_unit_user", cls.unit)
-        cls.head = user("gep_tour_head", "group_unit_manager", cls.unit)
-        cls.inspector = user("gep_tour_inspector", "group_inspector", department)
-        cls.department = user("gep_tour_department", "group_department_manager", department)
-        # The report of the year is due in 9 days, whatever today is.
-        cls.env["gender.equality.report.period"].search([("year", "=", cls.year)]).unlink()
-        cls.env["gender.equality.report.period"].create(
-            {"year": cls.year, "deadline": fields.Date.today() + timedelta(days=9)}
-        )
-        cls.area = ref(PREFIX + "gender_equality_area_information")
-        cls.type_session = ref(PREFIX + "gender_equality_activity_type_dissemination")
-        cls.type_training = ref(PREFIX + "gender_equality_activity_type_training")
-
-    # ------------------------------------------------------------
-    # HELPERS
-    # ------------------------------------------------------------
-
-    def _plan(self, year, names=("Phổ biến Luật Bình đẳng giới",), user=None):
-        return (
-            self.env["gender.equality.plan"]
-            .with_user(user or self.officer)
-            .create(
-                {
-                    "unit_id": self.unit.id,
-                    "year": year,
-                    "task_ids": [
-                        Command.create(
-                            {
-                                "name": name,
-                                "area_id": self.area.id,
-                                "activity_type_id": self.type_session.id,
-                                "target_group": "staff",
-                                "date_start": date(year, 3, 5 + index),
-                                "date_end": date(year, 3, 5 + index),
-                                "planned_budget": 2_000_000,
-                            }
-                        )
-                        for index, name in enumerate(names)
-                    ],
-                }
-            )
-            .with_user(self.env.user)
-        )
-
-    def _approved_plan(self, year):
-        plan = self._plan(year, names=("Phổ biến Luật Bình đẳng giới", "Tập huấn cán bộ truyền thông"))
-        plan.with_user(self.officer).action_submit()
-        plan.with_user(self.head).action_approve()
-        plan.with_user(self.department).action_approve()
-        return plan
-
-    def _action(self, xmlid, suffix=""):
-        return f"/odoo/action-gender_equality_plan.{xmlid}{suffix}"
-
-    def _tour(self, url, tour, login):
-        self.start_tour(url, tour, login=login.login)
 
     # ------------------------------------------------------------
     # TOURS
@@ -222,6 +144,8 @@ class TestUiTours(HttpCase):
             self.inspector,
         )
         self.assertEqual(inspection.state, "done")
+        self.assertEqual(inspection.line_ids.sorted("sequence").mapped("answer_yes_no"), ["no", "yes"])
+        self.assertIn("Đơn vị thực hiện cơ bản đầy đủ.", inspection.conclusion)
         self.assertEqual(len(inspection.corrective_action_ids), 1)
 
 
@@ -230,7 +154,7 @@ class TestUiToursPhone(TestUiTours):
     """The same tours on a phone: the tables of activities, answers and corrective actions are
     cards there (Odoo switches an x2many to its kanban sub-view on a small screen)."""
 
-    browser_size = "375x667"
+    browser_size = "390x844"
     touch_enabled = True
     # Odoo's loader runs inherited test methods only when asked to.
     allow_inherited_tests_method = True

@@ -2,7 +2,17 @@
 // Copyright 2026 Sở Y tế Thanh Hóa
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import {registry} from "@web/core/registry";
-import {clickHeaderButton, isPhone, notification, x2manyRecord} from "./gender_equality_tour_utils";
+import {
+    clickHeaderButton,
+    failOnErrorDialog,
+    isPhone,
+    noErrorDialog,
+    notification,
+    save,
+    status,
+    writeHtml,
+    x2manyRecord,
+} from "./gender_equality_tour_utils";
 
 /** Answer the item ``index`` of the checklist: in its row on a desktop, in its card on a phone. */
 function answer(index, value) {
@@ -22,10 +32,12 @@ function answer(index, value) {
 }
 
 // An inspector runs a planned inspection: no score before any answer, the answers (cards on a
-// phone), the minutes recorded with a short confirmation, the corrective action of the failed
-// item titled after the inspection and the item.
+// phone), the conclusion written and the form saved, the minutes recorded with a short
+// confirmation, the corrective action of the failed item titled after the inspection and the
+// item. Any error dialog fails the tour.
 registry.category("web_tour.tours").add("gender_equality_inspection_tour", {
     steps: () => [
+        failOnErrorDialog(),
         {
             content: "A planned inspection has no score (not 0%)",
             trigger: ".o_form_view:has(div[name='leader_id']):not(:has(div[name='score']))",
@@ -34,13 +46,19 @@ registry.category("web_tour.tours").add("gender_equality_inspection_tour", {
         {trigger: x2manyRecord("line_ids", "Kế hoạch năm đã được phê duyệt?")},
         ...answer(0, "no"),
         ...answer(1, "yes"),
+        ...save("Save the answers"),
+        ...writeHtml("conclusion", "conclusion", "Đơn vị thực hiện cơ bản đầy đủ."),
+        ...save("Save the conclusion"),
+        status("in_progress"),
         ...clickHeaderButton("action_done", "Record the minutes"),
         notification("Đã ghi biên bản"),
+        status("done"),
         {trigger: ".o_form_view div[name='score']"},
         {trigger: ".o_notebook .nav-link[name='corrective_actions']", run: "click"},
         {
             content: "The corrective action tells which inspection and item it corrects",
             trigger: x2manyRecord("corrective_action_ids", "Kế hoạch năm đã được phê duyệt?"),
         },
+        noErrorDialog(),
     ],
 });

@@ -108,3 +108,110 @@ export function x2manyRecord(name, text) {
 export function x2manyOpen(name, text) {
     return isPhone() ? x2manyRecord(name, text) : `${x2manyRecord(name, text)} .o_data_cell[name='name']`;
 }
+
+/** Fail the tour at once, with its message, when Odoo shows an error dialog (an access or a
+ * validation error, a traceback): the checks of the next steps could still find what they
+ * wait for under the dialog. The first step of the tours that save records. */
+export function failOnErrorDialog() {
+    return {
+        content: "From now on, an error dialog fails the tour",
+        trigger: "body",
+        run() {
+            const report = () => {
+                const dialog = document.querySelector(".o_error_dialog");
+                if (dialog && !dialog.dataset.gepReported) {
+                    dialog.dataset.gepReported = "1";
+                    // console.error fails the test, with the words the user read.
+                    console.error(`An error dialog opened: ${dialog.innerText}`);
+                }
+            };
+            new MutationObserver(report).observe(document.body, {childList: true, subtree: true});
+            report();
+        },
+    };
+}
+
+/** The last step of a tour: no error dialog is open. */
+export function noErrorDialog() {
+    return {content: "No error dialog", trigger: "body:not(:has(.o_error_dialog))"};
+}
+
+/** The status of the record in the form's status bar is ``value``. */
+export function status(value) {
+    return {
+        content: `The status is now ${value}`,
+        trigger: `.o_form_view .o_statusbar_status button.o_arrow_button_current[data-value='${value}']`,
+    };
+}
+
+/** Save the form and wait until it is saved: a form that the server refused stays dirty. */
+export function save(content = "Save") {
+    return [
+        {content, trigger: ".o_form_view .o_form_button_save:enabled", run: "click"},
+        {content: "Saved", trigger: ".o_form_view .o_form_renderer.o_form_saved"},
+    ];
+}
+
+/** Save the record of the dialog: the dialog closes (it stays open on a refusal). */
+export function saveDialog(content = "Save the dialog") {
+    return [
+        {content, trigger: ".modal .o_form_button_save:enabled", run: "click"},
+        {content: "The dialog is closed", trigger: "body:not(:has(.modal))"},
+    ];
+}
+
+/** Write ``text`` in the HTML field ``name`` of the form (on the notebook page ``page``). Save
+ * before showing another page: at a tour's speed, the click that unmounts the page can come
+ * before the field hands its value to the record (as it does when the form saves). */
+export function writeHtml(page, name, text) {
+    return [
+        {trigger: `.o_form_view .o_notebook .nav-link[name='${page}']`, run: "click"},
+        {trigger: `.o_form_view .o_field_html[name='${name}'] .odoo-editor-editable p`, run: `editor ${text}`},
+        {trigger: `.o_form_view .o_field_html[name='${name}'] .odoo-editor-editable:contains(${text})`},
+    ];
+}
+
+/** Confirm the warnings before a submission if the dialog asks, else go on: the record
+ * reaches the status ``value`` either way. */
+export function confirmIfAsked(value) {
+    const confirm = ".modal .modal-footer button[name='action_confirm']";
+    return {
+        content: "Submit anyway if warnings are shown",
+        // The status bar itself, not its current button (disabled, so not a target of an action).
+        trigger: `${confirm}, .o_form_view .o_statusbar_status:has(button.o_arrow_button_current[data-value='${value}'])`,
+        async run(helpers) {
+            if (this.anchor.matches(confirm)) {
+                await helpers.click();
+            }
+        },
+    };
+}
+
+/** Open the menu item ``item`` of the section ``section`` (XML ids): the sections' drop-downs of
+ * the navigation bar on a desktop, the side menu of the app on a phone. */
+export function openMenu(section, item) {
+    if (isPhone()) {
+        return [
+            {content: "Open the menu of the app", trigger: ".o_main_navbar .o_menu_toggle", run: "click"},
+            {trigger: `.o_app_menu_sidebar li[data-menu-xmlid='${item}']`, run: "click"},
+        ];
+    }
+    return [
+        {trigger: `.o_main_navbar .o_menu_sections button[data-menu-xmlid='${section}']`, run: "click"},
+        {trigger: `.o-dropdown--menu .dropdown-item[data-menu-xmlid='${item}']`, run: "click"},
+    ];
+}
+
+/** Go back to the previous screen: the last link of the breadcrumbs, the arrow on a phone. */
+export function back(content = "Back") {
+    return {content, trigger: ".o_breadcrumb .o_back_button", run: "click"};
+}
+
+/** Open the record of the list whose row shows ``text`` (through its cell ``cell``). */
+export function openRow(text, cell = "year") {
+    return {
+        content: `Open the record of ${text}`,
+        trigger: `.o_list_view .o_data_row:contains(${text}) .o_data_cell[name='${cell}']`,
+        run: "click",
+    };
+}
