@@ -1,71 +1,20 @@
 # Copyright 2026 Sở Y tế Thanh Hóa
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import date, timedelta
+from datetime import timedelta
 
-from odoo import Command, fields
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo import fields
+from odoo.tests import tagged
 
-PREFIX = "gender_equality_plan."
+from .ui_common import PREFIX, UiTourCommon
 
 
 @tagged("post_install", "-at_install")
-class TestHomeTours(HttpCase):
+class TestHomeTours(UiTourCommon):
     """Each role's main list from "My work", in the browser (in Vietnamese) on a desktop
     (1366×768): the list, the record it opens and the record's main action; an item of the
     inbox opens its record; opening a new plan and leaving saves nothing.
-    ``TestHomeToursPhone`` runs the same tours on a phone, where the lists are cards."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.year = fields.Date.today().year
-        ref = cls.env.ref
-        cls.env["res.lang"]._activate_lang("vi_VN")
-        cls.env["ir.module.module"]._load_module_terms(["gender_equality_plan"], ["vi_VN"])
-        cls.department_unit = ref(PREFIX + "gender_equality_unit_department")
-        cls.unit = cls.env["gender.equality.unit"].create(
-            {"name": "Trung tâm Y tế Thử nghiệm", "code": "TOUR-HOME", "unit_type": "health_centre"}
-        )
-
-        def user(login, group, unit):
-            # Users without an e-mail address: their notifications go to their Odoo inbox.
-            new = new_test_user(
-                cls.env, login, groups=PREFIX + group, email=False, lang="vi_VN", tz="Asia/Ho_Chi_Minh"
-            )
-            unit.user_ids |= new
-            return new
-
-        cls.officer = user("gep_home_officer", "group_unit_user", cls.unit)
-        cls.head = user("gep_home_head", "group_unit_manager", cls.unit)
-        cls.inspector = user("gep_home_inspector", "group_inspector", cls.department_unit)
-        cls.department = user("gep_home_department", "group_department_manager", cls.department_unit)
-        cls.area = ref(PREFIX + "gender_equality_area_information")
-        cls.type_session = ref(PREFIX + "gender_equality_activity_type_dissemination")
-
-    def _plan(self, year):
-        return (
-            self.env["gender.equality.plan"]
-            .with_user(self.officer)
-            .create(
-                {
-                    "unit_id": self.unit.id,
-                    "year": year,
-                    "task_ids": [
-                        Command.create(
-                            {
-                                "name": "Phổ biến Luật Bình đẳng giới",
-                                "area_id": self.area.id,
-                                "activity_type_id": self.type_session.id,
-                                "target_group": "staff",
-                                "date_start": date(year, 3, 5),
-                                "date_end": date(year, 3, 5),
-                            }
-                        )
-                    ],
-                }
-            )
-            .with_user(self.env.user)
-        )
+    ``TestHomeToursPhone`` runs the same tours on a phone, where the lists are cards. The users
+    have no e-mail address: their notifications reach their Odoo inbox."""
 
     def _corrective_action(self, **vals):
         return self.env["gender.equality.corrective.action"].create(
@@ -77,13 +26,13 @@ class TestHomeTours(HttpCase):
             }
         )
 
-    def _tour(self, tour, user):
-        self.start_tour("/odoo", tour, login=user.login)
+    def _home_tour(self, tour, user):
+        self._tour("/odoo", tour, user)
 
     def test_head_approves_a_plan_from_my_work(self):
         plan = self._plan(self.year)
         plan.with_user(self.officer).action_submit()
-        self._tour("gender_equality_home_plan_to_approve_tour", self.head)
+        self._home_tour("gender_equality_home_plan_to_approve_tour", self.head)
         self.assertEqual(
             plan.approval_stage_id, self.env.ref(PREFIX + "gender_equality_approval_stage_plan_department")
         )
@@ -96,12 +45,12 @@ class TestHomeTours(HttpCase):
         )
         report.with_user(self.officer).action_submit()
         report.with_user(self.head).action_approve()
-        self._tour("gender_equality_home_report_to_approve_tour", self.department)
+        self._home_tour("gender_equality_home_report_to_approve_tour", self.department)
         self.assertEqual(report.state, "accepted")
 
     def test_officer_starts_a_corrective_action_from_my_work(self):
         action = self._corrective_action()
-        self._tour("gender_equality_home_action_to_carry_out_tour", self.officer)
+        self._home_tour("gender_equality_home_action_to_carry_out_tour", self.officer)
         self.assertEqual(action.state, "in_progress")
 
     def test_inspector_starts_a_planned_inspection_from_my_work(self):
@@ -119,14 +68,14 @@ class TestHomeTours(HttpCase):
                 }
             )
         )
-        self._tour("gender_equality_home_inspection_planned_tour", self.inspector)
+        self._home_tour("gender_equality_home_inspection_planned_tour", self.inspector)
         self.assertEqual(inspection.state, "in_progress")
 
     def test_inspector_verifies_a_corrective_action_from_my_work(self):
         action = self._corrective_action(evidence_note="Kế hoạch đã bổ sung, có chữ ký.")
         action.action_start()
         action.action_done()
-        self._tour("gender_equality_home_action_to_verify_tour", self.inspector)
+        self._home_tour("gender_equality_home_action_to_verify_tour", self.inspector)
         self.assertEqual(action.state, "verified")
 
     def test_inbox_item_opens_its_record(self):
@@ -142,13 +91,13 @@ class TestHomeTours(HttpCase):
             ]
         )
         self.assertFalse(inbox.is_read)
-        self._tour("gender_equality_home_inbox_tour", self.head)
+        self._home_tour("gender_equality_home_inbox_tour", self.head)
         self.assertTrue(inbox.is_read, "opened: read")
 
     def test_opening_a_new_plan_and_leaving_saves_nothing(self):
         # The unit has no plan: the next step is the plan of the year (of next year from
         # October, once the year's is made: the same button and form).
-        self._tour("gender_equality_home_new_plan_tour", self.officer)
+        self._home_tour("gender_equality_home_new_plan_tour", self.officer)
         self.assertFalse(self.env["gender.equality.plan"].search([("unit_id", "=", self.unit.id)]))
 
 
