@@ -99,8 +99,8 @@ class GenderEqualityHome(models.TransientModel):
     next_report_year = fields.Integer(
         compute="_compute_owed",
         string="Report to Start",
-        help="The year of the annual report that one of your units has not started yet, when its "
-        "deadline is near (0: none).",
+        help="The year of the annual report that one of your units has not started yet: last "
+        "year's while it is owed, this year's when its deadline is near (0: none).",
     )
     next_report_label = fields.Char(compute="_compute_owed")
     units_expected = fields.Integer(compute="_compute_summary")
