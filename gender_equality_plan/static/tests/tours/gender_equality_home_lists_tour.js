@@ -5,20 +5,10 @@
 // on a phone; a tap on a card (a click on a row) opens the record, never the to-do popover; the
 // main action of the record is a button in sight (on a phone too), and it works.
 import {registry} from "@web/core/registry";
-import {clickHeaderButton, isPhone, mainButton, notification} from "./gender_equality_tour_utils";
+import {clickHeaderButton, isPhone, mainButton, notification, status} from "./gender_equality_tour_utils";
 
 const tours = registry.category("web_tour.tours");
 const UNIT = "Trung tâm Y tế Thử nghiệm";
-
-/** The status of the record is ``label``: the current arrow on a desktop, the button of the
- * current status on a phone. */
-function status(label) {
-    const bar = ".o_form_statusbar .o_statusbar_status";
-    return {
-        content: `Status: ${label}`,
-        trigger: `${bar} button.o_arrow_button_current:contains(${label}), ${bar} button.dropdown-toggle:not(.o_arrow_button):contains(${label})`,
-    };
-}
 
 /** From My work, open the list of the counter ``counter`` and the record showing ``text`` (in
  * its form: ``formText``, else ``text``). */
@@ -69,7 +59,7 @@ tours.add("gender_equality_home_report_to_approve_tour", {
         ...openFromMyWork("reports_to_approve", UNIT, "a report to accept"),
         ...mainButton("action_approve", "Approve is a button in sight"),
         ...clickHeaderButton("action_approve", "Accept the report"),
-        status("Đã tiếp nhận"),
+        status("accepted"),
     ],
 });
 
@@ -79,7 +69,7 @@ tours.add("gender_equality_home_action_to_carry_out_tour", {
         ...openFromMyWork("actions_due", "Bổ sung kế hoạch truyền thông", "a corrective action"),
         ...mainButton("action_start", "Start is a button in sight"),
         ...clickHeaderButton("action_start", "Start it"),
-        status("Đang thực hiện"),
+        status("in_progress"),
     ],
 });
 
@@ -89,7 +79,7 @@ tours.add("gender_equality_home_inspection_planned_tour", {
         ...openFromMyWork("inspections_planned", UNIT, "a planned inspection"),
         ...mainButton("action_start", "Start is a button in sight"),
         ...clickHeaderButton("action_start", "Start the inspection"),
-        status("Đang thực hiện"),
+        status("in_progress"),
     ],
 });
 
@@ -99,7 +89,7 @@ tours.add("gender_equality_home_action_to_verify_tour", {
         ...openFromMyWork("actions_to_verify", "Bổ sung kế hoạch truyền thông", "a corrective action to verify"),
         ...mainButton("action_verify", "Verify is a button in sight"),
         ...clickHeaderButton("action_verify", "Verify it"),
-        status("Đã xác nhận"),
+        status("verified"),
     ],
 });
 

@@ -136,11 +136,13 @@ export function noErrorDialog() {
     return {content: "No error dialog", trigger: "body:not(:has(.o_error_dialog))"};
 }
 
-/** The status of the record in the form's status bar is ``value``. */
+/** The status of the record in the form's status bar is ``value``. The status bar itself: on
+ * a phone, where the form's main action takes room, its arrows may all be folded (hidden) into
+ * the drop-down of the current status. */
 export function status(value) {
     return {
         content: `The status is now ${value}`,
-        trigger: `.o_form_view .o_statusbar_status button.o_arrow_button_current[data-value='${value}']`,
+        trigger: `.o_form_view .o_statusbar_status:has(button.o_arrow_button_current[data-value='${value}'])`,
     };
 }
 
@@ -207,11 +209,27 @@ export function back(content = "Back") {
     return {content, trigger: ".o_breadcrumb .o_back_button", run: "click"};
 }
 
-/** Open the record of the list whose row shows ``text`` (through its cell ``cell``). */
+/** Open the record of the list whose row shows ``text`` (through its cell ``cell``): its card
+ * on a phone, where the lists of My work and of the menus with cards open as cards. */
 export function openRow(text, cell = "year") {
     return {
         content: `Open the record of ${text}`,
-        trigger: `.o_list_view .o_data_row:contains(${text}) .o_data_cell[name='${cell}']`,
+        trigger: isPhone()
+            ? `.o_kanban_view .o_kanban_record:not(.o_kanban_ghost):contains(${text})`
+            : `.o_list_view .o_data_row:contains(${text}) .o_data_cell[name='${cell}']`,
         run: "click",
     };
 }
+
+/** The list is empty: no row on a desktop, no card on a phone. */
+export function noRecordLeft(content = "None is left") {
+    return {
+        content,
+        trigger: isPhone()
+            ? ".o_kanban_view:not(:has(.o_kanban_record:not(.o_kanban_ghost)))"
+            : ".o_list_view:not(:has(.o_data_row))",
+    };
+}
+
+/** The button "New" of the list, or of the cards on a phone. */
+export const NEW_BUTTON = ".o_control_panel .o_list_button_add, .o_control_panel .o-kanban-button-new";
