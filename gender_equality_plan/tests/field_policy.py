@@ -803,6 +803,7 @@ POLICY = {
                 "report_days_left",
                 "report_deadline",
                 "report_deadline_message",
+                "report_year",
                 "reports_due_count",
                 "reports_late",
                 "reports_missing",
