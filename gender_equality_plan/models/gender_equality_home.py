@@ -4,7 +4,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 
-from ..tools import roles
+from ..tools import roles, vi_format
 from ..tools.kpi_summary import summary_field_values
 
 # Counters of the home: name -> model. Their domains come from ``_home_domains`` so
@@ -124,6 +124,12 @@ class GenderEqualityHome(models.TransientModel):
         compute="_compute_summary", string="Target 2: Units with the Action Month (%)"
     )
     objective_3_rate = fields.Float(compute="_compute_summary", string="Target 3: Rise in Awareness")
+    objective_3_label = fields.Char(
+        compute="_compute_summary",
+        string="Target 3: Rise in Awareness (points)",
+        help="The rise in awareness against the baseline year, in percentage points, worded as on "
+        "every screen and document.",
+    )
     objective_4_rate = fields.Float(
         compute="_compute_summary", string="Target 4: Communication Units Applying the Set (%)"
     )
@@ -276,21 +282,17 @@ class GenderEqualityHome(models.TransientModel):
     @api.depends_context("uid")
     def _compute_report_deadline(self):
         Period = self.env["gender.equality.report.period"]
+        Report = self.env["gender.equality.report"]
+        units = self.env.user.gep_unit_ids.filtered(lambda unit: unit.unit_type != "department")
         today = fields.Date.context_today(self)
         for home in self:
-            deadline = Period._get_deadline(home.report_year or home.year)
+            year = home.report_year or home.year
+            deadline = Period._get_deadline(year)
             home.report_deadline = deadline
             home.report_days_left = (deadline - today).days
-            if home.report_days_left >= 0:
-                home.report_deadline_message = self.env._(
-                    "%(days)s days left until %(deadline)s",
-                    days=home.report_days_left,
-                    deadline=deadline.strftime("%d/%m/%Y"),
-                )
-            else:
-                home.report_deadline_message = self.env._(
-                    "The deadline %(deadline)s has passed", deadline=deadline.strftime("%d/%m/%Y")
-                )
+            # The report's rule: the days left while a unit's report has not reached the
+            # Department, then that it is received or accepted.
+            home.report_deadline_message = Report._get_deadline_message(year, units)
 
     @api.depends("year")
     @api.depends_context("uid")
@@ -298,18 +300,24 @@ class GenderEqualityHome(models.TransientModel):
         is_department = self.env.user.has_group("gender_equality_plan.group_department_user")
         for home in self:
             summary = self.env["gender.equality.report"]._get_kpi_headline(home.year) if is_department else {}
-            home.update(
-                summary_field_values(
-                    summary,
-                    (
-                        "units_expected",
-                        "reports_submitted",
-                        "reports_on_time",
-                        "reports_late",
-                        "reports_missing",
-                    ),
-                )
+            values = summary_field_values(
+                summary,
+                ("units_expected", "reports_submitted", "reports_on_time", "reports_late", "reports_missing"),
             )
+            awareness = next(
+                (
+                    objective
+                    for objective in summary.get("objectives", [])
+                    if objective["kind"] == "awareness"
+                ),
+                None,
+            )
+            values["objective_3_label"] = (
+                vi_format.objective_value(awareness["value"], awareness.get("unit", "points"))
+                if awareness
+                else "–"
+            )
+            home.update(values)
 
     # ------------------------------------------------------------
     # ACTIONS

@@ -796,6 +796,7 @@ POLICY = {
                 "next_report_year",
                 "objective_1_rate",
                 "objective_2_rate",
+                "objective_3_label",
                 "objective_3_rate",
                 "objective_4_rate",
                 "plans_to_approve_count",
