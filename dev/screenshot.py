@@ -128,6 +128,7 @@ def main():
     parser.add_argument("--phone", action="store_true", help="390×844, a touch screen")
     parser.add_argument("--click", action="append", default=[], help="CSS selector to click, in order")
     parser.add_argument("--scroll", help="CSS selector of an element to scroll to the top")
+    parser.add_argument("--wait-for", help="CSS selector that must appear before the capture (a dialog)")
     args = parser.parse_args()
     if args.phone:
         args.width, args.height = 390, 844
@@ -155,6 +156,14 @@ def main():
             if not chrome.evaluate(click % json.dumps(selector)):
                 raise SystemExit(f"nothing to click: {selector}")
             wait_ready(chrome)
+        if args.wait_for:
+            deadline = time.monotonic() + 60
+            present = "!!document.querySelector(%s)" % json.dumps(args.wait_for)
+            while not chrome.evaluate(present):
+                if time.monotonic() > deadline:
+                    raise SystemExit(f"{args.wait_for} did not appear within 60 s")
+                time.sleep(0.2)
+            time.sleep(0.8)
         if args.scroll:
             chrome.evaluate(
                 f"document.querySelector({json.dumps(args.scroll)}).scrollIntoView({{block: 'start'}})"
