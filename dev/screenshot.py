@@ -104,13 +104,17 @@ READY = """(() => {
 })()"""
 
 
-def wait_ready(chrome):
+def wait_until(chrome, expression, what):
     deadline = time.monotonic() + 60
-    while not chrome.evaluate(READY):
+    while not chrome.evaluate(expression):
         if time.monotonic() > deadline:
-            raise SystemExit("the page did not finish rendering within 60 s")
+            raise SystemExit(f"{what} within 60 s")
         time.sleep(0.2)
     time.sleep(0.8)  # let transitions settle before the capture (not a test)
+
+
+def wait_ready(chrome):
+    wait_until(chrome, READY, "the page did not finish rendering")
 
 
 def main():
@@ -157,13 +161,8 @@ def main():
                 raise SystemExit(f"nothing to click: {selector}")
             wait_ready(chrome)
         if args.wait_for:
-            deadline = time.monotonic() + 60
-            present = "!!document.querySelector(%s)" % json.dumps(args.wait_for)
-            while not chrome.evaluate(present):
-                if time.monotonic() > deadline:
-                    raise SystemExit(f"{args.wait_for} did not appear within 60 s")
-                time.sleep(0.2)
-            time.sleep(0.8)
+            present = f"!!document.querySelector({json.dumps(args.wait_for)})"
+            wait_until(chrome, present, f"{args.wait_for} did not appear")
         if args.scroll:
             chrome.evaluate(
                 f"document.querySelector({json.dumps(args.scroll)}).scrollIntoView({{block: 'start'}})"
