@@ -5,8 +5,9 @@
         --path "/odoo/action-gender_equality_plan.gender_equality_unit_action" --out docs/img/units.png
 
 --phone renders the page as a phone does (390×844, touch; Odoo then shows cards and moves the
-buttons of a form into its gear menu); --click SELECTOR clicks an element once the page is
-ready (repeatable, e.g. to open a dialog); --scroll SELECTOR scrolls an element to the top.
+buttons of a form into its gear menu, but the main one); --click SELECTOR clicks an element
+once the page is ready (repeatable, e.g. to open a dialog); --scroll SELECTOR scrolls an
+element to the top.
 
 Logs in over JSON-RPC, hands the session cookie to Chromium through the DevTools protocol
 (websocket-client), opens the page, waits until Odoo's web client has rendered it and captures
@@ -103,13 +104,17 @@ READY = """(() => {
 })()"""
 
 
-def wait_ready(chrome):
+def wait_until(chrome, expression, what):
     deadline = time.monotonic() + 60
-    while not chrome.evaluate(READY):
+    while not chrome.evaluate(expression):
         if time.monotonic() > deadline:
-            raise SystemExit("the page did not finish rendering within 60 s")
+            raise SystemExit(f"{what} within 60 s")
         time.sleep(0.2)
     time.sleep(0.8)  # let transitions settle before the capture (not a test)
+
+
+def wait_ready(chrome):
+    wait_until(chrome, READY, "the page did not finish rendering")
 
 
 def main():
@@ -127,6 +132,7 @@ def main():
     parser.add_argument("--phone", action="store_true", help="390×844, a touch screen")
     parser.add_argument("--click", action="append", default=[], help="CSS selector to click, in order")
     parser.add_argument("--scroll", help="CSS selector of an element to scroll to the top")
+    parser.add_argument("--wait-for", help="CSS selector that must appear before the capture (a dialog)")
     args = parser.parse_args()
     if args.phone:
         args.width, args.height = 390, 844
@@ -154,6 +160,9 @@ def main():
             if not chrome.evaluate(click % json.dumps(selector)):
                 raise SystemExit(f"nothing to click: {selector}")
             wait_ready(chrome)
+        if args.wait_for:
+            present = f"!!document.querySelector({json.dumps(args.wait_for)})"
+            wait_until(chrome, present, f"{args.wait_for} did not appear")
         if args.scroll:
             chrome.evaluate(
                 f"document.querySelector({json.dumps(args.scroll)}).scrollIntoView({{block: 'start'}})"

@@ -31,6 +31,7 @@
         "data/gender_equality_inspection_data.xml",
         "data/gender_equality_checklist_data.xml",
         "data/gender_equality_grading_band_data.xml",
+        "report/gender_equality_document_templates.xml",
         "report/gender_equality_inspection_reports.xml",
         "report/gender_equality_inspection_templates.xml",
         "report/gender_equality_inspection_programme_templates.xml",
@@ -53,6 +54,7 @@
         "views/gender_equality_task_views.xml",
         "wizard/gender_equality_reason_wizard_views.xml",
         "wizard/gender_equality_confirm_wizard_views.xml",
+        "wizard/gender_equality_paper_approval_wizard_views.xml",
         "wizard/gender_equality_prepare_year_wizard_views.xml",
         "views/gender_equality_checklist_views.xml",
         "views/gender_equality_inspection_views.xml",
@@ -77,6 +79,7 @@
     "assets": {
         "web.assets_backend": [
             "gender_equality_plan/static/src/scss/gender_equality_plan.scss",
+            "gender_equality_plan/static/src/js/**/*",
         ],
         "web.assets_tests": [
             "gender_equality_plan/static/tests/tours/**/*",

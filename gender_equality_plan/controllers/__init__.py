@@ -1,3 +1,4 @@
 from . import sector_report
 from . import mail
 from . import rpc
+from . import import_template

@@ -19,6 +19,7 @@ from . import gender_equality_observance_theme
 from . import gender_equality_approval_stage
 from . import gender_equality_approval_review
 from . import gender_equality_approval_mixin
+from . import gender_equality_approval_chain
 from . import gender_equality_unit_year_mixin
 from . import gender_equality_unit_record_mixin
 from . import gender_equality_plan
@@ -47,3 +48,4 @@ from . import gender_equality_sector_report
 from . import gender_equality_home
 from . import ir_default
 from . import ir_rule
+from . import base_import_import

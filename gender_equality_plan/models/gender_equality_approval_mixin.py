@@ -63,6 +63,9 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
     _state_deletable = ("draft", "cancelled")
     _workflow_final_cancel_groups = ()
     _workflow_reopen_groups = ()
+    # Whether the approve button (with ``gep_confirm``) asks before deciding (see
+    # ``_workflow_confirm_message``): a decision that cannot be taken back, such as issuing.
+    _workflow_confirm_approve = False
     # Fields that change only while the record is a draft (never after its first submission).
     _workflow_draft_only_fields = ("unit_id", "year")
     _gep_protected_fields = ("state",)
@@ -260,9 +263,7 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
             )
         stage = review.stage_id
         unit = record._approval_get_unit()
-        deciding_unit = {"unit_manager": unit, "parent_unit_manager": unit.sudo().parent_id}.get(
-            stage.approver_type
-        )
+        deciding_unit = stage._get_deciding_unit(unit)
         if deciding_unit is not None and user not in deciding_unit.manager_ids:
             return self.env._(
                 "Only a head of the unit %(unit)s can decide the stage %(stage)s of %(record)s.",
@@ -334,7 +335,11 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
         self.check_access("write")
         for record in self:
             record._workflow_check_submittable()
-        if self.env.context.get("gep_confirm") and self._workflow_submit_warnings():
+        # A chain that nobody can decide is refused before anything is asked or done.
+        self._approval_check_chain(self._approval_plan(self.env.user))
+        if self.env.context.get("gep_confirm") and (
+            self._workflow_submit_warnings() or self._approval_submit_notices()
+        ):
             return self.env["gender.equality.confirm.wizard"]._get_action(self, "action_submit")
         self._workflow_before_submit()
         self._workflow_set_state(self._state_review)
@@ -346,6 +351,10 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
     def action_approve(self):
         """Approve the current stage of the records (the last stage approves them)."""
         self._workflow_check_state((self._state_review,), self.env._("approved"))
+        self._approval_check_can_decide()
+        self._workflow_check_approvable()
+        if self._workflow_confirm_approve and self.env.context.get("gep_confirm"):
+            return self.env["gender.equality.confirm.wizard"]._get_action(self, "action_approve")
         self._approval_approve()
         return self._gep_feedback(self._workflow_feedback_message("approved"), self.env._("Approved"))
 
@@ -472,6 +481,10 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
     def _workflow_check_submittable(self):
         """Raise when the record cannot be submitted (one record)."""
 
+    def _workflow_check_approvable(self):
+        """Raise when the records cannot be approved at their pending stage as they stand (the
+        caller may decide it: checked before)."""
+
     def _workflow_before_submit(self):
         """Called before the records enter review (as the submitter, after the checks)."""
 
@@ -498,7 +511,8 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
     def _approval_start(self):
         """Open a new round of reviews (one per active stage) and notify the first approvers."""
         Review = self.env["gender.equality.approval.review"].sudo()
-        stages_by_record = self._approval_get_record_stages()
+        plan = self._approval_plan(self.env.user)
+        self._approval_check_chain(plan)
         self._approval_cancel()
         last_rounds = dict(
             Review._read_group(
@@ -510,17 +524,7 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
         vals_list = []
         for record in self:
             unit = record._approval_get_unit()
-            for index, stage in enumerate(stages_by_record[record.id]):
-                approvers = stage._get_approvers(unit)
-                if not approvers:
-                    raise UserError(
-                        self.env._(
-                            "Nobody can approve the stage %(stage)s of %(record)s: "
-                            "ask the Department of Health to configure its approvers.",
-                            stage=stage.name,
-                            record=record.display_name,
-                        )
-                    )
+            for stage, approvers, mode in plan[record.id]:
                 vals_list.append(
                     {
                         "res_model": self._name,
@@ -529,17 +533,16 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
                         "stage_id": stage.id,
                         "sequence": stage.sequence,
                         "round": last_rounds.get(record.id, 0) + 1,
-                        "state": "pending" if index == 0 else "waiting",
+                        "state": "waiting",
+                        "mode": mode,
                         "reviewer_ids": [fields.Command.set(approvers.ids)],
                     }
                 )
         reviews = Review.create(vals_list)
         self.sudo().write({"submitted_by_id": self.env.uid, "submitted_date": fields.Datetime.now()})
-        self._approval_on_pending(reviews.filtered(lambda review: review.state == "pending"))
-        # A record without a stage in its chain is approved at once.
-        without_chain = self.filtered(lambda record: not stages_by_record[record.id])
-        if without_chain:
-            without_chain._approval_complete()
+        # The stages that the submission itself decides or skips are passed; the first other one
+        # waits for its approvers. A record without a stage left is approved at once.
+        self._approval_advance()
         return reviews
 
     def _approval_approve(self):
@@ -558,19 +561,8 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
             },
             author_id=self.env.user.partner_id.id,
         )
-        next_reviews = {}
-        for review in Review.search(
-            [("res_model", "=", self._name), ("res_id", "in", self.ids), ("state", "=", "waiting")],
-            order="sequence, id",
-        ):
-            if review.round == reviews[review.res_id].round:
-                next_reviews.setdefault(review.res_id, review)
-        to_notify = Review.browse([review.id for review in next_reviews.values()])
-        to_notify.write({"state": "pending"})
-        self._approval_on_pending(to_notify)
-        completed = self.filtered(lambda record: record.id not in next_reviews)
+        completed = self._approval_advance()
         if completed:
-            completed._approval_complete()
             completed._approval_notify_submitter(
                 lambda record: record.env._("%(record)s is approved.", record=record.display_name)
             )

@@ -5,6 +5,8 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools.safe_eval import safe_eval
 
 APPROVAL_MIXIN = "gender.equality.approval.mixin"
+# The approver types whose approvers are the heads of a unit (the record's unit or its parent).
+HEAD_TYPES = ("unit_manager", "parent_unit_manager")
 
 
 class GenderEqualityApprovalStage(models.Model):
@@ -61,6 +63,44 @@ class GenderEqualityApprovalStage(models.Model):
         "dated (on time or late) by the moment it first reaches such a stage.",
     )
     description = fields.Text()
+    without_approver = fields.Selection(
+        [
+            ("refuse", "Refuse the submission"),
+            ("unit_setting", "As the unit is set: on paper or skipped"),
+        ],
+        string="When Nobody Can Decide",
+        compute="_compute_head_rules",
+        store=True,
+        readonly=False,
+        precompute=True,
+        required=True,
+        help="What happens when no user account may decide this stage for a record.\n"
+        "Refuse the submission: the record cannot be submitted until the Department configures an "
+        "approver.\nAs the unit is set (stages of heads of unit only): when the unit whose heads "
+        "decide has no head account yet, its head's step is done as the Department set that unit "
+        "(Configuration > Health Units): signed on paper and recorded by a member of the unit with "
+        "the signed scan, or skipped.",
+    )
+    submitter_decides = fields.Boolean(
+        string="Submitting Is Deciding",
+        compute="_compute_head_rules",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="When an approver of this stage submits the record himself (a head of unit submitting "
+        "his unit's plan), his submission is his decision: the stage is recorded as approved by him "
+        "at submission and the record goes on to the next stage. Only the stage that the record "
+        "reaches at its submission: a later stage is never decided by the person who submitted.",
+    )
+
+    @api.depends("approver_type")
+    def _compute_head_rules(self):
+        """Stages of heads of unit follow the unit's setting when it has no head account, and take
+        the head's own submission as his decision; the other stages do neither."""
+        for stage in self:
+            is_head_stage = stage.approver_type in HEAD_TYPES
+            stage.without_approver = "unit_setting" if is_head_stage else "refuse"
+            stage.submitter_decides = is_head_stage
 
     @api.model
     def _selection_res_model(self):
@@ -83,6 +123,18 @@ class GenderEqualityApprovalStage(models.Model):
             if stage.approver_type == "users" and not stage.user_ids:
                 raise ValidationError(
                     self.env._("The approval stage %(stage)s needs at least one approver.", stage=stage.name)
+                )
+
+    @api.constrains("approver_type", "without_approver")
+    def _check_without_approver(self):
+        for stage in self:
+            if stage.without_approver == "unit_setting" and stage.approver_type not in HEAD_TYPES:
+                raise ValidationError(
+                    self.env._(
+                        "The approval stage %(stage)s is decided by a group or by given users: only a "
+                        "stage of heads of unit can follow the unit's setting when nobody can decide.",
+                        stage=stage.name,
+                    )
                 )
 
     @api.constrains("domain", "res_model")
@@ -128,15 +180,37 @@ class GenderEqualityApprovalStage(models.Model):
             for stage in self
         }
 
+    def _get_deciding_unit(self, unit):
+        """The unit whose heads decide this stage for a record of ``unit`` (the unit itself or its
+        parent), or None for a stage of a group or of given users."""
+        self.ensure_one()
+        if self.approver_type == "unit_manager":
+            return unit.sudo()
+        if self.approver_type == "parent_unit_manager":
+            return unit.sudo().parent_id
+        return None
+
     def _get_approvers(self, unit):
         """Users allowed to approve this stage for a record of ``unit``."""
         self.ensure_one()
-        if self.approver_type == "unit_manager":
-            users = unit.manager_ids
-        elif self.approver_type == "parent_unit_manager":
-            users = unit.sudo().parent_id.manager_ids
+        deciding_unit = self._get_deciding_unit(unit)
+        if deciding_unit is not None:
+            users = deciding_unit.manager_ids
         elif self.approver_type == "group":
             users = self.group_id.users
         else:
             users = self.user_ids
         return users.filtered(lambda user: user.active and not user.share)
+
+    def _get_step_mode(self, unit, approvers):
+        """How this stage is decided for a record of ``unit`` whose approvers are ``approvers``:
+        ``app`` (an approver decides in the application), ``paper`` (the head signs the paper
+        document and a member of the unit records it), ``skip``, or None (nobody can decide: the
+        submission is refused)."""
+        self.ensure_one()
+        if approvers:
+            return "app"
+        deciding_unit = self._get_deciding_unit(unit)
+        if self.without_approver != "unit_setting" or not deciding_unit:
+            return None
+        return "skip" if deciding_unit.no_head_mode == "skip" else "paper"

@@ -33,6 +33,12 @@ class GenderEqualityChecklist(models.Model):
         ondelete="set null",
     )
     active = fields.Boolean(default=True, tracking=True)
+    is_default = fields.Boolean(
+        string="Default Checklist",
+        tracking=True,
+        help="Proposed for the new inspections and by the scheduling of inspections (the latest "
+        "version of a default template). The team may choose another one before starting.",
+    )
     description = fields.Text()
     section_ids = fields.One2many(
         "gender.equality.checklist.section", "checklist_id", string="Sections", copy=False
@@ -69,6 +75,11 @@ class GenderEqualityChecklist(models.Model):
             checklist.display_name = self.env._(
                 "%(name)s (v%(version)s)", name=checklist.name, version=checklist.version
             )
+
+    @api.model
+    def _get_default(self):
+        """The checklist proposed for new inspections: the latest active version marked default."""
+        return self.search([("is_default", "=", True)], order="version desc, id desc", limit=1)
 
     # ------------------------------------------------------------
     # VERSIONING

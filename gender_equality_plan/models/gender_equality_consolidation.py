@@ -104,16 +104,11 @@ class GenderEqualityConsolidation(models.TransientModel):
         )
 
     def _objectives_table(self, summary):
-        """Each target of the plan with its value, its target and whether it is achieved."""
+        """Each target of the plan with its value, its target and whether it is achieved (the
+        figures in the words of every screen and document: ``vi_format.objective_value``)."""
         _ = self.env._
-        units = {"%": "%", "points": _("points")}
         rows = []
         for objective in summary.get("objectives", []):
-            unit = units.get(objective["unit"], objective["unit"])
-            low = vi_format.vi_number(objective["target"], 1)
-            target = f"≥ {low} {unit}"
-            if objective["target_max"]:
-                target = f"{low}–{vi_format.vi_number(objective['target_max'], 1)} {unit}"
             if not objective["applicable"]:
                 outcome = _("Not due yet")
             else:
@@ -121,8 +116,10 @@ class GenderEqualityConsolidation(models.TransientModel):
             rows.append(
                 (
                     f"{objective['code']} {objective['name']}",
-                    f"{vi_format.vi_number(objective['value'], 1)} {unit}",
-                    target,
+                    vi_format.objective_value(objective["value"], objective["unit"]),
+                    vi_format.objective_target(
+                        objective["target"], objective["target_max"], objective["unit"]
+                    ),
                     outcome,
                 )
             )
@@ -148,7 +145,9 @@ class GenderEqualityConsolidation(models.TransientModel):
                 for row in summary.get(key, [])
             ]
             if rows or key != "by_topic":
-                tables += self._html_table((title, _("Activities"), _("Men"), _("Women"), _("Total")), rows)
+                tables += self._html_table(
+                    (title, _("Number of Activities"), _("Men"), _("Women"), _("Total")), rows
+                )
         products = [
             (row["name"], vi_format.vi_number(row["quantity"])) for row in summary.get("products_by_kind", [])
         ]
@@ -184,7 +183,13 @@ class GenderEqualityConsolidation(models.TransientModel):
             for row in summary.get("units", [])
         ]
         return self._html_table(
-            (_("Unit"), _("Report"), _("Timeliness"), _("Received on"), _("Sessions received by the staff")),
+            (
+                _("Unit"),
+                _("Report status"),
+                _("Timeliness"),
+                _("Received by the Department on"),
+                _("Sessions received by the staff"),
+            ),
             rows,
             numeric_from=4,
         )
@@ -227,17 +232,42 @@ class GenderEqualityConsolidation(models.TransientModel):
         return self.env.ref("gender_equality_plan.gender_equality_consolidation_xlsx").report_action(self)
 
     def action_remind_now(self):
-        """Remind the members of the units that owe their report of the year, now."""
+        """Remind the members of the units that owe their report of the year, now, and say
+        how many people of how many units were reminded, and which units have nobody to remind
+        (no active user account): those the Department must reach otherwise."""
         self.ensure_one()
-        self.env["gender.equality.report"]._send_unit_reminders(self.year)
+        sent = self.env["gender.equality.report"]._send_unit_reminders(self.year)
+        _ = self.env._
+        owing, reminded, nobody = (
+            sent["units"],
+            sent["reminded_units"],
+            sent["units"] - sent["reminded_units"],
+        )
+        if not owing:
+            message = _("Every unit has sent its report of %(year)s: nobody to remind.", year=self.year)
+        else:
+            message = _(
+                "%(owing)s units owe their report of %(year)s: %(users)s people of %(reminded)s units "
+                "were reminded.",
+                owing=len(owing),
+                year=self.year,
+                users=len(sent["users"]),
+                reminded=len(reminded),
+            )
+            if nobody:
+                message += " " + _(
+                    "%(count)s units have no user account to remind (call or write to them): %(units)s.",
+                    count=len(nobody),
+                    units=", ".join(nobody.sorted("name").mapped("name")),
+                )
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",
             "params": {
-                "title": self.env._("Reminders sent"),
-                "message": self.env._(
-                    "The units that owe their report of %(year)s were reminded.", year=self.year
-                ),
-                "type": "success",
+                "title": _("Reminders of the annual report %(year)s", year=self.year),
+                "message": message,
+                "type": "warning" if nobody else "success",
+                # A list of units to call is read, not flashed.
+                "sticky": bool(nobody),
             },
         }

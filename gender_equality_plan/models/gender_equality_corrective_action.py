@@ -241,7 +241,13 @@ class GenderEqualityCorrectiveAction(models.Model):
                 )
             )
         self._write_state({"state": "done"})
-        return True
+        return self._gep_feedback(
+            self.env._(
+                "The evidence of %(actions)s is submitted: those who inspected the unit verify it.",
+                actions=", ".join(self.mapped("name")),
+            ),
+            self.env._("Evidence submitted"),
+        )
 
     def action_verify(self):
         self._check_is_verifier(

@@ -3,7 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..tools import inspection_kinds, roles
+from ..tools import inspection_kinds, roles, vi_format
+from ..tools.common import local_today
 from ..tools.html_clean import NarrativeHtml
 from ..tools.inspection_kinds import INSPECTION_CATEGORIES, INSPECTION_TYPES
 
@@ -126,6 +127,10 @@ class GenderEqualityInspection(models.Model):
         string="Checklist",
         tracking=True,
         domain="[('active', '=', True)]",
+        default=lambda self: self.env["gender.equality.checklist"]._get_default(),
+        help="The checklist that the team answers: required to start the inspection. Its items are "
+        "loaded when the inspection starts (or when it is chosen on a started inspection that has no "
+        "answers yet).",
     )
     line_ids = fields.One2many(
         "gender.equality.inspection.line", "inspection_id", string="Answers", copy=False
@@ -403,11 +408,18 @@ class GenderEqualityInspection(models.Model):
     # ------------------------------------------------------------
 
     def _gep_prepare_create_vals(self, vals_list):
-        """A new inspection takes the next reference of the sequence."""
+        """A new inspection takes the next reference of the sequence, numbered in the year of
+        the inspection (``KT/2027/…`` for an inspection of 2027 scheduled in 2026), not in the
+        year it is created."""
+        Sequence = self.env["ir.sequence"].sudo()
         for vals in vals_list:
             if not vals.get("name") or vals["name"] == self.env._("New"):
+                year = vals.get("year") or fields.Date.context_today(self).year
                 vals["name"] = (
-                    self.env["ir.sequence"].sudo().next_by_code("gender.equality.inspection") or "/"
+                    Sequence.with_context(ir_sequence_date=f"{year}-01-01").next_by_code(
+                        "gender.equality.inspection"
+                    )
+                    or "/"
                 )
         return vals_list
 
@@ -418,20 +430,55 @@ class GenderEqualityInspection(models.Model):
             inspection._message_log(body=inspection.duplicate_warning)
         return inspections
 
+    def write(self, vals):
+        result = super().write(vals)
+        if vals.get("checklist_id"):
+            # A checklist chosen on a started inspection that has no answers yet is loaded at once
+            # (one started before a checklist was required): the team answers it.
+            self.filtered(
+                lambda inspection: inspection.state in ("in_progress", "returned")
+            )._load_checklist()
+        return result
+
     # ------------------------------------------------------------
     # ACTIONS
     # ------------------------------------------------------------
 
     def action_start(self):
-        """Start the inspection: answer lines are created from the checklist if there are none."""
+        """Start the inspection: the team answers its checklist, whose items are loaded now
+        (once: a resumed inspection keeps its answers). Refused without a checklist, or with a
+        checklist that has no item: the questionnaire would be empty."""
         self._workflow_check_state(("draft", "returned"), self.env._("started"))
         self.check_access("write")
-        for inspection in self.sudo():
-            if not inspection.line_ids and inspection.checklist_id:
-                inspection.line_ids = inspection.checklist_id._prepare_inspection_line_values()
+        for inspection in self.filtered(lambda inspection: not inspection.line_ids):
+            if not inspection.checklist_id:
+                raise UserError(
+                    self.env._(
+                        "Choose the checklist of the inspection %(name)s before starting it: the team "
+                        "answers its items.",
+                        name=inspection.name,
+                    )
+                )
+            if not inspection.checklist_id.sudo().item_ids:
+                raise UserError(
+                    self.env._(
+                        "The checklist %(checklist)s has no item: choose another checklist for the "
+                        "inspection %(name)s, or ask the Department of Health to complete it.",
+                        checklist=inspection.checklist_id.display_name,
+                        name=inspection.name,
+                    )
+                )
+        self._load_checklist()
         self.filtered(lambda inspection: not inspection.date).write({"date": fields.Date.context_today(self)})
         self._workflow_set_state("in_progress")
         return True
+
+    def _load_checklist(self):
+        """Create the answer lines of the inspections that have none, from their checklist (as
+        superuser: the lines snapshot the template's questions, which only the module writes)."""
+        for inspection in self.sudo().filtered(lambda inspection: not inspection.line_ids):
+            if inspection.checklist_id:
+                inspection.line_ids = inspection.checklist_id._prepare_inspection_line_values()
 
     def action_done(self):
         """Record the minutes and submit them to the approval chain (a new round after a return).
@@ -485,11 +532,29 @@ class GenderEqualityInspection(models.Model):
         self.ensure_one()
         return self.sudo().inspecting_unit_id or self.sudo().unit_id
 
+    def _minutes_date_line(self):
+        """``Thanh Hóa, ngày 18 tháng 11 năm 2026``: the day of the inspection (planned, or today)."""
+        self.ensure_one()
+        return vi_format.vi_date_line(self.date or self.planned_date or local_today())
+
+    def _minutes_score(self):
+        """The score as the minutes print it, in Vietnamese (``86,4%``)."""
+        self.ensure_one()
+        return vi_format.vi_percent(self.score)
+
     # ------------------------------------------------------------
     # WORKFLOW HOOKS (gender.equality.approval.mixin)
     # ------------------------------------------------------------
 
     def _workflow_check_submittable(self):
+        if not self.line_ids:
+            raise UserError(
+                self.env._(
+                    "The inspection %(name)s has no answers: choose its checklist and answer its items "
+                    "before recording the minutes.",
+                    name=self.name,
+                )
+            )
         missing = self.line_ids.filtered(lambda line: line.is_mandatory and not line.is_answered)
         if missing:
             raise UserError(

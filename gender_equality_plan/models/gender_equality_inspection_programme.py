@@ -108,7 +108,8 @@ class GenderEqualityInspectionProgramme(models.Model):
         "gender.equality.checklist",
         string="Checklist",
         domain="[('active', '=', True)]",
-        help="The checklist of the inspections scheduled.",
+        default=lambda self: self.env["gender.equality.checklist"]._get_default(),
+        help="The checklist of the inspections scheduled (empty: the default checklist).",
     )
     leader_id = fields.Many2one("res.users", string="Team Leader")
     inspector_ids = fields.Many2many(
@@ -347,5 +348,8 @@ class GenderEqualityInspectionProgramme(models.Model):
         return [line.strip() for line in (self.recipients or "").splitlines() if line.strip()]
 
     def _pdf_signer_titles(self):
+        """The title above the signature: the programme's own (its signer's), else the title
+        of the head of the issuing unit (the Department's manager signs the Department's)."""
         self.ensure_one()
-        return [line.strip().upper() for line in (self.signer_title or "").splitlines() if line.strip()]
+        titles = [line.strip().upper() for line in (self.signer_title or "").splitlines() if line.strip()]
+        return titles or self.unit_id._document_signer_titles()

@@ -164,7 +164,9 @@ class GenderEqualityInspectionProgrammeLine(models.Model):
             "year": programme.year,
             "planned_date": self.planned_date,
             "programme_line_id": self.id,
-            "checklist_id": programme.checklist_id.id,
+            "checklist_id": (
+                programme.checklist_id or self.env["gender.equality.checklist"]._get_default()
+            ).id,
             "leader_id": programme.leader_id.id if kind != "self" else False,
             "inspector_ids": [Command.set(programme.inspector_ids.ids if kind != "self" else [])],
             "scope": scope or False,

@@ -127,7 +127,6 @@ class GenderEqualityMultiYear(models.TransientModel):
     def _table_html(self, table):
         """One row per year, one column per target (value and achievement), and the source."""
         _ = self.env._
-        units = {"%": "%", "points": _("points")}
         outcomes = {
             "achieved": (_("achieved"), "text-bg-success"),
             "not_achieved": (_("not achieved"), "text-bg-danger"),
@@ -139,17 +138,15 @@ class GenderEqualityMultiYear(models.TransientModel):
             multi_year.NONE: _("No figures"),
         }
 
-        def value(number, unit):
-            return f"{vi_format.vi_number(number, 1)} {units.get(unit, unit)}"
-
+        # The words and the format of every screen and document (``vi_format``).
+        value = vi_format.objective_value
         head = Markup("").join(
             Markup("<th class='text-end' title='%s'>%s<br/><small class='text-muted'>%s %s</small></th>")
             % (
                 spec["name"],
                 spec["code"],
                 _("Target:"),
-                value(spec["target"], spec["unit"])
-                + (f"–{vi_format.vi_number(spec['target_max'], 1)}" if spec["target_max"] else ""),
+                vi_format.objective_target(spec["target"], spec["target_max"], spec["unit"]),
             )
             for spec in table["objectives"]
         )

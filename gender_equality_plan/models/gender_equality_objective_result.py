@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..tools import multi_year
+from ..tools import multi_year, vi_format
 
 
 class GenderEqualityObjectiveResult(models.Model):
@@ -80,12 +80,9 @@ class GenderEqualityObjectiveResult(models.Model):
                 result.value_unit = result.target_label = result.achievement = False
                 continue
             spec = multi_year.objective_spec(result.objective_id)
-            unit = self.env._("points") if spec["unit"] == "points" else "%"
-            target = f"{spec['target']:g}"
-            if spec["target_max"]:
-                target = f"{target}–{spec['target_max']:g}"
-            result.value_unit = unit
-            result.target_label = f"{target} {unit}"
+            # The words and the format of every screen and document (``vi_format``).
+            result.value_unit = vi_format.objective_unit(spec["unit"])
+            result.target_label = vi_format.objective_target(spec["target"], spec["target_max"], spec["unit"])
             applicable, achieved = multi_year.recorded_outcome(spec, result.year, result.value)
             result.achievement = (achieved and "achieved") or (applicable and "not_achieved") or "not_due"
 

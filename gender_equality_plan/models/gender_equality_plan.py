@@ -143,6 +143,17 @@ class GenderEqualityPlan(models.Model):
         "task_ids.is_action_month",
     )
     def _compute_figures(self):
+        """The plan's overview: grouped queries for the plans in the database, the activities in
+        memory for a plan being edited (a new plan, or one whose activities change in the form,
+        is a new record whose figures count the activities as they are on the screen)."""
+        stored = self.filtered("id")
+        stored._compute_figures_stored()
+        for plan in self - stored:
+            plan._compute_figures_in_memory()
+
+    def _compute_figures_stored(self):
+        if not self:
+            return
         Task = self.env["gender.equality.task"]
         base = [("plan_id", "in", self.ids), ("state", "!=", "cancelled")]
         by_plan = {
@@ -164,15 +175,57 @@ class GenderEqualityPlan(models.Model):
         ):
             budgets[plan].append((source.display_name or self.env._("No funding source"), amount))
         for plan in self:
-            count, budget = by_plan.get(plan._origin.id, (0, 0.0))
-            plan.task_count = count
-            plan.planned_budget_total = budget
-            plan.dissemination_count = dissemination.get(plan._origin, 0)
-            plan.action_month_count = action_month.get(plan._origin, 0)
-            plan.area_summary = self._summary_table(areas.get(plan._origin, []))
-            plan.budget_summary = self._summary_table(
-                [(label, plan._format_amount(amount)) for label, amount in budgets.get(plan._origin, [])]
+            count, budget = by_plan.get(plan.id, (0, 0.0))
+            plan._set_figures(
+                count,
+                budget,
+                dissemination.get(plan, 0),
+                action_month.get(plan, 0),
+                areas.get(plan, []),
+                budgets.get(plan, []),
             )
+
+    def _compute_figures_in_memory(self):
+        """The same figures from the activities of the form (saved or not), in the order of the
+        grouped queries (areas and funding sources in their own order)."""
+        self.ensure_one()
+        tasks = self.task_ids.filtered(lambda task: task.state != "cancelled")
+        areas = defaultdict(int)
+        budgets = defaultdict(float)
+        for task in tasks:
+            areas[task.area_id] += 1
+            budgets[task.funding_source_id] += task.planned_budget
+
+        def ordered(groups):
+            # Records in their model's order (``_order``), the empty group last.
+            keys = [key for key in groups if key]
+            records = keys[0].browse([key.id for key in keys]).sorted() if keys else []
+            return [(record, groups[record]) for record in records] + (
+                [(key, groups[key]) for key in groups if not key]
+            )
+
+        self._set_figures(
+            len(tasks),
+            sum(tasks.mapped("planned_budget")),
+            len(tasks.filtered("is_staff_session")),
+            len(tasks.filtered("is_action_month")),
+            [(area.display_name or self.env._("No area"), count) for area, count in ordered(areas)],
+            [
+                (source.display_name or self.env._("No funding source"), amount)
+                for source, amount in ordered(budgets)
+            ],
+        )
+
+    def _set_figures(self, count, budget, sessions, action_month, areas, budgets):
+        self.ensure_one()
+        self.task_count = count
+        self.planned_budget_total = budget
+        self.dissemination_count = sessions
+        self.action_month_count = action_month
+        self.area_summary = self._summary_table(areas)
+        self.budget_summary = self._summary_table(
+            [(label, self._format_amount(amount)) for label, amount in budgets]
+        )
 
     @api.model
     def _summary_table(self, rows):

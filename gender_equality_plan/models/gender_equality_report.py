@@ -84,6 +84,12 @@ class GenderEqualityReport(models.Model):
     timeliness_rule = fields.Char(
         compute="_compute_timeliness_rule", help="The rule of timeliness, in words."
     )
+    deadline_status = fields.Char(
+        compute="_compute_deadline_status",
+        string="Where the Report Stands",
+        help="The deadline as the status of the report makes it matter: the days left while the "
+        "Department has not received the report, when it was received, or that it is accepted.",
+    )
     state = fields.Selection(
         REPORT_STATES,
         required=True,
@@ -142,6 +148,12 @@ class GenderEqualityReport(models.Model):
         domain=[("supplement_id", "=", False)],
     )
     supplement_ids = fields.One2many("gender.equality.report.supplement", "report_id", string="Supplements")
+    can_add_supplement = fields.Boolean(
+        compute="_compute_can_add_supplement",
+        string="Supplement Open",
+        help="The report is submitted or accepted and its Action-Month supplement can be made "
+        "today: after the Action Month (from 16 December) until 31 January of the next year.",
+    )
     # Compiled figures.
     dissemination_count = fields.Integer(string="Dissemination Sessions Held", readonly=True, copy=False)
     staff_session_count = fields.Integer(
@@ -220,6 +232,74 @@ class GenderEqualityReport(models.Model):
                 report.deadline, report.deadline_included
             )
 
+    @api.depends("state", "deadline", "received_date", "is_late", "days_late")
+    @api.depends_context("date")
+    def _compute_deadline_status(self):
+        today = local_today()
+        for report in self:
+            report.deadline_status = report._deadline_words(today)
+
+    def _deadline_words(self, today):
+        """What the deadline means for the report in its status: nothing once it is accepted
+        or cancelled, the day it was received while it waits for its acceptance, the days left
+        (or late) while it has not reached the Department."""
+        self.ensure_one()
+        _ = self.env._
+        if self.state == "cancelled" or not self.deadline:
+            return False
+        if self.state == "accepted":
+            return _("Accepted by the Department of Health: nothing more is due for this report.")
+        if self.received_date:
+            received = vi_format.vi_date(local_date(self.received_date))
+            if self.is_late:
+                return _(
+                    "Received by the Department of Health on %(date)s, %(days)s days late; waiting for "
+                    "its acceptance.",
+                    date=received,
+                    days=self.days_late,
+                )
+            return _(
+                "Received by the Department of Health on %(date)s, on time; waiting for its acceptance.",
+                date=received,
+            )
+        return self._days_left_words(self.deadline, today)
+
+    @api.model
+    def _days_left_words(self, deadline, today):
+        """``5 days left until 10/12/2026`` or ``The deadline 10/12/2026 has passed``: for a
+        report that has not reached the Department yet."""
+        days = (deadline - today).days
+        if days >= 0:
+            return self.env._(
+                "%(days)s days left until %(deadline)s", days=days, deadline=vi_format.vi_date(deadline)
+            )
+        return self.env._("The deadline %(deadline)s has passed", deadline=vi_format.vi_date(deadline))
+
+    @api.model
+    def _get_deadline_message(self, year, units):
+        """The deadline of ``year`` as the units' reports make it matter (for a page that shows
+        one line for several units, such as *My work*): the days left while one of ``units`` has
+        not reached the Department, else that their reports are received or accepted."""
+        reports = self.sudo().search(
+            [("unit_id", "in", units.ids), ("year", "=", year), ("state", "!=", "cancelled")]
+        )
+        if not units or units - reports.filtered("received_date").unit_id:
+            deadline = self.env["gender.equality.report.period"]._get_deadline(year)
+            return self._days_left_words(deadline, local_today())
+        if all(report.state == "accepted" for report in reports):
+            return self.env._("Accepted by the Department of Health: nothing more is due for this report.")
+        return self.env._("Received by the Department of Health; waiting for its acceptance.")
+
+    @api.depends("state", "year")
+    @api.depends_context("date")
+    def _compute_can_add_supplement(self):
+        Supplement = self.env["gender.equality.report.supplement"]
+        for report in self:
+            report.can_add_supplement = report.state in (
+                "submitted",
+                "accepted",
+            ) and Supplement._is_period_open(report.year)
+
     @api.depends("participants_male", "participants_female")
     def _compute_participants_total(self):
         for report in self:
@@ -246,10 +326,20 @@ class GenderEqualityReport(models.Model):
         self._workflow_check_state(self._state_editable, self.env._("compiled"))
         self.check_access("write")
         self._compile()
-        return True
+        return self._gep_feedback(
+            self.env._(
+                "The figures of %(records)s are compiled: %(activities)s activities held, %(sessions)s "
+                "sessions received by the staff.",
+                records=", ".join(self.mapped("name")),
+                activities=sum(self.mapped("activity_count")),
+                sessions=sum(self.mapped("staff_session_count")),
+            ),
+            self.env._("Figures compiled"),
+        )
 
     def action_open_supplement(self):
-        """Open (or start) the Action-Month supplement of the report."""
+        """Open (or start) the Action-Month supplement of the report; the empty list says what a
+        supplement is for and when it is made."""
         self.ensure_one()
         return {
             "type": "ir.actions.act_window",
@@ -259,6 +349,7 @@ class GenderEqualityReport(models.Model):
             "views": [(False, "list"), (False, "form")],
             "domain": [("report_id", "=", self.id)],
             "context": {"default_report_id": self.id},
+            "help": self.env["gender.equality.report.supplement"]._no_content_help(self),
         }
 
     # ------------------------------------------------------------
@@ -310,6 +401,30 @@ class GenderEqualityReport(models.Model):
 
     def _workflow_return_title(self):
         return self.env._("Return the report to its unit")
+
+    def _workflow_feedback_message(self, event):
+        """A report that the Department accepts is told so in the words of its status
+        (*Accepted*), not as "approved"; the head's stage and the other events keep the words of
+        the workflow."""
+        if event == "approved" and self and all(report.state == self._state_approved for report in self):
+            return self.env._(
+                "%(records)s is accepted by the Department of Health: its figures count in the "
+                "consolidation.",
+                records=", ".join(self.sudo().mapped("display_name")),
+            )
+        return super()._workflow_feedback_message(event)
+
+    def action_approve(self):
+        """The confirmation of an accepted report is titled with its status (*Accepted*)."""
+        result = super().action_approve()
+        if (
+            isinstance(result, dict)
+            and result.get("tag") == "display_notification"
+            and all(report.state == self._state_approved for report in self)
+        ):
+            states = dict(self._fields["state"]._description_selection(self.env))
+            result["params"]["title"] = states[self._state_approved]
+        return result
 
     # ------------------------------------------------------------
     # COMPILATION
@@ -383,6 +498,22 @@ class GenderEqualityReport(models.Model):
         return True
 
     @api.model
+    def _report_asked_from(self, year):
+        """The day the units are first asked for their report of ``year``: the first reminder
+        (30 days before the deadline). From then on, "My work" offers to make the report."""
+        deadline = self.env["gender.equality.report.period"]._get_deadline(year)
+        return deadline - timedelta(days=max(REMINDER_DAYS_BEFORE))
+
+    @api.model
+    def _owed_years(self, today):
+        """The years whose report a unit that has not sent it still owes on ``today``: this
+        year's, and last year's, late, until the units are asked for this year's (from 1
+        January to about 10 November): a unit is never asked for two reports at the deadline."""
+        if today < self._report_asked_from(today.year):
+            return [today.year - 1, today.year]
+        return [today.year]
+
+    @api.model
     def _units_owing_report(self, year):
         """Expected units whose report of ``year`` has not reached the Department."""
         units = self.env["gender.equality.unit"].sudo().search([("unit_type", "!=", "department")])
@@ -393,10 +524,13 @@ class GenderEqualityReport(models.Model):
 
     @api.model
     def _send_unit_reminders(self, year):
-        """One digest per member of the units that owe their report of ``year``, in their language."""
+        """One digest per member of the units that owe their report of ``year``, in their
+        language. Returns who was reminded: ``units`` (the units that owe their report),
+        ``reminded_units`` (those that have an active member to remind) and ``users``."""
         deadline = self.env["gender.equality.report.period"]._get_deadline(year)
         units_by_user = defaultdict(lambda: self.env["gender.equality.unit"])
-        for unit in self._units_owing_report(year):
+        owing = self._units_owing_report(year)
+        for unit in owing:
             for user in unit.user_ids.filtered(lambda user: user.active and not user.share):
                 units_by_user[user] |= unit
         for user, units in units_by_user.items():
@@ -411,7 +545,11 @@ class GenderEqualityReport(models.Model):
                 items,
             )
             self._notify_digest(user, env._("Annual report %(year)s: reminder", year=year), body)
-        return True
+        return {
+            "units": owing,
+            "reminded_units": self.env["gender.equality.unit"].union(*units_by_user.values()),
+            "users": self.env["res.users"].union(*units_by_user),
+        }
 
     @api.model
     def _send_missing_digest(self, year):

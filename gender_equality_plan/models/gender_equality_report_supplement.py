@@ -2,10 +2,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from ..tools import reporting_cycle, roles
+from ..tools import reporting_cycle, roles, vi_format
 from ..tools.common import local_today
 from ..tools.html_clean import NarrativeHtml
 from ..tools.report_compiler import ReportCompiler
@@ -100,12 +102,61 @@ class GenderEqualityReportSupplement(models.Model):
             if problem:
                 raise ValidationError(problem)
 
+    # ------------------------------------------------------------
+    # THE SUPPLEMENT PERIOD (the one rule: ``tools.reporting_cycle``)
+    # ------------------------------------------------------------
+
+    @api.model
+    def _supplement_period(self, year):
+        """``(first day, last day)`` of the supplement period of ``year``: after its Action
+        Month (as the Department dates it), until 31 January of the next year."""
+        window = self.env["gender.equality.observance"]._get_action_month_window(year)
+        return reporting_cycle.supplement_period(year, window and window[1])
+
+    @api.model
+    def _is_period_open(self, year, today=None):
+        """Whether a supplement of ``year`` can be made today (the report offers it only then)."""
+        first, last = self._supplement_period(year)
+        return first <= (today or local_today()) <= last
+
+    @api.model
+    def _no_content_help(self, report):
+        """What the empty list of the supplements of ``report`` says: what a supplement is for
+        and when the unit makes it (a head who opens the list sees why it is empty)."""
+        first, last = self._supplement_period(report.year)
+        if self._is_period_open(report.year):
+            title = self.env._("No Action-Month supplement yet")
+            when = self.env._(
+                "Until %(last)s, the unit adds here the Action-Month activities held after its report "
+                "was submitted (mark them done first): create the supplement, compile it and submit it.",
+                last=vi_format.vi_date(last),
+            )
+        else:
+            title = self.env._(
+                "The Action-Month supplement is made from %(first)s", first=vi_format.vi_date(first)
+            )
+            when = self.env._(
+                "The supplement of %(year)s is made from %(first)s to %(last)s, once the Action Month "
+                "is over, for the report of a unit that is submitted or accepted.",
+                year=report.year,
+                first=vi_format.vi_date(first),
+                last=vi_format.vi_date(last),
+            )
+        why = self.env._(
+            "The Action Month ends after the report's deadline: its last activities are reported in a "
+            "supplement, which adds to the consolidated figures without reopening the report."
+        )
+        return Markup("<p class='o_view_nocontent_empty_folder'>%s</p><p>%s</p><p>%s</p>") % (
+            title,
+            why,
+            when,
+        )
+
     def _date_problem(self):
         """Why the date of the supplement is not in its supplement period, or None."""
         self.ensure_one()
         year = self.report_id.year
-        window = self.env["gender.equality.observance"]._get_action_month_window(year)
-        first, last = reporting_cycle.supplement_period(year, window and window[1])
+        first, last = self._supplement_period(year)
         today = local_today()
         if self.date < first:
             return self.env._(
@@ -158,7 +209,13 @@ class GenderEqualityReportSupplement(models.Model):
         self._check_in_cycle()
         env = self.env["gender.equality.report"]._document_env()
         ReportCompiler(env).compile_supplements(self.with_env(env))
-        return True
+        return self._gep_feedback(
+            self.env._(
+                "%(count)s Action-Month activities held since the report are counted.",
+                count=sum(self.mapped("action_month_held")),
+            ),
+            self.env._("Supplement compiled"),
+        )
 
     def action_submit(self):
         wrong = self.filtered(lambda supplement: supplement.state != "draft")
@@ -176,7 +233,14 @@ class GenderEqualityReportSupplement(models.Model):
             )
         self.action_compile()
         self.sudo().write({"state": "submitted"})
-        return True
+        return self._gep_feedback(
+            self.env._(
+                "The supplement is submitted: its %(count)s Action-Month activities add to the "
+                "consolidated figures.",
+                count=sum(self.mapped("action_month_held")),
+            ),
+            self.env._("Submitted"),
+        )
 
     def action_draft(self):
         """Reopen submitted supplements (Department of Health only)."""

@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import re
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -17,6 +19,11 @@ DEFAULT_INTRODUCTION = (
     "bình đẳng giới đến năm 2030 trên địa bàn tỉnh Thanh Hóa và Kế hoạch hành động truyền thông về bình "
     "đẳng giới đến năm 2030 của ngành Y tế, Sở Y tế Thanh Hóa báo cáo kết quả thực hiện như sau:</p>"
 )
+# The warnings before the signature name this many units, then say how many others.
+WARNING_UNIT_NAMES = 10
+# What the signer gives while the report waits for the signature: the number of the document
+# (from the register of the Department's office) and its date. The content stays frozen.
+SIGNATURE_FIELDS = frozenset({"document_number", "report_date"})
 DEFAULT_RECIPIENTS = (
     "- Như trên;\n- Giám đốc Sở (để báo cáo);\n- Các đơn vị trong ngành;\n- Lưu: VT, Ban VSTBPN."
 )
@@ -60,6 +67,8 @@ class GenderEqualitySectorReport(models.Model):
     _state_approved = "issued"
     _state_draft_from = ("cancelled",)
     _workflow_reopen_groups = (roles.DEPARTMENT_MANAGER,)
+    # Issuing cannot be taken back (only reopened, with a reason): the signer confirms it.
+    _workflow_confirm_approve = True
 
     name = fields.Char(compute="_compute_name", store=True, readonly=True)
     unit_id = fields.Many2one(
@@ -97,11 +106,17 @@ class GenderEqualitySectorReport(models.Model):
         "figures follow the accepted reports again.\n"
         "Cancelled: abandoned.",
     )
-    document_number = fields.Char(tracking=True, help="Number of the report as a document, e.g. 215/BC-SYT.")
+    document_number = fields.Char(
+        tracking=True,
+        help="Number of the report as a document, e.g. 215/BC-SYT, from the register of outgoing "
+        "documents of the Department's office. Required to issue the report; it can still be given "
+        "while the report waits for the signature.",
+    )
     report_date = fields.Date(
         string="Date",
         tracking=True,
-        help="Date of the document. Empty: the day it is issued.",
+        help="Date of the document. Empty: the day it is issued. It can still be given while the "
+        "report waits for the signature.",
     )
     place = fields.Char(default="Thanh Hóa", required=True, help="Place printed before the date.")
     addressees = fields.Text(
@@ -223,6 +238,15 @@ class GenderEqualitySectorReport(models.Model):
                     self.env._("The sector report is issued by the Department of Health, not by a unit.")
                 )
 
+    def _gep_locked_fields(self):
+        """While the report waits for the signature, its number and date stay open: the office
+        gives the number when the report is signed. Everything else is frozen."""
+        locked = super()._gep_locked_fields()
+        for report in self.filtered(lambda report: report.state == self._state_review):
+            if report in locked:
+                locked[report] = locked[report] - SIGNATURE_FIELDS
+        return locked
+
     def _unit_year_duplicate_message(self, unit, year):
         return self.env._(
             "The Department already has a sector report for %(year)s (cancelled reports aside).", year=year
@@ -279,6 +303,137 @@ class GenderEqualitySectorReport(models.Model):
     def _workflow_before_submit(self):
         """The figures are frozen as they go to the signer."""
         self._take_snapshot()
+
+    def _workflow_submit_warnings(self):
+        """What the figures to be frozen lack: the units that have not sent their report, the
+        reports not accepted yet (they do not count), the late ones, and a deadline that has not
+        passed (reports may still come)."""
+        warnings = []
+        for report in self:
+            warnings += report._sector_warnings()
+        return warnings
+
+    def _sector_warnings(self):
+        self.ensure_one()
+        if not self.year:
+            return []
+        summary = self._live_summary()
+        rows = summary.get("units", [])
+        expected = len(rows)
+        missing = [row for row in rows if row["timeliness"] == "missing"]
+        unaccepted = [
+            row for row in rows if row["timeliness"] != "missing" and row["report_state"] != "accepted"
+        ]
+        late = [row for row in rows if row["timeliness"] == "late"]
+        warnings = []
+        if missing:
+            warnings.append(
+                self.env._(
+                    "%(count)s of %(expected)s units have not sent their report: %(units)s.",
+                    count=len(missing),
+                    expected=expected,
+                    units=self._unit_names(missing),
+                )
+            )
+        if unaccepted:
+            warnings.append(
+                self.env._(
+                    "%(count)s reports received are not accepted yet and do not count in the figures: "
+                    "%(units)s.",
+                    count=len(unaccepted),
+                    units=self._unit_names(unaccepted),
+                )
+            )
+        if late:
+            warnings.append(
+                self.env._(
+                    "%(count)s reports reached the Department after the deadline: %(units)s.",
+                    count=len(late),
+                    units=self._unit_names(late),
+                )
+            )
+        deadline = self.env["gender.equality.report.period"]._get_deadline(self.year)
+        if local_today() <= deadline:
+            warnings.append(
+                self.env._(
+                    "The deadline of the unit reports, %(deadline)s, has not passed: reports may still "
+                    "arrive, and the figures are frozen when the report is submitted for signature.",
+                    deadline=vi_format.vi_date(deadline),
+                )
+            )
+        return warnings
+
+    def _unit_names(self, rows):
+        """The names of the units of ``rows``, the first few, then how many others."""
+        names = ", ".join(row["unit_name"] for row in rows[:WARNING_UNIT_NAMES])
+        if len(rows) > WARNING_UNIT_NAMES:
+            names = self.env._(
+                "%(names)s and %(count)s others", names=names, count=len(rows) - WARNING_UNIT_NAMES
+            )
+        return names
+
+    def _workflow_check_approvable(self):
+        """A report is issued with its number: the signer (or the office) gives it first."""
+        last = self._approval_last_pending()
+        for report in last.filtered(lambda report: not (report.document_number or "").strip()):
+            raise UserError(
+                self.env._(
+                    "Give the number of %(report)s (from the register of the Department's office, e.g. "
+                    "215/BC-SYT) in the field Document Number before signing and issuing it.",
+                    report=report.display_name,
+                )
+            )
+
+    def _approval_last_pending(self):
+        """The reports whose pending stage is the last of their chain: approving it issues them."""
+        waiting = {
+            res_id
+            for [res_id] in self.env["gender.equality.approval.review"]
+            .sudo()
+            ._read_group(
+                [("res_model", "=", self._name), ("res_id", "in", self.ids), ("state", "=", "waiting")],
+                ["res_id"],
+            )
+        }
+        return self.filtered(lambda report: report.id not in waiting)
+
+    def _workflow_confirm_title(self, method):
+        if method == "action_approve":
+            return self.env._("Sign and issue the report")
+        return super()._workflow_confirm_title(method)
+
+    def _workflow_confirm_label(self, method):
+        if method == "action_approve":
+            return (
+                self.env._("Sign and Issue")
+                if self._approval_last_pending() == self
+                else self.env._("Approve")
+            )
+        if method == "action_submit" and self._workflow_submit_warnings():
+            return self.env._("Submit for Signature Anyway")
+        return super()._workflow_confirm_label(method)
+
+    def _workflow_confirm_message(self, method):
+        if method != "action_approve" or self._approval_last_pending() != self:
+            return super()._workflow_confirm_message(method)
+        items = Markup("").join(
+            Markup("<li>%s</li>")
+            % self.env._(
+                "%(report)s, number %(number)s, dated %(date)s",
+                report=report.display_name,
+                number=report.document_number,
+                date=vi_format.vi_date(report._document_date()),
+            )
+            for report in self
+        )
+        return Markup("<p>%s</p><ul>%s</ul><p>%s</p>") % (
+            self.env._("You sign and issue:"),
+            items,
+            self.env._(
+                "An issued report no longer changes: its figures stay those frozen at the submission for "
+                "signature. Only the Department manager can reopen it, with a reason."
+            ),
+        )
 
     def _workflow_on_approved(self):
         """Issued (called as superuser): dated the day of issue unless the Department dated it."""
@@ -371,9 +526,10 @@ class GenderEqualitySectorReport(models.Model):
             self.year, figures["summary"], narrative=narrative, period=figures["period"]
         ).build()
         issuer = self.sudo().unit_id
-        issuer_lines = [unit.name.upper() for unit in (issuer.parent_id | issuer) if unit.name]
         return {
-            "issuer_lines": issuer_lines or ["SỞ Y TẾ THANH HÓA"],
+            "heading": issuer._document_heading()
+            if issuer
+            else {"superior": [], "unit": ["SỞ Y TẾ THANH HÓA"]},
             "number": f"Số: {self.document_number or '…/BC-' + (issuer.code or 'SYT')}",
             "date_line": vi_format.vi_date_line(self._document_date(), place=self.place or "Thanh Hóa"),
             "draft": self.state != self._state_approved,

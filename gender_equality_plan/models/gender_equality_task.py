@@ -1,10 +1,12 @@
 # Copyright 2026 Sở Y tế Thanh Hóa
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import re
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.sql import create_index
 
-from ..tools import common, reporting_cycle
+from ..tools import common, import_template, reporting_cycle
 from ..tools.common import local_today
 from ..tools.html_clean import NarrativeHtml
 
@@ -54,13 +56,16 @@ EXECUTION_FIELDS = {
     "product_ids",
 }
 # Odoo's import of activities from a workbook: the template units download from the import
-# dialog (dev/import_template.py writes it), whose headers are these fields' labels in Vietnamese.
-IMPORT_TEMPLATE = "/gender_equality_plan/static/xlsx/mau_nhap_hoat_dong.xlsx"
+# dialog, made when it is downloaded from the configuration (``_import_template_content``), whose
+# headers are these fields' labels in Vietnamese.
+IMPORT_TEMPLATE = "/gender_equality_plan/import_template/activities"
+IMPORT_TEMPLATE_FILENAME = "mau_nhap_hoat_dong.xlsx"
 IMPORT_COLUMNS = (
     "name",
     "area_id",
     "activity_type_id",
     "observance_id",
+    "topic_ids",
     "target_group",
     "target_group_note",
     "form",
@@ -73,6 +78,28 @@ IMPORT_COLUMNS = (
 FREEZING_REPORT_STATES = ("submitted", "accepted")
 # The flags that follow the plan, the reports and the calendar (``_compute_flags``).
 FLAG_FIELDS = ("is_editable", "can_execute", "can_start", "can_finish", "can_cancel", "is_locked")
+
+
+def _import_key(name):
+    """A topic's name as the import compares it: case and spaces aside."""
+    return " ".join((name or "").split()).casefold()
+
+
+def _import_names(cell, known):
+    """``[(key, name as written)]`` of the topics named in a cell of the import: separated by
+    semicolons or line breaks; a part that is no topic's name but whose comma-separated pieces
+    are (Odoo's usual separator) counts as those."""
+    names = []
+    for part in re.split(r"[;\n]", cell or ""):
+        key = _import_key(part)
+        if not key:
+            continue
+        pieces = [piece for piece in part.split(",") if _import_key(piece)]
+        if key not in known and len(pieces) > 1 and all(_import_key(piece) in known for piece in pieces):
+            names.extend((_import_key(piece), piece.strip()) for piece in pieces)
+        else:
+            names.append((key, part.strip()))
+    return names
 
 
 class GenderEqualityTask(models.Model):
@@ -216,6 +243,12 @@ class GenderEqualityTask(models.Model):
     is_dissemination = fields.Boolean(
         related="activity_type_id.is_dissemination", store=True, string="Dissemination Session"
     )
+    staff_session_note = fields.Text(
+        compute="_compute_staff_session_note",
+        string="Target 1 of the Plan",
+        help="Whether the activity counts as a session received by the staff of the unit (target 1 "
+        "of the plan), and why: it follows the activity type and the target group as they are chosen.",
+    )
     report_ids = fields.Many2many(
         "gender.equality.report",
         "gender_equality_report_task_rel",
@@ -323,6 +356,57 @@ class GenderEqualityTask(models.Model):
     def _compute_is_staff_session(self):
         for task in self:
             task.is_staff_session = task.is_dissemination and task.target_group == "staff"
+
+    @api.depends("activity_type_id", "is_dissemination", "target_group")
+    def _compute_staff_session_note(self):
+        """The rule of target 1 (section II.2.1), told for the activity being planned: it counts
+        when its type is a dissemination session of gender-equality law and policy (a type the
+        Department marks so) and it is held for the staff of the unit. A talk or a training on the
+        Law for the staff does not count unless its type is one of those: say which types do."""
+        _ = self.env._
+        objective, minimum = self.env["gender.equality.objective"]._get_min_sessions()
+        target = _("target %(code)s", code=objective.code) if objective else _("target 1 of the plan")
+        types = self.env["gender.equality.activity.type"].search([("is_dissemination", "=", True)])
+        type_names = ", ".join(f"«{name}»" for name in types.mapped("name")) or _("(none configured yet)")
+        groups = dict(self._fields["target_group"]._description_selection(self.env))
+        staff = groups["staff"]
+        for task in self:
+            if not task.activity_type_id or not task.target_group:
+                note = _(
+                    "Choose the activity type and the target group. The activity counts for %(target)s "
+                    "(the staff of the unit receive at least %(minimum)s sessions a year) when its type "
+                    "is a dissemination session (%(types)s) and its target group is «%(staff)s».",
+                    target=target,
+                    minimum=minimum,
+                    types=type_names,
+                    staff=staff,
+                )
+            elif task.is_staff_session:
+                note = _(
+                    "Counts for %(target)s: a dissemination session («%(type)s») for the staff of the "
+                    "unit is one of the %(minimum)s sessions they must receive in a year.",
+                    target=target,
+                    type=task.activity_type_id.name,
+                    minimum=minimum,
+                )
+            elif task.is_dissemination:
+                note = _(
+                    "Does not count for %(target)s: the session is for «%(group)s», not for the staff of "
+                    "the unit. Choose the target group «%(staff)s» if it is held for them.",
+                    target=target,
+                    group=groups[task.target_group],
+                    staff=staff,
+                )
+            else:
+                note = _(
+                    "Does not count for %(target)s: the type «%(type)s» is not a dissemination session "
+                    "of gender-equality law and policy. If the activity disseminates the Law on Gender "
+                    "Equality to the staff, choose one of the types that count: %(types)s.",
+                    target=target,
+                    type=task.activity_type_id.name,
+                    types=type_names,
+                )
+            task.staff_session_note = note
 
     @api.model
     def _recompute_action_month(self):
@@ -573,8 +657,101 @@ class GenderEqualityTask(models.Model):
 
     @api.model
     def get_import_templates(self):
-        """The workbook offered by Odoo's import dialog: one row per activity, Vietnamese headers."""
+        """The workbook offered by Odoo's import dialog: one row per activity, Vietnamese headers,
+        made when it is downloaded (``_import_template_content``)."""
         return [{"label": self.env._("Template of a plan's activities (Excel)"), "template": IMPORT_TEMPLATE}]
+
+    @api.model
+    def _import_template_content(self):
+        """The import template as the configuration stands: its columns are the labels of
+        ``IMPORT_COLUMNS`` and its lists the values the user may choose (areas by code, the
+        active activity types, the observances the user sees (the Department's and their
+        units' own days), topics, funding sources, target groups and forms). In Vietnamese,
+        the language of the units' workbooks, when it is installed."""
+        env = self.env["gender.equality.report"]._document_env()
+        env = self.env(context=dict(self.env.context, lang=env.lang))
+        Task = env[self._name]
+        labels = Task.fields_get(list(IMPORT_COLUMNS), ["string", "selection"])
+
+        def names(model, field="name"):
+            return env[model].search([]).mapped(field)
+
+        choices = {
+            "area_id": names("gender.equality.area", "code"),
+            "activity_type_id": names("gender.equality.activity.type"),
+            "observance_id": names("gender.equality.observance"),
+            "topic_ids": names("gender.equality.topic"),
+            "target_group": [label for _value, label in labels["target_group"]["selection"]],
+            "form": [label for _value, label in labels["form"]["selection"]],
+            "funding_source_id": names("gender.equality.funding.source"),
+        }
+        _ = env._
+        notes = (
+            _(
+                "Each row of the sheet Activities is an activity of the plan. Open the plan (a draft), "
+                "click Import Activities from Excel and choose this file."
+            ),
+            _(
+                "Area: its code (%(codes)s). Dates: dd/mm/yyyy, in the year of the plan.",
+                codes=", ".join(choices["area_id"]),
+            ),
+            _("Topics: one or several of the list, separated by a semicolon (;)."),
+            _("If a row is wrong, no row is imported: the rows to correct are listed, numbered as in Excel."),
+        )
+        return import_template.build_workbook(
+            [(name, labels[name]["string"]) for name in IMPORT_COLUMNS],
+            choices,
+            (_("Activities"), _("Lists")),
+            notes,
+            _("This value is not in the list: check it before importing."),
+        )
+
+    @api.model
+    def load(self, fields, data):
+        """Odoo's import, with the topics of a row named as the template lists them: separated
+        by semicolons (a topic's name may hold a comma, which Odoo's import would take for a
+        separator). They are read here, as the ids Odoo imports; a name that no topic has is a
+        refusal of its row, and the file imports nothing."""
+        if "topic_ids" not in fields:
+            return super().load(fields, data)
+        column = fields.index("topic_ids")
+        topics = {_import_key(topic.name): topic.id for topic in self.env["gender.equality.topic"].search([])}
+        label = self.fields_get(["topic_ids"], ["string"])["topic_ids"]["string"]
+        errors, rows = [], []
+        for index, row in enumerate(data):
+            ids = []
+            for key, name in _import_names(row[column], topics):
+                if key in topics:
+                    ids.append(topics[key])
+                else:
+                    errors.append(
+                        {
+                            "type": "error",
+                            "rows": {"from": index, "to": index},
+                            "record": index,
+                            "field": "topic_ids",
+                            "message": self.env._(
+                                "No topic is named “%(name)s” (column %(column)s): choose the topics "
+                                "of the list, separated by a semicolon.",
+                                name=name,
+                                column=label,
+                            ),
+                        }
+                    )
+            rows.append([*row[:column], ",".join(map(str, ids)), *row[column + 1 :]])
+        paths = [*fields[:column], "topic_ids/.id", *fields[column + 1 :]]
+        if not errors:
+            return super().load(paths, rows)
+        # Odoo's own checks of the other columns still speak; nothing of the file is kept (the
+        # records it created are rolled back, and forgotten by the cache).
+        savepoint = self.env.cr.savepoint(flush=False)
+        result = super().load(paths, rows)
+        self.env.flush_all()
+        savepoint.rollback()
+        savepoint.close(rollback=False)
+        self.env.invalidate_all()
+        self.pool.reset_changes()
+        return {**result, "ids": False, "messages": errors + result["messages"]}
 
     # ------------------------------------------------------------
     # ACTIONS
@@ -599,7 +776,13 @@ class GenderEqualityTask(models.Model):
             if closure.get(task.plan_id.id, (False, False))[0]:
                 task._check_held_for_the_supplement()
         self._write_state("done")
-        return True
+        return self._gep_feedback(
+            self.env._(
+                "%(tasks)s is done: the annual report counts it once its figures are compiled.",
+                tasks=", ".join(self.mapped("name")),
+            ),
+            self.env._("Activity done"),
+        )
 
     def action_cancel(self):
         self._check_flag("can_cancel", self.env._("cancelled"))

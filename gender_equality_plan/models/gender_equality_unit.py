@@ -3,6 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..tools import vi_format
 from ..tools.html_clean import NarrativeHtml
 
 UNIT_TYPES = [
@@ -15,6 +16,18 @@ UNIT_TYPES = [
     ("health_station", "Commune health station"),
     ("other", "Other"),
 ]
+# The title of the head of a unit, printed above the signature of its documents, by unit type
+# (the Department's and the hospitals' heads are directors: "GIÁM ĐỐC").
+HEAD_TITLES = {
+    "department": "GIÁM ĐỐC",
+    "provincial_hospital": "GIÁM ĐỐC",
+    "area_hospital": "GIÁM ĐỐC",
+    "health_centre": "GIÁM ĐỐC",
+    "provincial_centre": "GIÁM ĐỐC",
+    "sub_department": "CHI CỤC TRƯỞNG",
+    "health_station": "TRẠM TRƯỞNG",
+}
+DEFAULT_HEAD_TITLE = "THỦ TRƯỞNG ĐƠN VỊ"
 
 
 class GenderEqualityUnit(models.Model):
@@ -77,6 +90,42 @@ class GenderEqualityUnit(models.Model):
         help="Members of the unit who hold the role Head of Unit.",
     )
     member_count = fields.Integer(compute="_compute_member_count", string="Number of Members")
+    has_head_account = fields.Boolean(
+        compute="_compute_has_head_account",
+        search="_search_has_head_account",
+        string="Has a Head Account",
+        help="A member of the unit holds the role Head of Unit with an active account: the head "
+        "decides the unit's approval stages in the application.",
+    )
+    no_head_mode = fields.Selection(
+        [
+            ("paper", "Signed on paper, recorded with the scan"),
+            ("skip", "Skipped"),
+        ],
+        string="Head's Step without an Account",
+        required=True,
+        default="paper",
+        tracking=True,
+        help="How the approval stages of the unit's heads are done while the unit has no head "
+        "account (set by the Department of Health).\n"
+        "Signed on paper: the head signs the printed document; a member of the unit records the "
+        "approval with the scan of the signed document, and the record goes on to the next stage "
+        "(the Department sees the scan and can revert it). Refused once the unit has a head "
+        "account: the head then approves in the application.\n"
+        "Skipped: the stage is passed without a decision; the record goes directly to the next "
+        "stage.",
+    )
+    head_title = fields.Char(
+        string="Title of the Head",
+        compute="_compute_head_title",
+        store=True,
+        readonly=False,
+        precompute=True,
+        tracking=True,
+        help="The title of the head of the unit as printed above the signature of its documents "
+        "(GIÁM ĐỐC, CHI CỤC TRƯỞNG, TRẠM TRƯỞNG…), when a document does not name its signer's "
+        "title. Proposed from the unit type.",
+    )
     active = fields.Boolean(default=True, tracking=True)
     note = NarrativeHtml(string="Notes")
 
@@ -84,11 +133,33 @@ class GenderEqualityUnit(models.Model):
         ("code_unique", "unique(code)", "The code of a unit must be unique."),
     ]
 
+    @api.depends("unit_type")
+    def _compute_head_title(self):
+        """The title the unit type proposes, unless the unit has a title of its own."""
+        proposed = {*HEAD_TITLES.values(), DEFAULT_HEAD_TITLE}
+        for unit in self:
+            if not unit.head_title or unit.head_title in proposed:
+                unit.head_title = HEAD_TITLES.get(unit.unit_type, DEFAULT_HEAD_TITLE)
+
     @api.depends("user_ids", "user_ids.groups_id")
     def _compute_manager_ids(self):
         manager_group = self.env.ref("gender_equality_plan.group_unit_manager")
         for unit in self:
             unit.manager_ids = unit.user_ids.filtered(lambda user: manager_group in user.groups_id)
+
+    @api.depends("user_ids", "user_ids.groups_id", "user_ids.active", "user_ids.share")
+    def _compute_has_head_account(self):
+        for unit in self:
+            unit.has_head_account = bool(
+                unit.manager_ids.filtered(lambda user: user.active and not user.share)
+            )
+
+    def _search_has_head_account(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("This search on the head accounts is not supported."))
+        manager_group = self.env.ref("gender_equality_plan.group_unit_manager")
+        domain = [("user_ids", "any", [("groups_id", "in", manager_group.id), ("share", "=", False)])]
+        return domain if (operator == "=") == value else ["!", *domain]
 
     @api.depends("user_ids")
     def _compute_member_count(self):
@@ -111,7 +182,11 @@ class GenderEqualityUnit(models.Model):
             descendants = self.with_context(active_test=False).search([("id", "child_of", self.ids)])
             if vals["parent_id"] in descendants.ids:
                 raise ValidationError(self._cycle_message())
-        return super().write(vals)
+        result = super().write(vals)
+        if "user_ids" in vals:
+            # A head account that joins a unit takes over the head's steps waiting on paper.
+            self.env["gender.equality.approval.review"]._approval_assign_new_heads()
+        return result
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_has_records(self):
@@ -148,6 +223,46 @@ class GenderEqualityUnit(models.Model):
             for field in fields_data
             if field["model"] in self.env and not self.env[field["model"]]._abstract
         ]
+
+    def action_open_members(self):
+        """Open the unit on its members, where the Department adds its head's account (a member
+        with the role Head of Unit)."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.display_name,
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+        }
+
+    # ------------------------------------------------------------
+    # DOCUMENTS
+    # ------------------------------------------------------------
+
+    def _document_heading(self):
+        """The left block of the heading of the unit's documents (Decree 30/2020/NĐ-CP): the
+        name of the superior body (the parent unit; the Department of Health for a unit of the
+        sector without one) over the unit's own name, each cut into the lines that fit the
+        column (``vi_format.heading_lines``). Names only, read as superuser: the reader may not
+        open the superior unit."""
+        self.ensure_one()
+        unit = self.sudo()
+        superior = unit.parent_id
+        if not superior and unit.unit_type != "department":
+            superior = unit.search([("unit_type", "=", "department")], limit=1)
+        return {
+            "superior": vi_format.heading_lines(superior.name) if superior else [],
+            "unit": vi_format.heading_lines(unit.name),
+        }
+
+    def _document_signer_titles(self):
+        """The title printed above the signature of the unit's documents, one line each."""
+        self.ensure_one()
+        title = self.sudo().head_title or DEFAULT_HEAD_TITLE
+        return [line.strip().upper() for line in title.splitlines() if line.strip()]
 
     def action_archive(self):
         res = super().action_archive()

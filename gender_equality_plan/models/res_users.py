@@ -57,13 +57,22 @@ class ResUsers(models.Model):
     def create(self, vals_list):
         users = super().create(vals_list)
         users._gep_update_home_action()
+        if any(vals.get("gep_unit_ids") for vals in vals_list):
+            users._gep_assign_new_heads()
         return users
 
     def write(self, vals):
         result = super().write(vals)
         if any(key.startswith(GROUP_KEYS) for key in vals):
             self._gep_update_home_action()
+        if any(key.startswith(GROUP_KEYS) for key in vals) or {"gep_unit_ids", "active"} & vals.keys():
+            self._gep_assign_new_heads()
         return result
+
+    def _gep_assign_new_heads(self):
+        """A head account that a unit gets (a new user, a role or a membership) takes over the
+        head's steps of that unit waiting for a signature on paper."""
+        self.env["gender.equality.approval.review"]._approval_assign_new_heads()
 
     def _gep_update_home_action(self):
         """Users of the app land on "My work" after login, the Odoo way: their home action.

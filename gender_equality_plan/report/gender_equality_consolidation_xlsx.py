@@ -4,6 +4,19 @@ from datetime import datetime
 
 from odoo import models
 
+from ..tools import vi_format
+
+# The figures of the summary sheet that the consolidation screen shows too: the workbook names
+# them with the screen's labels (one figure, one label).
+SCREEN_FIGURES = (
+    "units_expected",
+    "reports_submitted",
+    "reports_accepted",
+    "reports_on_time",
+    "reports_late",
+    "reports_missing",
+)
+
 
 class GenderEqualityConsolidationXlsx(models.AbstractModel):
     """The consolidated report of a year as a workbook: a summary sheet (the four targets with
@@ -52,13 +65,12 @@ class GenderEqualityConsolidationXlsx(models.AbstractModel):
             formats["header"],
         )
         sheet.freeze_panes(row + 1, 0)
-        units = {"%": "%", "points": _("points")}
         for objective in summary["objectives"]:
             row += 1
             sheet.write(row, 0, f"{objective['code']} {objective['name']}", formats["text"])
             sheet.write_number(row, 1, objective["target"], formats["percent"])
             sheet.write_number(row, 2, objective["value"], formats["percent"])
-            sheet.write(row, 3, units.get(objective["unit"], objective["unit"]), formats["text"])
+            sheet.write(row, 3, vi_format.objective_unit(objective["unit"]), formats["text"])
             if not objective["applicable"]:
                 outcome = _("Not due yet")
             else:
@@ -66,13 +78,9 @@ class GenderEqualityConsolidationXlsx(models.AbstractModel):
             sheet.write(row, 4, outcome, formats["text"])
         row += 2
         sheet.write_row(row, 0, [_("Indicator"), _("Value")], formats["header"])
+        labels = self.env["gender.equality.consolidation"].fields_get(list(SCREEN_FIGURES), ["string"])
         figures = [
-            (_("Units expected to report"), summary["units_expected"]),
-            (_("Reports received by the Department"), summary["reports_submitted"]),
-            (_("Reports accepted"), summary["reports_accepted"]),
-            (_("Reports on time"), summary["reports_on_time"]),
-            (_("Reports late"), summary["reports_late"]),
-            (_("Reports missing"), summary["reports_missing"]),
+            *((labels[key]["string"], summary[key]) for key in SCREEN_FIGURES),
             (
                 _("Units whose staff received at least %(count)s sessions", count=summary["min_sessions"]),
                 summary["units_with_two_dissemination_sessions"],
@@ -150,7 +158,10 @@ class GenderEqualityConsolidationXlsx(models.AbstractModel):
             ("by_topic", _("Topic")),
         ):
             sheet.write_row(
-                row, 0, [title, _("Activities"), _("Men"), _("Women"), _("Total")], formats["header"]
+                row,
+                0,
+                [title, _("Number of Activities"), _("Men"), _("Women"), _("Total")],
+                formats["header"],
             )
             for line in summary[key]:
                 row += 1

@@ -37,6 +37,7 @@ from . import test_ui_views
 from . import test_inspection_views
 from . import test_inspection_demo
 from . import test_home
+from . import test_home_tours
 from . import test_report_demo
 from . import test_report_ui_views
 from . import test_field_policy
@@ -64,3 +65,12 @@ from . import test_failed_items
 from . import test_html_clean
 from . import test_time_freeze
 from . import test_doors
+from . import test_approval_no_head
+from . import test_approval_head_submits
+from . import test_inspection_checklist
+from . import test_sector_report_signature
+from . import test_ui_tours_flows
+from . import test_report_words
+from . import test_task_target
+from . import test_document_words
+from . import test_figure_words

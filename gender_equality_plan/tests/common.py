@@ -1,5 +1,6 @@
 # Copyright 2026 Sở Y tế Thanh Hóa
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import Command
 from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
 
@@ -42,3 +43,27 @@ class GenderEqualityCommon(TransactionCase):
         cls.unit_a.user_ids = cls.user_a | cls.manager_a
         cls.unit_b.user_ids = cls.user_b | cls.manager_b
         cls.department.user_ids |= cls.dept_user | cls.dept_manager
+        # An inspection starts with a checklist: the tests that do not choose one get a default
+        # checklist of one optional question, which changes neither scores nor corrective actions.
+        Checklist = cls.env["gender.equality.checklist"]
+        Checklist.search([("is_default", "=", True)]).is_default = False
+        cls.default_checklist = Checklist.create(
+            {"name": "Bảng kiểm mặc định của các bài kiểm thử", "code": "TEST-DEFAULT", "is_default": True}
+        )
+        cls.default_checklist.section_ids = [
+            Command.create(
+                {
+                    "name": "Chung",
+                    "item_ids": [
+                        Command.create(
+                            {
+                                "checklist_id": cls.default_checklist.id,
+                                "question": "Ghi chú chung",
+                                "answer_type": "text",
+                                "weight": 0,
+                            }
+                        )
+                    ],
+                }
+            )
+        ]

@@ -1,5 +1,6 @@
 # Copyright 2026 Sở Y tế Thanh Hóa
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
 from datetime import date, timedelta
 
 from freezegun import freeze_time
@@ -300,7 +301,12 @@ class IntegrityCommon(GenderEqualityPlanCommon):
         SectorReport = cls.env["gender.equality.sector.report"].with_user(cls.dept_user)
         reports = {
             state: SectorReport.create(
-                {"year": year, "signer_title": "GIÁM ĐỐC", "signer_name": "Nguyễn Văn An"}
+                {
+                    "year": year,
+                    "signer_title": "GIÁM ĐỐC",
+                    "signer_name": "Nguyễn Văn An",
+                    "document_number": f"{year - 2000}/BC-SYT",
+                }
             )
             for state, year in (
                 ("draft", 2031),
@@ -421,6 +427,10 @@ class IntegrityCommon(GenderEqualityPlanCommon):
             "gender.equality.home": {},
             "gender.equality.reason.wizard": {},
             "gender.equality.confirm.wizard": {},
+            "gender.equality.paper.approval.wizard": {
+                "scan": base64.b64encode(b"%PDF-1.4 signed"),
+                "signer": "Nguyễn Văn An",
+            },
             "gender.equality.prepare.year.wizard": {"year": 2031, "unit_ids": [Command.set(self.unit_a.ids)]},
             "gender.equality.inspection.plan.wizard": {
                 "year": 2026,
@@ -437,6 +447,8 @@ class IntegrityCommon(GenderEqualityPlanCommon):
                 "default_res_ids": plan.ids,
                 "default_method": "action_return",
             }
+        elif model == "gender.equality.paper.approval.wizard":
+            context = {"default_res_model": plan._name, "default_res_id": plan.id}
         elif model == "gender.equality.confirm.wizard":
             context = {
                 "default_res_model": plan._name,
@@ -484,6 +496,7 @@ OTHER_VALUES = {
     "one2many": _other_relation,
     "many2one_reference": lambda env, field, name, current: (current or 0) + 7,
     "json": lambda env, field, name, current: {"changed": [current]},
+    "binary": lambda env, field, name, current: base64.b64encode(b"%PDF-1.4 other"),
     "selection": lambda env, field, name, current: next(
         key for key in field.get_values(env) if key != current
     ),

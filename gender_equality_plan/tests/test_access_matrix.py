@@ -78,6 +78,7 @@ ACCESS = {
     "gender.equality.home": dict.fromkeys(MASTER, "crw"),
     "gender.equality.reason.wizard": EVERYONE,
     "gender.equality.confirm.wizard": EVERYONE,
+    "gender.equality.paper.approval.wizard": EVERYONE,
     "gender.equality.prepare.year.wizard": {"dept_manager": "crw"},
     "gender.equality.inspection.plan.wizard": INSPECTION_RECORD,
     "gender.equality.inspection.compare": EVERYONE,

@@ -65,10 +65,14 @@ class TestApprovalChain(GenderEqualityPlanCommon):
         self.assertEqual(self.plan.state, "approved")
 
     def test_stage_without_approver_blocks_submission(self):
+        """A stage set to refuse when nobody can decide it (not the default of a head's stage:
+        see ``TestNoHeadAccount``) refuses the submission, before anything is asked."""
+        self.stage_unit.without_approver = "refuse"
         self.unit_a.user_ids = self.user_a
-        with self.assertRaises(UserError):
-            self._submit()
+        with self.assertRaisesRegex(UserError, "Nobody can approve the stage"):
+            self.plan.with_user(self.user_a).with_context(gep_confirm=True).action_submit()
         self.assertEqual(self.plan.state, "draft")
+        self.assertFalse(self._reviews())
 
     def test_stage_order_is_the_lowest_sequence_first(self):
         self.stage_department.sequence = 5
@@ -97,8 +101,11 @@ class TestApprovalChain(GenderEqualityPlanCommon):
         self.assertFalse(self._approval_activities())
 
     def test_submitter_gets_no_approval_activity(self):
+        """A head who submits decided his stage by submitting: the to-dos go to the next stage."""
         self._submit(user=self.manager_a)
-        self.assertFalse(self._approval_activities())
+        activities = self._approval_activities()
+        self.assertNotIn(self.manager_a, activities.user_id)
+        self.assertIn(self.dept_manager, activities.user_id)
 
     def test_stage_selection_lists_approvable_models(self):
         selection = self.env["gender.equality.approval.stage"]._selection_res_model()

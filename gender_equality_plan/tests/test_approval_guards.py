@@ -12,6 +12,9 @@ from .plan_common import GenderEqualityPlanCommon
 @freeze_time("2026-03-01")
 class TestApprovalGuards(GenderEqualityPlanCommon):
     def test_submitter_cannot_approve_own_plan(self):
+        """On a stage that does not take the submission as the decision, the head who submitted
+        must leave the decision to another head."""
+        self.stage_unit.submitter_decides = False
         self._submit(user=self.manager_a)
         self.assertFalse(self.plan.with_user(self.manager_a).can_approve)
         with self.assertRaises(AccessError):

@@ -53,7 +53,7 @@ class TestGradingBands(InspectionCommon):
         self.assertFalse(inspection.grade_id)
         self.assertFalse(inspection.result_band)
         minutes = self._minutes(inspection)
-        self.assertIn("66.7", minutes)
+        self.assertIn("66,7%", minutes)
         self.assertNotIn("Xếp loại", minutes)
 
     def test_the_department_changes_the_bands_and_open_inspections_follow(self):

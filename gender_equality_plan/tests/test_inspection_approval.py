@@ -45,6 +45,10 @@ class TestSelfInspectionChain(InspectionApprovalCommon):
         self.assertEqual(inspection.review_ids.mapped("state"), ["approved", "approved"])
 
     def test_submitter_cannot_approve(self):
+        """On a stage that does not take the submission as the decision (the shipped head's stage
+        does: see ``TestHeadSubmits``), the head who recorded the minutes leaves the decision to
+        another head."""
+        self.stage_unit.submitter_decides = False
         # A second head of unit A, so that someone else than the submitter may approve.
         other_head = new_test_user(
             self.env, "gep_manager_a2", groups="gender_equality_plan.group_unit_manager"

@@ -33,7 +33,7 @@ class TestInspectionReport(InspectionCommon):
     def test_minutes_contain_unit_score_and_findings(self):
         html = self._render()
         self.assertIn("Unit A", html)
-        self.assertIn("66.7", html)
+        self.assertIn("66,7%", html)
         for finding in (
             "Plan well prepared",
             "Only one session held",

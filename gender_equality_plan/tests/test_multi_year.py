@@ -215,7 +215,7 @@ class TestMultiYear(SectorReportCommon):
         )
         self.assertEqual(result.achievement, "not_due")
         self.assertEqual(self.result_2021.achievement, "not_achieved")
-        self.assertEqual(self.result_2021.target_label, "100 %")
+        self.assertEqual(self.result_2021.target_label, "≥ 100%", "as on every screen and document")
 
     def test_years_are_checked(self):
         with self.assertRaises(ValidationError):

@@ -120,7 +120,7 @@ class TestInspectionMinutesPdf(PdfReportMixin, InspectionCommon, HttpCase):
             (
                 "Đơn vị được kiểm tra: Trung tâm Y tế Thọ Xuân",
                 "Lê Thị Thanh Hương – Trưởng đoàn",
-                "Điểm đánh giá: 66.7%",
+                "Điểm đánh giá: 66,7%",
                 "Kế hoạch được xây dựng đầy đủ, đúng hạn.",
                 "Chỉ tổ chức được một buổi truyền thông.",
                 "Gửi báo cáo chậm (mức độ: lớn)",
@@ -179,7 +179,7 @@ class TestUnitReportPdf(PdfReportMixin, ReportCommon, HttpCase):
                 "Kinh phí còn hạn chế.",
                 "NHIỆM VỤ TRỌNG TÂM NĂM 2027",
                 "Nơi nhận:",
-                "THỦ TRƯỞNG ĐƠN VỊ",
+                "GIÁM ĐỐC",  # the title of the head of a health centre
                 "Nguyễn Văn Đức",
             ),
         )
@@ -198,6 +198,17 @@ class TestUnitReportPdf(PdfReportMixin, ReportCommon, HttpCase):
 
     def test_report_uses_a_times_like_serif(self):
         self.assertTimesLikeFont(self._render_pdf(UNIT_REPORT, self.report_a))
+
+    def test_a_long_name_of_the_unit_fits_the_heading_in_whole_lines(self):
+        """Decree 30's heading: a long name is printed on lines cut between its words (before
+        its place), never wrapped by the column ("…TỈNH THANH" / "HÓA")."""
+        self.unit_a.name = "Trung tâm Kiểm soát bệnh tật tỉnh Thanh Hóa"
+        lines = [
+            line.strip() for line in self._pdf_text(self._render_pdf(UNIT_REPORT, self.report_a)).splitlines()
+        ]
+        heading = [line.split("   ")[0] for line in lines[:6]]
+        self.assertEqual(heading[:3], ["SỞ Y TẾ THANH HÓA", "TRUNG TÂM KIỂM SOÁT BỆNH TẬT", "TỈNH THANH HÓA"])
+        self.assertNotIn("HÓA", heading)
 
     def test_unit_member_prints_the_report_of_their_unit(self):
         text = self._pdf_text(self._render_pdf(UNIT_REPORT, self.report_a, user=self.user_a))
@@ -287,6 +298,14 @@ class TestInspectionProgrammePdf(PdfReportMixin, InspectionCommon, HttpCase):
             ),
         )
         self.assertNotIn("DỰ THẢO", text)
+
+    def test_the_departments_programme_is_signed_with_its_managers_title(self):
+        """Without a title of its own, the programme prints the title of the head of the unit
+        that issues it: the Department's director, not "THỦ TRƯỞNG ĐƠN VỊ"."""
+        self.programme.with_user(self.inspector).write({"signer_title": False})
+        text = self._pdf_text(self._render_pdf(PROGRAMME, self.programme))
+        self.assertRegex(text, r"(?m)Nơi nhận: +GIÁM ĐỐC$")
+        self.assertNotIn("THỦ TRƯỞNG ĐƠN VỊ", text)
 
     def test_programme_lists_its_units_and_dates(self):
         text = self._pdf_text(self._render_pdf(PROGRAMME, self.programme))

@@ -45,9 +45,9 @@ class TestReportExports(ReportCommon):
         self.assertIn("10/12/2026", sheet["A2"].value)
         self.assertEqual(sheet.freeze_panes, "A4")
         labels = {sheet.cell(row, 1).value: sheet.cell(row, 2).value for row in range(9, sheet.max_row + 1)}
-        self.assertEqual(labels["Units expected to report"], 3)
-        self.assertEqual(labels["Reports on time"], 1)
-        self.assertEqual(labels["Reports missing"], 2)
+        self.assertEqual(labels["Units Expected"], 3)
+        self.assertEqual(labels["Reports On Time"], 1)
+        self.assertEqual(labels["Reports Missing"], 2)
 
     def test_xlsx_budget_and_participants_agree_with_the_summary(self):
         summary = self.Report.with_user(self.dept_user).get_kpi_summary(2026)

@@ -29,6 +29,19 @@ class TestUiTours(UiTourCommon):
         self.assertEqual(plan.task_ids.mapped("name"), ["Phổ biến Luật Bình đẳng giới"])
         self.assertEqual(plan.state, "submitted", "submitted anyway, after going back once")
 
+    def test_activity_dialog_says_whether_it_counts_for_target_1(self):
+        self._tour(
+            self._action("gender_equality_plan_action", "/new"),
+            "gender_equality_task_target_tour",
+            self.officer,
+        )
+        plan = self.env["gender.equality.plan"].search([("unit_id", "=", self.unit.id)])
+        self.assertEqual(plan.task_ids.mapped("name"), ["Tập huấn Luật Bình đẳng giới cho viên chức"])
+        self.assertEqual(plan.task_ids.activity_type_id, self.type_session)
+        self.assertEqual(plan.task_ids.target_group, "staff")
+        self.assertTrue(plan.task_ids.is_staff_session)
+        self.assertEqual(plan.dissemination_count, 1)
+
     def test_plan_meeting_the_objectives_leaves_with_a_confirmation(self):
         plan = self._plan(self.year, names=("Phổ biến Luật", "Nói chuyện chuyên đề"))
         plan.with_user(self.officer).write(

@@ -9,8 +9,9 @@ the body (headings, paragraphs, narrative sections, tables of figures with borde
 two-column table of the recipients and the signature. Officials edit and sign it in Word.
 
 ``document`` is the dict that the PDF prints too (``gender.equality.sector.report._document``):
-``issuer_lines``, ``number``, ``date_line``, ``draft``, ``title``, ``subject``, ``addressees``,
-``blocks`` (``tools.sector_document``), ``recipients``, ``signer_titles``, ``signer_name``.
+``heading`` (``superior`` and ``unit``: lines of names), ``number``, ``date_line``, ``draft``,
+``title``, ``subject``, ``addressees``, ``blocks`` (``tools.sector_document``), ``recipients``,
+``signer_titles``, ``signer_name``.
 """
 
 import io
@@ -31,6 +32,8 @@ BODY_SIZE = 13
 TABLE_SIZE = 11
 # Usable width of an A4 page with margins of 30 and 15 mm.
 PAGE_WIDTH_CM = 16.5
+# The left column of the heading (the superior body and the issuing unit): 45%, as the PDF.
+HEADING_LEFT_CM = 7.4
 
 
 def is_available():
@@ -133,13 +136,14 @@ class DocxWriter:
         self._signature_table(document)
 
     def _heading_table(self, document):
-        table = self._borderless_table((6.5, PAGE_WIDTH_CM - 6.5))
+        # As the PDF (Decree 30): the names at 12 pt, in lines cut to fit the left column.
+        table = self._borderless_table((HEADING_LEFT_CM, PAGE_WIDTH_CM - HEADING_LEFT_CM))
         left, right = table.rows[0].cells
         center = WD_ALIGN_PARAGRAPH.CENTER
-        issuer = document["issuer_lines"]
-        lines = [(line, False, False, BODY_SIZE, center) for line in issuer[:-1]]
+        heading = document["heading"]
+        lines = [(line, False, False, BODY_SIZE - 1, center) for line in heading["superior"]]
+        lines += [(line, True, False, BODY_SIZE - 1, center) for line in heading["unit"]]
         lines += [
-            (issuer[-1], True, False, BODY_SIZE, center),
             ("———", False, False, BODY_SIZE, center),
             (document["number"], False, False, BODY_SIZE, center),
         ]

@@ -48,6 +48,8 @@ PRODUCT_KIND_WORDS = {
 }
 TITLE = "Kết quả thực hiện công tác truyền thông về bình đẳng giới năm {year} của ngành Y tế"
 NOT_DUE = "Chưa đến hạn đánh giá"
+# The heading of the count of activities held, as the consolidation and its workbook say it.
+ACTIVITY_COUNT = "Số hoạt động"
 
 
 def title(year):
@@ -65,23 +67,9 @@ def period_label(years):
 # ------------------------------------------------------------
 
 
-def objective_value(value, unit):
-    """``85,3%``, or ``+10,5 điểm %`` for a rise in percentage points."""
-    if value is False or value is None:
-        return "–"
-    if unit == "points":
-        sign = "+" if value > 0 else ""
-        return f"{sign}{vi_format.vi_number(value, 1)} điểm %"
-    return vi_format.vi_percent(value)
-
-
-def objective_target(target, target_max, unit):
-    """``≥ 100%``, or ``10–15 điểm %`` for a range."""
-    words = "điểm %" if unit == "points" else "%"
-    low = vi_format.vi_number(target, 1 if unit == "points" else 0)
-    if target_max:
-        return f"{low}–{vi_format.vi_number(target_max, 1 if unit == 'points' else 0)} {words}"
-    return f"≥ {low}{' ' if unit == 'points' else ''}{words}"
+# A target's figure and its target value read the same on every screen and document.
+objective_value = vi_format.objective_value
+objective_target = vi_format.objective_target
 
 
 def outcome(applicable, achieved):
@@ -290,7 +278,9 @@ class SectorReportDocument:
                 )
             )
             self._table(
-                ("Loại đơn vị", "Phải báo cáo", "Đã gửi", "Đúng hạn", "Muộn", "Chưa gửi"), rows, total=True
+                ("Loại đơn vị", "Phải báo cáo", "Đã tiếp nhận", "Đúng hạn", "Muộn", "Chưa gửi"),
+                rows,
+                total=True,
             )
         units = summary.get("units", [])
         late = [
@@ -320,14 +310,14 @@ class SectorReportDocument:
         for key, header in (("by_area", "Lĩnh vực hoạt động"), ("by_activity_type", "Loại hoạt động")):
             rows = _breakdown_rows(summary.get(key, []))
             if rows:
-                self._table((header, "Số hoạt động", "Nam", "Nữ", "Tổng"), rows, total=True)
+                self._table((header, ACTIVITY_COUNT, "Nam", "Nữ", "Tổng"), rows, total=True)
 
     def _topics_and_products(self):
         summary = self.summary
         self._heading(4, "Chủ đề truyền thông và sản phẩm truyền thông")
         topics = _breakdown_rows(summary.get("by_topic", []), with_total=False)
         if topics:
-            self._table(("Chủ đề", "Số hoạt động", "Nam", "Nữ", "Tổng"), topics)
+            self._table(("Chủ đề", ACTIVITY_COUNT, "Nam", "Nữ", "Tổng"), topics)
         else:
             self._paragraph("Chưa có hoạt động được ghi nhận theo chủ đề.")
         products = [

@@ -4,8 +4,9 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 # The transitions of approvable records (approval mixin) that the buttons confirm first: the
-# wizard calls nothing else.
-CONFIRM_METHODS = ("action_submit", "action_cancel")
+# wizard calls nothing else (the approval only for the models that confirm it,
+# ``_workflow_confirm_approve``).
+CONFIRM_METHODS = ("action_submit", "action_approve", "action_cancel")
 
 
 class GenderEqualityConfirmWizard(models.TransientModel):
@@ -63,6 +64,7 @@ class GenderEqualityConfirmWizard(models.TransientModel):
             self.res_model not in approvable
             or self.res_model not in self.env
             or self.method not in CONFIRM_METHODS
+            or (self.method == "action_approve" and not self.env[self.res_model]._workflow_confirm_approve)
             or not ids
             or not all(isinstance(record_id, int) and not isinstance(record_id, bool) for record_id in ids)
         ):

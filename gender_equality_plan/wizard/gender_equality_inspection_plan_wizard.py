@@ -22,7 +22,12 @@ class GenderEqualityInspectionPlanWizard(models.TransientModel):
     inspection_type = fields.Selection(INSPECTION_TYPES, string="Type", required=True, default="inspection")
     unit_ids = fields.Many2many("gender.equality.unit", string="Units to Inspect", required=True)
     checklist_id = fields.Many2one(
-        "gender.equality.checklist", string="Checklist", domain="[('active', '=', True)]"
+        "gender.equality.checklist",
+        string="Checklist",
+        required=True,
+        domain="[('active', '=', True)]",
+        default=lambda self: self.env["gender.equality.checklist"]._get_default(),
+        help="The checklist that the teams answer: the inspections start with its items.",
     )
     leader_id = fields.Many2one("res.users", string="Team Leader")
     inspector_ids = fields.Many2many("res.users", string="Team Members")

@@ -8,7 +8,7 @@ REASON_METHODS = {
     "gender.equality.corrective.action": ("action_reopen", "action_cancel", "action_reschedule"),
 }
 # Every approvable record (approval mixin) may be returned or reopened with a reason.
-APPROVAL_REASON_METHODS = ("action_return", "action_reopen")
+APPROVAL_REASON_METHODS = ("action_return", "action_reopen", "action_revert_paper_approval")
 
 
 class GenderEqualityReasonWizard(models.TransientModel):
