@@ -407,7 +407,10 @@ class GenderEqualityInspection(models.Model):
             and (inspecting_unit.unit_type == "department" or unit.parent_id == inspecting_unit)
         )
 
-    @api.constrains("unit_id", "inspection_type", "inspecting_unit_id", "is_external")
+    # Not triggered by ``is_external``: the inspecting unit is computed from it (and checked
+    # once computed); checking it when ``is_external`` is computed, in the middle of computing
+    # the inspecting unit, would read the inspecting unit of before.
+    @api.constrains("unit_id", "inspection_type", "inspecting_unit_id")
     def _check_inspecting_unit_id(self):
         for inspection in self:
             inspecting_unit, unit = inspection.inspecting_unit_id.sudo(), inspection.unit_id.sudo()
