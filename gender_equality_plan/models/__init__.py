@@ -28,7 +28,9 @@ from . import gender_equality_communication_product
 from . import gender_equality_checklist
 from . import gender_equality_checklist_section
 from . import gender_equality_checklist_item
+from . import gender_equality_grading_scale
 from . import gender_equality_grading_band
+from . import gender_equality_legal_basis
 from . import gender_equality_inspection
 from . import gender_equality_inspection_line
 from . import gender_equality_inspection_violation
@@ -44,6 +46,8 @@ from . import gender_equality_indicator_status
 from . import gender_equality_consolidation
 from . import gender_equality_objective_result
 from . import gender_equality_multi_year
+from . import gender_equality_sector_setting
+from . import gender_equality_phase
 from . import gender_equality_sector_report
 from . import gender_equality_home
 from . import ir_default

@@ -94,10 +94,13 @@ TASK_EXECUTION = {
 INSPECTION_CONTENT = {
     "checklist_id",
     "conclusion",
+    "conclusion_date",
+    "conclusion_number",
     "corrective_action_ids",
     "date",
     "decision_date",
     "decision_number",
+    "external_body",
     "inspector_ids",
     "leader_id",
     "line_ids",
@@ -109,7 +112,14 @@ INSPECTION_CONTENT = {
     "violation_ids",
 }
 # Set while the inspection is planned (a draft), never after.
-INSPECTION_DRAFT_ONLY = {"unit_id", "inspection_type", "inspection_category", "inspecting_unit_id", "year"}
+INSPECTION_DRAFT_ONLY = {
+    "unit_id",
+    "inspection_type",
+    "inspection_category",
+    "inspecting_unit_id",
+    "year",
+    "is_external",
+}
 INSPECTION_READONLY = WORKFLOW_FLAGS | {
     "corrective_action_count",
     "duplicate_warning",
@@ -118,6 +128,8 @@ INSPECTION_READONLY = WORKFLOW_FLAGS | {
     "has_critical_failure",
     "is_late",
     "is_scored",
+    "legal_basis_snapshot",
+    "legal_basis_text",
     "name",
     "programme_id",
     "result_band",
@@ -205,14 +217,18 @@ SECTOR_REPORT_CONTENT = {
     "assessment_causes",
     "assessment_shortcomings",
     "assessment_strengths",
+    "coordinator_ministry",
     "direction",
     "document_number",
     "include_period_review",
     "introduction",
     "next_year_tasks",
+    "period_direction",
+    "period_lessons",
     "place",
     "recipients",
     "recommendations",
+    "review_phase_id",
     "report_date",
     "signer_name",
     "signer_title",
@@ -326,8 +342,31 @@ POLICY = {
     ),
     # Local settings of the Department, not official norms.
     "gender.equality.grading.band": _master(
-        {"active", "code", "is_local_setting", "min_score", "name", "note", "sequence"}
+        {"active", "code", "is_local_setting", "min_score", "name", "note", "scale_id", "sequence"}
     ),
+    # The Department's decision: inactive until adopted; what minutes printed of it stays.
+    "gender.equality.grading.scale": _master(
+        {"active", "band_ids", "decision_date", "decision_number", "issued_by", "name", "note"}, {"adoption"}
+    ),
+    # The state apparatus as data: the legal bases of the inspections, the defaults of the sector
+    # report by year, the phases of the programme and their review years.
+    "gender.equality.legal.basis": _master(
+        {
+            "active",
+            "date_from",
+            "date_to",
+            "document",
+            "external_only",
+            "inspection_type",
+            "name",
+            "note",
+            "sequence",
+        }
+    ),
+    "gender.equality.sector.setting": _master(
+        {"addressees", "coordinator_ministry", "introduction", "note", "recipients", "year_from"}
+    ),
+    "gender.equality.phase": _master({"name", "note", "review_kind", "review_year", "year_from", "year_to"}),
     # History: written by the approval workflow only.
     "gender.equality.approval.review": {
         "writers": (),
@@ -542,6 +581,8 @@ POLICY = {
                 "in_progress_count",
                 "inspection_ids",
                 "late_count",
+                "legal_basis_snapshot",
+                "legal_basis_text",
                 "line_count",
                 "name",
                 "not_started_count",

@@ -377,6 +377,16 @@ class IntegrityCommon(GenderEqualityPlanCommon):
                 "gender.equality.grading.band": {
                     None: ref("gender_equality_plan.gender_equality_grading_band_fair")
                 },
+                "gender.equality.grading.scale": {
+                    None: ref("gender_equality_plan.gender_equality_grading_scale_default")
+                },
+                "gender.equality.legal.basis": {
+                    None: ref("gender_equality_plan.gender_equality_legal_basis_gender_equality_law")
+                },
+                "gender.equality.sector.setting": {
+                    None: ref("gender_equality_plan.gender_equality_sector_setting_2025")
+                },
+                "gender.equality.phase": {None: ref("gender_equality_plan.gender_equality_phase_2021_2025")},
                 "gender.equality.observance:unit": {None: unit_day},
                 "gender.equality.area": {None: cls.area_information},
                 "gender.equality.activity.type": {None: cls.type_other},
@@ -478,7 +488,13 @@ def _other_relation(env, field, current, record):
         if field.comodel_name == record._name and record._parent_store:
             # A parent that is not a descendant (no cycle).
             excluded += env[record._name].search([("id", "child_of", record.id)]).ids
-        return env[field.comodel_name].search([("id", "not in", excluded)], limit=1).id
+        Comodel = env[field.comodel_name]
+        # Archived records when there is no other active one (the grading bands of a scale that
+        # is not adopted yet).
+        return (
+            Comodel.search([("id", "not in", excluded)], limit=1)
+            or Comodel.with_context(active_test=False).search([("id", "not in", excluded)], limit=1)
+        ).id
     if current:
         return [Command.clear()]
     return [Command.link(env[field.comodel_name].search([], limit=1).id)]

@@ -56,7 +56,10 @@ class TestSectorReportDocx(SectorReportCommon):
         self.assertIn(
             "Kết quả thực hiện công tác truyền thông về bình đẳng giới năm 2026 của ngành Y tế", texts
         )
-        self.assertIn("Kính gửi: Ủy ban nhân dân tỉnh Thanh Hóa", texts)
+        # The default addressees of 2026: the province and its body of gender equality.
+        self.assertIn("Kính gửi:", texts)
+        self.assertIn("- Ủy ban nhân dân tỉnh Thanh Hóa", texts)
+        self.assertIn("- Sở Nội vụ tỉnh Thanh Hóa", texts)
         self.assertIn("DỰ THẢO", texts)
 
     def test_figures_tables_are_those_of_the_summary(self):

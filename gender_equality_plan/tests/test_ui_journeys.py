@@ -107,6 +107,10 @@ class TestUiJourneys(UiTourCommon):
         # The sector report of the year is written in the browser (the demo's is set aside).
         SectorReport = self.env["gender.equality.sector.report"]
         SectorReport.search([("year", "=", self.year), ("state", "!=", "cancelled")]).action_cancel()
+        # The report of the year reviews a phase (2021–2025 in 2026), as the tour writes it.
+        Phase = self.env["gender.equality.phase"]
+        if not Phase._reviewed_in(self.year):
+            Phase.search([("year_to", "<", self.year)], order="year_to desc", limit=1).review_year = self.year
         self._tour("/odoo", "gender_equality_department_accept_tour", self.department_officer)
         self.assertEqual(report.state, "accepted")
         self.assertTrue(report.received_date)
@@ -116,6 +120,8 @@ class TestUiJourneys(UiTourCommon):
         self.assertEqual(sector.submitted_by_id, self.department_officer)
         self.assertEqual((sector.document_number, sector.signer_name), ("215/BC-SYT", "Nguyễn Văn An"))
         self.assertIn("Sở Y tế ban hành kế hoạch truyền thông năm.", sector.direction)
+        self.assertIn("Phối hợp liên ngành là then chốt.", sector.period_lessons)
+        self.assertIn("Duy trì truyền thông tại cơ sở.", sector.period_direction)
         self.assertTrue(sector.is_frozen)
         self._tour(
             self._action("gender_equality_sector_report_action", f"/{sector.id}"),

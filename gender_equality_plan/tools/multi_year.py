@@ -17,11 +17,11 @@ Whether a recorded figure achieves its target follows the same rule as the conso
 target applies from its milestone year, and is achieved when the figure reaches it.
 """
 
-# Decision 1790/QĐ-TTg (23/10/2021) and the plan run to 2030; the five-year review of the
-# programme covers 2021–2025 and is written in 2026.
+# Decision 1790/QĐ-TTg (23/10/2021) and the plan run to 2030. Its phases (2021–2025, 2026–2030)
+# and the year of the sector report that reviews each are the Department's data
+# (``gender.equality.phase``).
 PERIOD_START = 2021
 PERIOD_END = 2030
-REVIEW_YEAR = 2026
 
 COMPUTED = "computed"
 RECORDED = "recorded"
@@ -109,7 +109,8 @@ def build_table(years, specs, computed, accepted, recorded):
     return {"objectives": list(specs), "rows": rows}
 
 
-def period_years(year):
-    """The years a review written in ``year`` covers: from the start of the plan to the year
-    before (2021–2025 for the review of 2026), within the plan's period."""
-    return list(range(PERIOD_START, min(year - 1, PERIOD_END) + 1))
+def period_years(year_from, year_to, report_year):
+    """The years of the phase ``year_from``–``year_to`` that a review written in ``report_year``
+    covers: the phase's years up to the report's own year (2021–2025 for the review of 2026,
+    2026–2030 for a review in 2030, 2026–2027 for a review asked for in 2027)."""
+    return list(range(year_from, min(year_to, report_year) + 1))

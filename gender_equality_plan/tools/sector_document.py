@@ -43,6 +43,7 @@ PRODUCT_KIND_WORDS = {
     "article": "Tin, bài",
     "video": "Video, phóng sự",
     "online": "Tài liệu đưa lên trang thông tin điện tử",
+    # Which ministry: the national coordinator of the report's year (``reproduction_word``).
     "reproduction": "Nhân bản sản phẩm của Bộ",
     "other": "Sản phẩm khác",
 }
@@ -50,6 +51,13 @@ TITLE = "Kết quả thực hiện công tác truyền thông về bình đẳng
 NOT_DUE = "Chưa đến hạn đánh giá"
 # The heading of the count of activities held, as the consolidation and its workbook say it.
 ACTIVITY_COUNT = "Số hoạt động"
+
+
+def reproduction_word(ministry):
+    """``"Nhân bản sản phẩm của Bộ Nội vụ"``: the products reproduced are those of the national
+    coordinator of the programme (plan III.2: MOLISA's, Bộ Nội vụ's since 2025). Without one (a
+    report issued before the coordinator was recorded), the words it printed."""
+    return f"Nhân bản sản phẩm của {ministry}" if ministry else PRODUCT_KIND_WORDS["reproduction"]
 
 
 def title(year):
@@ -93,14 +101,18 @@ class SectorReportDocument:
     ``summary`` is a ``get_kpi_summary`` dict; ``period`` the multi-year table of the years
     reviewed (``tools.multi_year.build_table``), or None; ``narrative`` the HTML sections the
     Department writes (``introduction``, ``direction``, ``strengths``, ``shortcomings``,
-    ``causes``, ``next_year_tasks``, ``recommendations``).
+    ``causes``, ``next_year_tasks``, ``recommendations``, and for the review of a phase
+    ``period_lessons`` and ``period_direction``); ``ministry`` the national coordinator of the
+    year; ``next_phase`` the label of the phase after the one reviewed (``"2026–2030"``).
     """
 
-    def __init__(self, year, summary, narrative=None, period=None):
+    def __init__(self, year, summary, narrative=None, period=None, ministry=None, next_phase=None):
         self.year = year
         self.summary = summary
         self.narrative = narrative or {}
         self.period = period
+        self.ministry = ministry
+        self.next_phase = next_phase
         self.blocks = []
         self._chapter = 0
 
@@ -145,7 +157,7 @@ class SectorReportDocument:
         self.figure_blocks()
         if self.period:
             self._chapter_heading(f"KẾT QUẢ GIAI ĐOẠN {period_label(self.period_years())}")
-            self.period_blocks()
+            self._period_review()
         self._chapter_heading("ĐÁNH GIÁ CHUNG")
         self._heading(1, "Ưu điểm")
         self._html("strengths")
@@ -175,6 +187,21 @@ class SectorReportDocument:
         first = len(self.blocks)
         self._period()
         return self.blocks[first:]
+
+    def _period_review(self):
+        """The review of the phase: its table, the lessons learned and the direction of the next
+        phase. A review issued before these were written (table only) prints as it did."""
+        lessons, direction = self.narrative.get("period_lessons"), self.narrative.get("period_direction")
+        if not (lessons or direction):
+            self.period_blocks()
+            return
+        self._heading(1, "Kết quả thực hiện các mục tiêu qua các năm")
+        self.period_blocks()
+        self._heading(2, "Bài học kinh nghiệm")
+        self._html("period_lessons")
+        next_phase = f"giai đoạn {self.next_phase}" if self.next_phase else "giai đoạn tiếp theo"
+        self._heading(3, f"Phương hướng {next_phase}")
+        self._html("period_direction")
 
     def period_years(self):
         return [row["year"] for row in self.period["rows"]] if self.period else []
@@ -321,7 +348,12 @@ class SectorReportDocument:
         else:
             self._paragraph("Chưa có hoạt động được ghi nhận theo chủ đề.")
         products = [
-            (PRODUCT_KIND_WORDS.get(row["kind"], row["name"]), _count(row["quantity"]))
+            (
+                reproduction_word(self.ministry)
+                if row["kind"] == "reproduction"
+                else PRODUCT_KIND_WORDS.get(row["kind"], row["name"]),
+                _count(row["quantity"]),
+            )
             for row in summary.get("products_by_kind", [])
         ]
         if products:

@@ -217,6 +217,11 @@ tours.add("gender_equality_department_accept_tour", {
         ...save("Save the new sector report"),
         ...writeHtml("narrative", "direction", "Sở Y tế ban hành kế hoạch truyền thông năm."),
         ...save("Save its assessment"),
+        // The report of the year reviews a phase: its lessons and direction are required.
+        ...writeHtml("period", "period_lessons", "Phối hợp liên ngành là then chốt."),
+        ...save("Save its lessons learned"),
+        ...writeHtml("period", "period_direction", "Duy trì truyền thông tại cơ sở."),
+        ...save("Save the direction of the next phase"),
         ...clickHeaderButton("action_submit", "Submit it for signature"),
         confirmIfAsked("submitted"),
         status("submitted"),
