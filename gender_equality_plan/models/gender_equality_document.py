@@ -10,8 +10,8 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from ..tools import pdf_format, pdf_signature, vi_format
-from ..tools.common import LOCAL_TZ, local_date
+from ..tools import pdf_format, pdf_signature
+from ..tools.common import LOCAL_TZ
 
 _logger = logging.getLogger(__name__)
 
@@ -225,7 +225,9 @@ class GenderEqualityDocument(models.Model):
             if pdf_signature.identifier_matches(identifier, signature.identifiers)
         ]
         if not own:
-            names = ", ".join(signature.common_name or signature.subject for signature in verification.signatures)
+            names = ", ".join(
+                signature.common_name or signature.subject for signature in verification.signatures
+            )
             raise UserError(
                 self.env._(
                     "The file is signed by %(names)s, not by %(signer)s, who signs this document: upload the "
@@ -251,11 +253,11 @@ class GenderEqualityDocument(models.Model):
         document._gep_sign_for_body()
         document._record()._message_log(
             body=self.env._(
-                "The signed PDF of %(document)s is verified and kept: signed by %(name)s on %(time)s "
+                "The signed PDF of %(document)s is verified and kept: signed by %(name)s at %(time)s "
                 "(SHA-256 %(hash)s).",
                 document=document.name,
                 name=signature.common_name,
-                time=vi_format.vi_date(local_date(document.signing_time)) if document.signing_time else "—",
+                time=_local_time(document.signing_time),
                 hash=document.signed_sha256,
             )
         )
@@ -264,7 +266,9 @@ class GenderEqualityDocument(models.Model):
     def _gep_problem_message(self, problem):
         _ = self.env._
         messages = {
-            pdf_signature.NOT_A_PDF: _("The file is not a PDF document: upload the signed PDF of the document."),
+            pdf_signature.NOT_A_PDF: _(
+                "The file is not a PDF document: upload the signed PDF of the document."
+            ),
             pdf_signature.UNSIGNED: _(
                 "The file carries no digital signature: sign the PDF downloaded from the application with "
                 "your certificate (USB token or remote signing service), then upload the signed file."
@@ -279,7 +283,9 @@ class GenderEqualityDocument(models.Model):
                 "document): its signature does not prove this document. Sign the PDF downloaded from the "
                 "application again, without changing it."
             ),
-            pdf_signature.INVALID: _("The signature of the file cannot be read or is not a valid PDF signature."),
+            pdf_signature.INVALID: _(
+                "The signature of the file cannot be read or is not a valid PDF signature."
+            ),
             pdf_signature.UNTRUSTED: _(
                 "The certificate that signed the file is not trusted (not issued by a certification "
                 "authority the Department trusts, expired or revoked): %(detail)s",
@@ -373,7 +379,9 @@ class GenderEqualityDocument(models.Model):
             "Verified: %(count)s valid signature(s) (%(names)s), chained to a trusted root certificate; the "
             "document has not changed since it was signed.",
             count=len(verification.signatures),
-            names=", ".join(signature.common_name or signature.organisation for signature in verification.signatures),
+            names=", ".join(
+                signature.common_name or signature.organisation for signature in verification.signatures
+            ),
         )
 
 

@@ -37,7 +37,9 @@ class GenderEqualityDocumentMixin(models.AbstractModel):
         "the final PDF, signs it with their own tool and uploads the signed PDF. Signed: the signed PDF "
         "is the document; printing the record gives it.",
     )
-    issued_signer_id = fields.Many2one("res.users", string="Signer", compute="_compute_issued", compute_sudo=True)
+    issued_signer_id = fields.Many2one(
+        "res.users", string="Signer", compute="_compute_issued", compute_sudo=True
+    )
     issued_date = fields.Datetime(string="Issued on", compute="_compute_issued", compute_sudo=True)
     issued_sha256 = fields.Char(
         string="SHA-256 of the Document",
@@ -47,7 +49,10 @@ class GenderEqualityDocumentMixin(models.AbstractModel):
         "from a copy (sha256sum) to check that the copy is this document.",
     )
     issued_signatures = fields.Text(
-        string="Signatures", compute="_compute_issued", compute_sudo=True, help="Who signed the document, and when."
+        string="Signatures",
+        compute="_compute_issued",
+        compute_sudo=True,
+        help="Who signed the document, and when.",
     )
     issued_verification = fields.Char(
         string="Verification",
@@ -202,7 +207,9 @@ class GenderEqualityDocumentMixin(models.AbstractModel):
         documents = (
             self.env["gender.equality.document"]
             .sudo()
-            .search([("res_model", "=", self._name), ("res_id", "in", self.ids), ("state", "!=", "superseded")])
+            .search(
+                [("res_model", "=", self._name), ("res_id", "in", self.ids), ("state", "!=", "superseded")]
+            )
         )
         documents.write({"state": "superseded"})
         return documents
@@ -211,12 +218,18 @@ class GenderEqualityDocumentMixin(models.AbstractModel):
         """``{record id: bytes}`` of the records that have a document: printing them gives it.
         A final record whose PDF was not produced yet gets it now."""
         current = self._gep_current_documents()
-        pending = self.env["gender.equality.document"].sudo().browse(
-            [document.id for document in current.values() if document.state == "pending"]
+        pending = (
+            self.env["gender.equality.document"]
+            .sudo()
+            .browse([document.id for document in current.values() if document.state == "pending"])
         )
         if pending:
             pending._gep_render()
-        return {res_id: document._gep_content() for res_id, document in current.items() if document.state != "pending"}
+        return {
+            res_id: document._gep_content()
+            for res_id, document in current.items()
+            if document.state != "pending"
+        }
 
     # ------------------------------------------------------------
     # ACTIONS

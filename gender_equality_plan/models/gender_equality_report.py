@@ -429,7 +429,9 @@ class GenderEqualityReport(models.Model):
         rounds = dict(
             self.env["gender.equality.approval.review"]
             .sudo()
-            ._read_group([("res_model", "=", self._name), ("res_id", "in", self.ids)], ["res_id"], ["round:max"])
+            ._read_group(
+                [("res_model", "=", self._name), ("res_id", "in", self.ids)], ["res_id"], ["round:max"]
+            )
         )
         signed = self.filtered(
             lambda report: report.id in last_round

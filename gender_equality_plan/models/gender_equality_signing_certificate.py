@@ -45,7 +45,10 @@ class GenderEqualitySigningCertificate(models.Model):
         default="pkcs12",
     )
     pkcs12_file = fields.Binary(
-        string="PKCS#12 File", attachment=False, groups=SECRET_GROUPS, help="The .p12 or .pfx file of the body."
+        string="PKCS#12 File",
+        attachment=False,
+        groups=SECRET_GROUPS,
+        help="The .p12 or .pfx file of the body.",
     )
     pkcs12_name = fields.Char(string="File Name")
     passphrase = fields.Char(groups=SECRET_GROUPS, help="The passphrase of the PKCS#12 file.")
@@ -55,7 +58,9 @@ class GenderEqualitySigningCertificate(models.Model):
         "libsofthsm2.so or the library of the token's vendor.",
     )
     pkcs11_token = fields.Char(string="Token Label", help="The label of the token (empty: use the slot).")
-    pkcs11_slot = fields.Integer(string="Slot", default=-1, help="The slot index of the token (-1: by label).")
+    pkcs11_slot = fields.Integer(
+        string="Slot", default=-1, help="The slot index of the token (-1: by label)."
+    )
     pkcs11_key_label = fields.Char(
         string="Key Label", help="The label of the key and of its certificate on the token."
     )
@@ -128,7 +133,7 @@ class GenderEqualitySigningCertificate(models.Model):
                 return function(signer)
         except UserError:
             raise
-        except Exception as error:  # noqa: BLE001 - the token's libraries raise their own errors
+        except Exception as error:
             # The message of the library, never the secrets: they are not part of it.
             raise UserError(
                 self.env._(

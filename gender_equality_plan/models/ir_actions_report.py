@@ -61,6 +61,8 @@ class IrActionsReport(models.Model):
     def _gep_finish_streams(self, streams, margins, signature_field):
         for value in streams.values():
             if value.get("stream"):
-                finished = pdf_format.finish(value["stream"].getvalue(), margins, signature_field=signature_field)
+                finished = pdf_format.finish(
+                    value["stream"].getvalue(), margins, signature_field=signature_field
+                )
                 value["stream"] = io.BytesIO(finished.content)
         return streams

@@ -9,6 +9,9 @@ wraps a key and its certificate in a PKCS#12 file. Plain ``cryptography``: no da
 
 import datetime
 import io
+import os
+import subprocess
+import tempfile
 
 from cryptography import x509
 from cryptography.hazmat.backends import default_backend
@@ -133,6 +136,16 @@ class SigningCA:
         return pdf_signature.pkcs12_signer(self.pkcs12(key, certificate, "tool"), "tool")
 
 
+_SHARED = {}
+
+
+def shared_ca():
+    """The test CA of the process (a token made on its first use keeps its certificate)."""
+    if "ca" not in _SHARED:
+        _SHARED["ca"] = SigningCA()
+    return _SHARED["ca"]
+
+
 def sign_as_tool(content, signer, field_name="NguoiKy"):
     """``content`` signed by ``signer`` in its field ``field_name``, as a signer's tool signs a
     PDF: an incremental update, PAdES, the field the document offers."""
@@ -143,3 +156,71 @@ def sign_as_tool(content, signer, field_name="NguoiKy"):
     output = io.BytesIO()
     signers.PdfSigner(metadata, signer=signer).sign_pdf(writer, output=output)
     return output.getvalue()
+
+
+# ------------------------------------------------------------
+# A TOKEN (SoftHSM2, Debian's softhsm2)
+# ------------------------------------------------------------
+
+SOFTHSM_MODULE = "/usr/lib/softhsm/libsofthsm2.so"
+TOKEN_LABEL = "GEP-SYT"
+TOKEN_PIN = "1234"
+_TOKEN = {}
+
+
+def softhsm_token(common_name, key_label="body"):
+    """A SoftHSM2 token holding a key made on the token and its certificate issued by the shared
+    test CA:
+    ``{"module", "token", "pin", "label"}``. SoftHSM reads its tokens when the PKCS#11 library is
+    first loaded: the token is made once per process, in a directory of its own."""
+    if _TOKEN:
+        return _TOKEN
+    import pkcs11
+    from cryptography.hazmat.primitives.asymmetric import rsa as rsa_keys
+    from pkcs11 import Attribute, CertificateType, KeyType, ObjectClass
+
+    directory = tempfile.mkdtemp(prefix="gep-softhsm-")
+    os.makedirs(os.path.join(directory, "tokens"))
+    config = os.path.join(directory, "softhsm2.conf")
+    with open(config, "w", encoding="utf-8") as file:
+        file.write(
+            f"directories.tokendir = {directory}/tokens\nobjectstore.backend = file\nlog.level = ERROR\n"
+        )
+    os.environ["SOFTHSM2_CONF"] = config
+    subprocess.run(
+        [
+            "softhsm2-util",
+            "--init-token",
+            "--free",
+            "--label",
+            TOKEN_LABEL,
+            "--pin",
+            TOKEN_PIN,
+            "--so-pin",
+            "5678",
+        ],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    token = pkcs11.lib(SOFTHSM_MODULE).get_token(token_label=TOKEN_LABEL)
+    with token.open(rw=True, user_pin=TOKEN_PIN) as session:
+        public, __ = session.generate_keypair(KeyType.RSA, 2048, label=key_label, id=b"\x01", store=True)
+        numbers = rsa_keys.RSAPublicNumbers(
+            int.from_bytes(public[Attribute.PUBLIC_EXPONENT], "big"),
+            int.from_bytes(public[Attribute.MODULUS], "big"),
+        )
+        __, certificate = shared_ca().issue(common_name, public_key=numbers.public_key(default_backend()))
+        session.create_object(
+            {
+                Attribute.CLASS: ObjectClass.CERTIFICATE,
+                Attribute.CERTIFICATE_TYPE: CertificateType.X_509,
+                Attribute.TOKEN: True,
+                Attribute.LABEL: key_label,
+                Attribute.ID: b"\x01",
+                Attribute.SUBJECT: certificate.subject.public_bytes(default_backend()),
+                Attribute.VALUE: certificate.public_bytes(serialization.Encoding.DER),
+            }
+        )
+    _TOKEN.update({"module": SOFTHSM_MODULE, "token": TOKEN_LABEL, "pin": TOKEN_PIN, "label": key_label})
+    return _TOKEN

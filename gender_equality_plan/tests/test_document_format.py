@@ -26,9 +26,7 @@ MM = 72 / 25.4
 PAGE_WIDTH, PAGE_HEIGHT = 595, 842
 COLUMN_CENTRE = (30 * MM + (PAGE_WIDTH - 15 * MM)) / 2
 TOP_MARGIN = 20 * MM
-WORD = re.compile(
-    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
-)
+WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
 
 
 def _long_html(sentence, count=45):
@@ -128,7 +126,9 @@ class TestProgrammeFormat(DocumentFormatMixin, InspectionCommon, HttpCase):
                     "document_number": "45/KH-SYT",
                     "signer_title": "GIÁM ĐỐC",
                     "signer_name": "Nguyễn Văn An",
-                    "line_ids": [Command.create({"unit_id": self.unit_a.id, "planned_date": date(2026, 3, 10)})],
+                    "line_ids": [
+                        Command.create({"unit_id": self.unit_a.id, "planned_date": date(2026, 3, 10)})
+                    ],
                 }
             )
         )

@@ -95,7 +95,9 @@ def finish(content, margins, signature_field=False):
         middle = y2 - top * MM / 2
         # Qt leaves its scaling in force at the end of the page's content: the page's own
         # content is enclosed in q … Q, so that the number is drawn in the page's coordinates.
-        writer.add_stream_to_page(index, writer.add_object(generic.StreamObject(stream_data=b"q")), prepend=True)
+        writer.add_stream_to_page(
+            index, writer.add_object(generic.StreamObject(stream_data=b"q")), prepend=True
+        )
         writer.add_stream_to_page(index, writer.add_object(generic.StreamObject(stream_data=b"Q")))
         stamp = TextStamp(
             writer,
@@ -129,11 +131,14 @@ def _take_markers(page):
         uri = str(action.get_object().get("/URI", "")) if action is not None else ""
         if annotation.get("/Subtype") == "/Link" and uri.startswith(MARKER_PREFIX):
             rect = [float(value) for value in annotation["/Rect"]]
-            yield uri[len(MARKER_PREFIX) :], (
-                min(rect[0], rect[2]),
-                min(rect[1], rect[3]),
-                max(rect[0], rect[2]),
-                max(rect[1], rect[3]),
+            yield (
+                uri[len(MARKER_PREFIX) :],
+                (
+                    min(rect[0], rect[2]),
+                    min(rect[1], rect[3]),
+                    max(rect[0], rect[2]),
+                    max(rect[1], rect[3]),
+                ),
             )
         else:
             kept.append(reference)

@@ -22,7 +22,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from asn1crypto import keys as asn1_keys, pem, x509 as asn1_x509
+from asn1crypto import keys as asn1_keys
+from asn1crypto import pem
+from asn1crypto import x509 as asn1_x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.serialization import pkcs12
 from pyhanko.pdf_utils import layout, text
@@ -57,7 +59,9 @@ from .pdf_format import FONT_FILE
 _logger = logging.getLogger(__name__)
 
 # A signature of a person or of a body: either usage of the key is a signature.
-KEY_USAGE = KeyUsageConstraints(key_usage={"non_repudiation", "digital_signature"}, match_all_key_usages=False)
+KEY_USAGE = KeyUsageConstraints(
+    key_usage={"non_repudiation", "digital_signature"}, match_all_key_usages=False
+)
 # What may happen to the issued document after it was issued: signing (filling and adding
 # signature fields, their appearance) and keeping the signatures valid (revocation data,
 # document timestamps). Any other change is a change of the document.
