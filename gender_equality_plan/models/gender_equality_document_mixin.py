@@ -244,6 +244,7 @@ class GenderEqualityDocumentMixin(models.AbstractModel):
     def action_upload_signed(self):
         """Open the dialog where the signer uploads the signed PDF."""
         self.ensure_one()
+        self.check_access("read")
         return self.env["gender.equality.document.upload.wizard"]._get_action(self)
 
     def _gep_upload_signed(self, content):

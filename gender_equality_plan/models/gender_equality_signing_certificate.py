@@ -91,6 +91,7 @@ class GenderEqualitySigningCertificate(models.Model):
     def action_test(self):
         """Open the key with its secrets and read its certificate: the configuration works."""
         self.ensure_one()
+        self.check_access("write")
         summary = self._gep_with_signer(lambda signer: pdf_signature.certificate_summary(signer.signing_cert))
         self.sudo().write(
             {"subject": summary["subject"], "valid_until": summary["not_after"].replace(tzinfo=None)}

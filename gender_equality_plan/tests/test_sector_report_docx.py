@@ -55,7 +55,7 @@ class TestSectorReportDocx(SectorReportCommon):
         paragraph = section.header.paragraphs[0]
         self.assertEqual(paragraph.alignment, 1)  # WD_ALIGN_PARAGRAPH.CENTER
         self.assertIn("PAGE", [node.text.strip() for node in paragraph._p.iter(qn("w:instrText"))])
-        self.assertEqual((section.top_margin.cm, section.left_margin.cm), (2, 3))
+        self.assertEqual((round(section.top_margin.cm, 2), round(section.left_margin.cm, 2)), (2, 3))
 
     def test_title_bold_and_centred(self):
         paragraphs = self._docx().paragraphs
