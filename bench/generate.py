@@ -77,6 +77,8 @@ TASKS_PER_PLAN = 50
 BATCH = 500
 UNIT_CHUNK = 100
 PREFIX = "gender_equality_plan."
+# When the final PDF of a document is produced (gender_equality_plan/models/gender_equality_document.py).
+ISSUE_DOCUMENTS = "gender_equality_plan.issue_documents"
 # The 34 provinces of Vietnam (2025): a country is one block of 100 units per province.
 PROVINCES = [
     "Thanh Hóa", "Hà Nội", "Huế", "Lai Châu", "Điện Biên", "Sơn La", "Lạng Sơn", "Quảng Ninh",
@@ -236,6 +238,11 @@ class Generator:
             ("Action-Month supplements", self.build_supplements),
             ("plans waiting for approval", self.build_waiting_plans),
         ]
+        # The final records the generator makes (reports signed by their heads, approved minutes)
+        # get their PDF at their first print, not one wkhtmltopdf run each while generating.
+        parameters = self.env["ir.config_parameter"].sudo()
+        issue = parameters.get_param(ISSUE_DOCUMENTS)
+        parameters.set_param(ISSUE_DOCUMENTS, "on_print")
         start = time.perf_counter()
         for name, step in steps:
             step_start = time.perf_counter()
@@ -244,6 +251,7 @@ class Generator:
             self.durations.append((name, time.perf_counter() - step_start))
             print(f"  {name:<32} {self.durations[-1][1]:8.1f} s", flush=True)
         total = time.perf_counter() - start
+        parameters.set_param(ISSUE_DOCUMENTS, issue or False)
         self.write_marker(total)
         self.commit()
         if self.committing:

@@ -12,7 +12,7 @@
     "application": True,
     "installable": True,
     "depends": ["base", "mail", "web", "base_import", "report_xlsx"],
-    "external_dependencies": {"python": ["python-docx"]},
+    "external_dependencies": {"python": ["python-docx", "pyhanko", "pyhanko-certvalidator"]},
     "uninstall_hook": "uninstall_hook",
     "data": [
         "security/gender_equality_security.xml",
@@ -57,6 +57,7 @@
         "wizard/gender_equality_reason_wizard_views.xml",
         "wizard/gender_equality_confirm_wizard_views.xml",
         "wizard/gender_equality_paper_approval_wizard_views.xml",
+        "wizard/gender_equality_document_upload_wizard_views.xml",
         "wizard/gender_equality_prepare_year_wizard_views.xml",
         "views/gender_equality_checklist_views.xml",
         "views/gender_equality_inspection_views.xml",
@@ -78,6 +79,7 @@
         "views/gender_equality_sector_setting_views.xml",
         "views/gender_equality_home_views.xml",
         "views/gender_equality_menus.xml",
+        "views/gender_equality_document_views.xml",
         "data/res_users_data.xml",
     ],
     "assets": {

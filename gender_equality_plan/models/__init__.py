@@ -6,6 +6,7 @@ from . import mail_followers
 from . import mail_notification
 from . import ir_attachment
 from . import ir_actions_server
+from . import ir_actions_report
 from . import gender_equality_inbox_mixin
 from . import gender_equality_unit
 from . import res_users
@@ -22,6 +23,10 @@ from . import gender_equality_approval_mixin
 from . import gender_equality_approval_chain
 from . import gender_equality_unit_year_mixin
 from . import gender_equality_unit_record_mixin
+from . import gender_equality_trusted_root
+from . import gender_equality_signing_certificate
+from . import gender_equality_document
+from . import gender_equality_document_mixin
 from . import gender_equality_plan
 from . import gender_equality_task
 from . import gender_equality_communication_product

@@ -27,7 +27,7 @@ class GenderEqualityInspection(models.Model):
 
     _name = "gender.equality.inspection"
     _description = "Gender-Equality Inspection"
-    _inherit = ["gender.equality.approval.mixin"]
+    _inherit = ["gender.equality.approval.mixin", "gender.equality.document.mixin"]
     _order = "year desc, planned_date desc, id desc"
     # Workflow (gender.equality.approval.mixin): the team answers the checklist while the
     # inspection is in progress; recording the minutes (``action_done``) submits them.
@@ -795,6 +795,40 @@ class GenderEqualityInspection(models.Model):
 
     def _workflow_return_title(self):
         return self.env._("Return the inspection for revision")
+
+    def _workflow_on_approved(self):
+        """Approved minutes are final: their PDF is issued, for the team leader to sign."""
+        self._gep_issue_documents()
+
+    def _workflow_on_returned(self, reason):
+        self._gep_supersede_documents()
+
+    def _workflow_on_cancelled(self):
+        self._gep_supersede_documents()
+
+    # ------------------------------------------------------------
+    # THE SIGNED MINUTES (gender.equality.document.mixin)
+    # ------------------------------------------------------------
+
+    def _gep_document_report(self):
+        return self.env.ref("gender_equality_plan.action_report_gender_equality_inspection")
+
+    def _gep_document_signer(self):
+        """The team leader signs the minutes (whoever recorded them, without a leader)."""
+        self.ensure_one()
+        return self.leader_id or self.submitted_by_id
+
+    def _gep_document_issuer(self):
+        self.ensure_one()
+        return self._minutes_issuer()
+
+    def _gep_document_number(self):
+        self.ensure_one()
+        return self.name
+
+    def _gep_document_date(self):
+        self.ensure_one()
+        return self.date or self.planned_date or local_today()
 
     # ------------------------------------------------------------
     # BUSINESS METHODS

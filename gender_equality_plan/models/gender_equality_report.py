@@ -33,7 +33,11 @@ class GenderEqualityReport(models.Model):
 
     _name = "gender.equality.report"
     _description = "Annual Unit Report"
-    _inherit = ["gender.equality.approval.mixin", "gender.equality.unit.year.mixin"]
+    _inherit = [
+        "gender.equality.approval.mixin",
+        "gender.equality.unit.year.mixin",
+        "gender.equality.document.mixin",
+    ]
     _order = "year desc, unit_id, id desc"
     # Workflow (gender.equality.approval.mixin): the last stage accepts the report.
     _state_approved = "accepted"
@@ -388,6 +392,53 @@ class GenderEqualityReport(models.Model):
         # Withdrawing a submission gives no credit for it: a report submitted again later is
         # dated by that later submission.
         self.sudo().write({"submit_date": False, "received_date": False})
+        self._gep_supersede_documents()
+
+    def _workflow_on_returned(self, reason):
+        """A report returned after its head signed it: the signed version is superseded."""
+        self._gep_supersede_documents()
+
+    def _approval_advance(self):
+        """The report is final for its unit when its head decides his stage (in the application,
+        or by submitting it himself): its final PDF is issued, for the head to sign, before it
+        goes on to the Department."""
+        completed = super()._approval_advance()
+        self._gep_issue_signed_by_heads()
+        return completed
+
+    def _gep_issue_signed_by_heads(self):
+        reviews = (
+            self.env["gender.equality.approval.review"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "in", self.ids),
+                    ("state", "=", "approved"),
+                    ("mode", "in", ("app", "submission")),
+                    ("stage_id.approver_type", "=", "unit_manager"),
+                ]
+            )
+        )
+        if not reviews:
+            return
+        current = self._gep_current_documents()
+        last_round = {}
+        for review in reviews:
+            last_round[review.res_id] = max(last_round.get(review.res_id, 0), review.round)
+        rounds = dict(
+            self.env["gender.equality.approval.review"]
+            .sudo()
+            ._read_group(
+                [("res_model", "=", self._name), ("res_id", "in", self.ids)], ["res_id"], ["round:max"]
+            )
+        )
+        signed = self.filtered(
+            lambda report: report.id in last_round
+            and last_round[report.id] == rounds.get(report.id)
+            and report.id not in current
+        )
+        signed._gep_issue_documents()
 
     def _next_number(self):
         """The next number of the unit's reports of the year: ``N/BC-CODE``."""
@@ -611,5 +662,45 @@ class GenderEqualityReport(models.Model):
         ]
 
     def _pdf_signatories(self):
+        """The head who signs the report: the one who decided its head's stage, else the first
+        head of the unit."""
         self.ensure_one()
-        return self.unit_id.sudo().manager_ids[:1]
+        return self._gep_head_signer() or self.unit_id.sudo().manager_ids[:1]
+
+    def _gep_head_signer(self):
+        self.ensure_one()
+        review = (
+            self.env["gender.equality.approval.review"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "=", self.id),
+                    ("state", "=", "approved"),
+                    ("mode", "in", ("app", "submission")),
+                    ("stage_id.approver_type", "=", "unit_manager"),
+                ],
+                order="round desc, id desc",
+                limit=1,
+            )
+        )
+        return review.done_by_id
+
+    # ------------------------------------------------------------
+    # THE SIGNED REPORT (gender.equality.document.mixin)
+    # ------------------------------------------------------------
+
+    def _gep_document_report(self):
+        return self.env.ref("gender_equality_plan.action_report_gender_equality_report")
+
+    def _gep_document_signer(self):
+        self.ensure_one()
+        return self._gep_head_signer()
+
+    def _gep_document_issuer(self):
+        self.ensure_one()
+        return self.unit_id
+
+    def _gep_document_date(self):
+        self.ensure_one()
+        return local_date(self.submit_date) if self.submit_date else local_today()

@@ -59,7 +59,11 @@ class GenderEqualitySectorReport(models.Model):
 
     _name = "gender.equality.sector.report"
     _description = "Sector Report"
-    _inherit = ["gender.equality.approval.mixin", "gender.equality.unit.year.mixin"]
+    _inherit = [
+        "gender.equality.approval.mixin",
+        "gender.equality.unit.year.mixin",
+        "gender.equality.document.mixin",
+    ]
     _order = "year desc, id desc"
     # Workflow (gender.equality.approval.mixin): the last stage issues the report; the Department
     # manager reopens an issued report, with a reason.
@@ -541,16 +545,21 @@ class GenderEqualitySectorReport(models.Model):
         )
 
     def _workflow_on_approved(self):
-        """Issued (called as superuser): dated the day of issue unless the Department dated it."""
+        """Issued (called as superuser): dated the day of issue unless the Department dated it;
+        its final PDF is issued, for the signer to sign."""
         today = local_today()
         self.filtered(lambda report: not report.report_date).write({"report_date": today})
+        self._gep_issue_documents()
 
     def _workflow_on_returned(self, reason):
-        """Back to the Department's officers: the figures follow the accepted reports again."""
+        """Back to the Department's officers: the figures follow the accepted reports again; an
+        issued document (a report reopened) is superseded."""
         self._clear_snapshot()
+        self._gep_supersede_documents()
 
     def _workflow_on_cancelled(self):
         self._clear_snapshot()
+        self._gep_supersede_documents()
 
     def _workflow_return_title(self):
         return self.env._("Return the report to the Department's officers")
@@ -669,6 +678,22 @@ class GenderEqualitySectorReport(models.Model):
         self.ensure_one()
         phase = self._period_phase()
         return (phase._next().name or "") if phase else ""
+
+    def _gep_document_report(self):
+        return self.env.ref("gender_equality_plan.action_report_gender_equality_sector_report")
+
+    def _gep_document_signer(self):
+        """The Department manager who signed and issued it: the approver of the last stage."""
+        self.ensure_one()
+        return self._gep_last_approver()
+
+    def _gep_document_issuer(self):
+        self.ensure_one()
+        return self.unit_id
+
+    def _gep_document_date(self):
+        self.ensure_one()
+        return self._document_date()
 
     def _document_html(self, document):
         """The body of ``document`` (``_document()``) as HTML, for the PDF."""

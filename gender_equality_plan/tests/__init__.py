@@ -76,3 +76,5 @@ from . import test_report_words
 from . import test_task_target
 from . import test_document_words
 from . import test_figure_words
+from . import test_document_format
+from . import test_document_signing

@@ -12,7 +12,9 @@ For each model:
 - ``only``: fields that only some of the writers may write;
 - ``create_only``: fields given at creation and never written afterwards (their actions
   change them, with a reason);
-- ``readonly``: the fields that nobody writes (computed figures, status, bookkeeping).
+- ``readonly``: the fields that nobody writes (computed figures, status, bookkeeping);
+- ``admin``: the fields that administrators only write (the configuration of digital
+  signatures: none of the roles of the application).
 A field of the model that none of these name is unclassified, and fails the test.
 """
 
@@ -51,6 +53,17 @@ WORKFLOW_FLAGS = {
     "state",
     "submitted_by_id",
     "submitted_date",
+}
+
+# The signed document of a final record (gender.equality.document.mixin): read from the document.
+DOCUMENT_FLAGS = {
+    "can_upload_signed",
+    "issued_date",
+    "issued_sha256",
+    "issued_signatures",
+    "issued_signer_id",
+    "issued_state",
+    "issued_verification",
 }
 
 
@@ -120,22 +133,26 @@ INSPECTION_DRAFT_ONLY = {
     "year",
     "is_external",
 }
-INSPECTION_READONLY = WORKFLOW_FLAGS | {
-    "corrective_action_count",
-    "duplicate_warning",
-    "failed_count",
-    "grade_id",
-    "has_critical_failure",
-    "is_late",
-    "is_scored",
-    "legal_basis_snapshot",
-    "legal_basis_text",
-    "name",
-    "programme_id",
-    "result_band",
-    "score",
-    "unanswered_count",
-}
+INSPECTION_READONLY = (
+    WORKFLOW_FLAGS
+    | DOCUMENT_FLAGS
+    | {
+        "corrective_action_count",
+        "duplicate_warning",
+        "failed_count",
+        "grade_id",
+        "has_critical_failure",
+        "is_late",
+        "is_scored",
+        "legal_basis_snapshot",
+        "legal_basis_text",
+        "name",
+        "programme_id",
+        "result_band",
+        "score",
+        "unanswered_count",
+    }
+)
 PROGRAMME_DECISION = {"decision_date", "decision_number", "document_number", "signer_name", "signer_title"}
 PROGRAMME_CONTENT = PROGRAMME_DECISION | {
     "checklist_id",
@@ -626,6 +643,7 @@ POLICY = {
         "only": {"deadline": DEPT_MANAGER, "deadline_included": DEPT_MANAGER},
         "readonly": frozenset(
             WORKFLOW_FLAGS
+            | DOCUMENT_FLAGS
             | {
                 "action_month_held",
                 "action_month_planned",
@@ -753,6 +771,7 @@ POLICY = {
         },
         "readonly": frozenset(
             WORKFLOW_FLAGS
+            | DOCUMENT_FLAGS
             | {
                 "activities_held",
                 "completeness_rate",
@@ -869,6 +888,71 @@ POLICY = {
         "states": {None: frozenset({"method", "res_ids", "res_model"})},
         "readonly": frozenset({"confirm_label", "message"}),
     },
+    "gender.equality.document.upload.wizard": {
+        "writers": ALL_ROLES_OF_THE_APP,
+        "states": {None: frozenset({"res_id", "res_model", "signed_file", "signed_file_name"})},
+        "readonly": NOTHING,
+    },
+    # The signed documents and the configuration of digital signatures: the module writes the
+    # documents; administrators (none of the roles of the application) configure the rest.
+    "gender.equality.document": {
+        "writers": (),
+        "states": {None: NOTHING},
+        "readonly": frozenset(
+            {
+                "body_signed_by",
+                "body_signing_time",
+                "document_date",
+                "document_number",
+                "final_date",
+                "issued_date",
+                "name",
+                "pdf",
+                "pdf_sha256",
+                "res_id",
+                "res_model",
+                "signed_by_identifier",
+                "signed_by_issuer",
+                "signed_by_name",
+                "signed_by_serial",
+                "signed_date",
+                "signed_pdf",
+                "signed_sha256",
+                "signer_id",
+                "signing_time",
+                "state",
+                "unit_id",
+                "version",
+            }
+        ),
+    },
+    "gender.equality.trusted.root": {
+        "writers": (),
+        "states": {None: NOTHING},
+        "readonly": frozenset({"subject", "fingerprint", "valid_until"}),
+        "admin": frozenset({"active", "certificate", "certificate_name", "name"}),
+    },
+    "gender.equality.signing.certificate": {
+        "writers": (),
+        "states": {None: NOTHING},
+        "readonly": frozenset({"subject", "valid_until"}),
+        "admin": frozenset(
+            {
+                "active",
+                "key_type",
+                "passphrase",
+                "pin",
+                "pkcs11_key_label",
+                "pkcs11_module",
+                "pkcs11_slot",
+                "pkcs11_token",
+                "pkcs12_file",
+                "pkcs12_name",
+                "seal_image",
+                "unit_id",
+            }
+        ),
+    },
     "gender.equality.paper.approval.wizard": {
         "writers": ALL_ROLES_OF_THE_APP,
         "states": {None: frozenset({"res_id", "res_model", "scan", "scan_name", "signed_date", "signer"})},
@@ -930,7 +1014,7 @@ def writable_fields(key, role, state):
 
 def classified_fields(key):
     entry = POLICY[key]
-    fields = set(entry["readonly"]) | set(entry.get("create_only", ()))
+    fields = set(entry["readonly"]) | set(entry.get("create_only", ())) | set(entry.get("admin", ()))
     for names in entry["states"].values():
         fields |= names
     return fields
@@ -950,6 +1034,9 @@ def render_markdown():
                 for name in sorted(names)
             )
             lines.append(f"| `{key}` | {state or 'any'} | {writers or 'nobody'} | {fields or '—'} |")
+        if entry.get("admin"):
+            fields = ", ".join(f"`{name}`" for name in sorted(entry["admin"]))
+            lines.append(f"| `{key}` | any | Administrator (Settings) | {fields} |")
     for key, entry in POLICY.items():
         if entry.get("create_only"):
             fields = ", ".join(f"`{name}`" for name in sorted(entry["create_only"]))

@@ -11,6 +11,7 @@ from odoo.tests import new_test_user
 from odoo.tools import mute_logger
 
 from .plan_common import GenderEqualityPlanCommon
+from .signing_ca import shared_ca
 
 # The day the fixtures describe, and on which their tests run (time is part of the freeze): the
 # Action Month of 2028 is over, unit A submitted its report of 2028 and files its Action-Month
@@ -405,6 +406,26 @@ class IntegrityCommon(GenderEqualityPlanCommon):
                 "gender.equality.report.period": {
                     None: cls.env["gender.equality.report.period"].create({"year": 2031})
                 },
+                "gender.equality.document": {
+                    None: cls.env["gender.equality.document"].create(
+                        {
+                            "name": "Văn bản",
+                            "res_model": "gender.equality.report",
+                            "res_id": cls.records["gender.equality.report"]["submitted"].id,
+                            "unit_id": cls.unit_a.id,
+                        }
+                    )
+                },
+                "gender.equality.trusted.root": {
+                    None: cls.env["gender.equality.trusted.root"].create(
+                        {"name": "CA thử nghiệm", "certificate": base64.b64encode(shared_ca().pem)}
+                    )
+                },
+                "gender.equality.signing.certificate": {
+                    None: cls.env["gender.equality.signing.certificate"].create(
+                        {"unit_id": cls.unit_a.id, "key_type": "pkcs11", "pkcs11_module": "/x.so", "pin": "1"}
+                    )
+                },
             }
         )
         sections = cls.records["gender.equality.checklist"][None]
@@ -441,6 +462,7 @@ class IntegrityCommon(GenderEqualityPlanCommon):
                 "scan": base64.b64encode(b"%PDF-1.4 signed"),
                 "signer": "Nguyễn Văn An",
             },
+            "gender.equality.document.upload.wizard": {"signed_file": base64.b64encode(b"%PDF-1.4 signed")},
             "gender.equality.prepare.year.wizard": {"year": 2031, "unit_ids": [Command.set(self.unit_a.ids)]},
             "gender.equality.inspection.plan.wizard": {
                 "year": 2026,
@@ -459,6 +481,9 @@ class IntegrityCommon(GenderEqualityPlanCommon):
             }
         elif model == "gender.equality.paper.approval.wizard":
             context = {"default_res_model": plan._name, "default_res_id": plan.id}
+        elif model == "gender.equality.document.upload.wizard":
+            report = self.records["gender.equality.report"]["submitted"]
+            context = {"default_res_model": report._name, "default_res_id": report.id}
         elif model == "gender.equality.confirm.wizard":
             context = {
                 "default_res_model": plan._name,

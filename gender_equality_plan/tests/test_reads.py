@@ -129,6 +129,8 @@ class TestReadsOnchange(ReadsCommon):
                         ),
                         None,
                     )
+                # The configuration of digital signatures and the documents: the administrators'.
+                owner = owner or self.env.ref("base.user_admin")
                 mine = record.with_user(owner)
                 values = self._relational_values(mine)
                 with self.subTest(model=model, record=record.display_name, owner=owner.login):

@@ -5,6 +5,7 @@
 import io
 
 from docx import Document
+from docx.oxml.ns import qn
 from freezegun import freeze_time
 
 from odoo.tests import BaseCase, HttpCase, tagged
@@ -46,6 +47,15 @@ class TestSectorReportDocx(SectorReportCommon):
             [paragraph.text for paragraph in right.paragraphs],
             [*NATIONAL_MOTTO, "———————", "Thanh Hóa, ngày 20 tháng 12 năm 2026"],
         )
+
+    def test_page_numbers_from_the_second_page_centred_in_the_header(self):
+        section = self._docx().sections[0]
+        self.assertTrue(section.different_first_page_header_footer, "no number on the first page")
+        self.assertFalse(section.first_page_header.paragraphs[0].text)
+        paragraph = section.header.paragraphs[0]
+        self.assertEqual(paragraph.alignment, 1)  # WD_ALIGN_PARAGRAPH.CENTER
+        self.assertIn("PAGE", [node.text.strip() for node in paragraph._p.iter(qn("w:instrText"))])
+        self.assertEqual((round(section.top_margin.cm, 2), round(section.left_margin.cm, 2)), (2, 3))
 
     def test_title_bold_and_centred(self):
         paragraphs = self._docx().paragraphs
