@@ -222,10 +222,15 @@ class GenderEqualityConsolidation(models.TransientModel):
             "domain": [
                 ("year", "=", self.year),
                 ("state", "!=", "cancelled"),
-                ("unit_id.active", "=", True),
-                ("unit_id.unit_type", "!=", "department"),
+                ("unit_id", "in", self._expected_unit_ids()),
             ],
         }
+
+    def _expected_unit_ids(self):
+        """The ids of the units expected to report in the year (the roster of the figures)."""
+        self.ensure_one()
+        roster, __ = self.env["gender.equality.report"]._kpi_roster(self.year)
+        return [row["unit_id"] for row in roster]
 
     def action_export_xlsx(self):
         self.ensure_one()

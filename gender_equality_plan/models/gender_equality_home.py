@@ -4,7 +4,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 
-from ..tools import roles
+from ..tools import roles, vi_format
 from ..tools.kpi_summary import summary_field_values
 
 # Counters of the home: name -> model. Their domains come from ``_home_domains`` so
@@ -103,7 +103,14 @@ class GenderEqualityHome(models.TransientModel):
     objective_2_rate = fields.Float(
         compute="_compute_summary", string="Target 2: Units with the Action Month (%)"
     )
-    objective_3_rate = fields.Float(compute="_compute_summary", string="Target 3: Rise in Awareness")
+    objective_3_rate = fields.Float(compute="_compute_summary", string="Target 3: Rise in Awareness (Number)")
+    objective_3_display = fields.Char(
+        compute="_compute_summary",
+        string="Target 3: Rise in Awareness",
+        help="The rise of the awareness rate of the community target groups against the baseline year, "
+        "in its unit (percentage points, or % for a relative change); judged at the target year "
+        "(2030), a trend before.",
+    )
     objective_4_rate = fields.Float(
         compute="_compute_summary", string="Target 4: Communication Units Applying the Set (%)"
     )
@@ -167,8 +174,10 @@ class GenderEqualityHome(models.TransientModel):
 
     def _home_units_owing_report(self, year):
         """The user's units that owe their report of ``year``: no report submitted or accepted
-        (none yet, a draft or a returned one). The Department does not report to itself."""
-        units = self._home_units().filtered(lambda unit: unit.unit_type != "department")
+        (none yet, a draft or a returned one). Only the units that report to the Department
+        (``has_reporting_duty``): the Department does not report to itself, a commune station
+        recorded for its parent's inspections owes nothing."""
+        units = self._home_units().filtered("has_reporting_duty")
         sent = self.env["gender.equality.report"].search(
             [("unit_id", "in", units.ids), ("year", "=", year), ("state", "in", ("submitted", "accepted"))]
         )
@@ -179,7 +188,7 @@ class GenderEqualityHome(models.TransientModel):
         cancelled ones aside."""
         units = self._home_units()
         if model == "gender.equality.report":
-            units = units.filtered(lambda unit: unit.unit_type != "department")
+            units = units.filtered("has_reporting_duty")
         existing = self.env[model].search(
             [("unit_id", "in", units.ids), ("year", "=", year), ("state", "!=", "cancelled")]
         )
@@ -263,6 +272,13 @@ class GenderEqualityHome(models.TransientModel):
                         "reports_missing",
                     ),
                 )
+            )
+            awareness = next(
+                (row for row in summary.get("objectives", []) if row["kind"] == "awareness"), None
+            )
+            # The figure in its unit, as every screen and document words it ("+7,1 điểm phần trăm").
+            home.objective_3_display = (
+                vi_format.objective_value(awareness["value"], awareness["unit"]) if awareness else False
             )
 
     # ------------------------------------------------------------
