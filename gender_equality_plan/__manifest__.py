@@ -4,7 +4,7 @@
     "name": "Gender Equality Communication Plan",
     "summary": "Annual gender-equality communication plans, inspections and reports "
     "of health units (Thanh Hóa health sector, plan to 2030)",
-    "version": "18.0.4.2.0",
+    "version": "18.0.4.3.0",
     "category": "Productivity/Gender Equality",
     "website": "https://github.com/syt-thanhhoa/gender_equality_plan",
     "author": "Sở Y tế Thanh Hóa",
