@@ -73,3 +73,4 @@ from . import test_report_words
 from . import test_task_target
 from . import test_document_words
 from . import test_figure_words
+from . import test_sector_figures

@@ -186,6 +186,7 @@ REPORT_CONTENT = {
     "deadline",
     "deadline_included",
     "document_number",
+    "resubmit_deadline",
 }
 SURVEY_FIELDS = {
     "target_group_note",
@@ -226,6 +227,7 @@ POLICY = {
             "child_ids",
             "code",
             "has_communication_duty",
+            "has_reporting_duty",
             "head_title",
             "name",
             "no_head_mode",
@@ -322,7 +324,7 @@ POLICY = {
         {"previous_item_id", "section_sequence"},
     ),
     "gender.equality.report.period": _master(
-        {"deadline", "deadline_included", "note", "year"}, {"timeliness_rule"}
+        {"deadline", "deadline_included", "note", "resubmission_days", "year"}, {"timeliness_rule"}
     ),
     # Local settings of the Department, not official norms.
     "gender.equality.grading.band": _master(
@@ -582,12 +584,20 @@ POLICY = {
             "accepted": NOTHING,
             "cancelled": NOTHING,
         },
-        "only": {"deadline": DEPT_MANAGER, "deadline_included": DEPT_MANAGER},
+        "only": {
+            "deadline": DEPT_MANAGER,
+            "deadline_included": DEPT_MANAGER,
+            "resubmit_deadline": DEPT_MANAGER,
+        },
         "readonly": frozenset(
             WORKFLOW_FLAGS
             | {
                 "action_month_held",
                 "action_month_planned",
+                "awaiting_resubmission",
+                "is_received",
+                "late_received_date",
+                "timeliness_date",
                 "activity_count",
                 "awareness_rate",
                 "budget_used",
@@ -649,15 +659,21 @@ POLICY = {
             }
         ),
     },
+    # The unit files it; the Department accepts or returns it through the approval chain.
     "gender.equality.report.supplement": {
         "writers": (*UNIT, *DEPT_MANAGER),
-        "states": {"draft": frozenset({"date", "note"}), "submitted": NOTHING},
+        "states": {
+            "draft": frozenset({"date", "note"}),
+            "submitted": NOTHING,
+            "accepted": NOTHING,
+            "returned": frozenset({"date", "note"}),
+            "cancelled": NOTHING,
+        },
         "create_only": frozenset({"report_id"}),
         "readonly": frozenset(
-            {
+            WORKFLOW_FLAGS
+            | {
                 "action_month_held",
-                "is_editable",
-                "is_locked",
                 "line_ids",
                 "participants_female",
                 "participants_male",
@@ -796,6 +812,7 @@ POLICY = {
                 "next_report_year",
                 "objective_1_rate",
                 "objective_2_rate",
+                "objective_3_display",
                 "objective_3_rate",
                 "objective_4_rate",
                 "plans_to_approve_count",

@@ -103,7 +103,7 @@ class IntegrityCommon(GenderEqualityPlanCommon):
         cls.report_2028 = (
             cls.env["gender.equality.report"]
             .with_user(cls.user_a)
-            .create({"unit_id": cls.unit_a.id, "year": 2028})
+            .create({"unit_id": cls.unit_a.id, "year": 2028, "results": "<p>Kết quả thực hiện.</p>"})
         )
         cls.report_2028.with_user(cls.user_a).action_submit()
         cls.records["gender.equality.task"] = {
@@ -265,9 +265,13 @@ class IntegrityCommon(GenderEqualityPlanCommon):
         statuses["cancelled"].action_cancel()
         reports = {
             "draft": Report.create({"unit_id": cls.unit_a.id, "year": 2031}),
-            "returned": Report.create({"unit_id": cls.unit_a.id, "year": 2032}),
+            "returned": Report.create(
+                {"unit_id": cls.unit_a.id, "year": 2032, "results": "<p>Kết quả thực hiện.</p>"}
+            ),
             "submitted": cls.report_2028,
-            "accepted": Report.create({"unit_id": cls.unit_a.id, "year": 2029}),
+            "accepted": Report.create(
+                {"unit_id": cls.unit_a.id, "year": 2029, "results": "<p>Kết quả thực hiện.</p>"}
+            ),
             "cancelled": Report.create({"unit_id": cls.unit_a.id, "year": 2030}),
         }
         reports["returned"].action_submit()
@@ -279,10 +283,20 @@ class IntegrityCommon(GenderEqualityPlanCommon):
         # The supplements of the current cycle: those of the report of 2028, in December 2028.
         Supplement = cls.env["gender.equality.report.supplement"].with_user(cls.user_a)
         supplements = {
-            "draft": Supplement.create({"report_id": cls.report_2028.id, "date": "2028-12-16"}),
-            "submitted": Supplement.create({"report_id": cls.report_2028.id, "date": "2028-12-17"}),
+            state: Supplement.create({"report_id": cls.report_2028.id, "date": day})
+            for state, day in (
+                ("draft", "2028-12-16"),
+                ("submitted", "2028-12-17"),
+                ("accepted", "2028-12-17"),
+                ("returned", "2028-12-18"),
+                ("cancelled", "2028-12-18"),
+            )
         }
-        supplements["submitted"].action_submit()
+        for state in ("submitted", "accepted", "returned"):
+            supplements[state].action_submit()
+        supplements["accepted"].with_user(cls.dept_user).action_approve()
+        supplements["returned"].with_user(cls.dept_user).action_return("Bổ sung minh chứng")
+        supplements["cancelled"].action_cancel()
         cls.records.update(
             {
                 "gender.equality.report": reports,

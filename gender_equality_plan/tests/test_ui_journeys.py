@@ -40,7 +40,11 @@ class TestUiJourneys(UiTourCommon):
         task.with_user(self.officer).action_done()
 
     def _submitted_report(self):
-        report = self.env["gender.equality.report"].with_user(self.officer).create({"unit_id": self.unit.id})
+        report = (
+            self.env["gender.equality.report"]
+            .with_user(self.officer)
+            .create({"unit_id": self.unit.id, "results": "<p>Kết quả thực hiện.</p>"})
+        )
         report.action_compile()
         report.action_submit()
         return report.with_user(self.env.user)

@@ -79,6 +79,7 @@ tours.add("gender_equality_report_from_home_tour", {
         },
         {trigger: `.o_form_view:not(.o_gep_home) div[name='unit_id'] input:value(${UNIT})`},
         ...writeHtml("direction", "direction", "Đơn vị ban hành kế hoạch truyền thông năm."),
+        ...writeHtml("results", "results", "Tổ chức 01 buổi truyền thông cho viên chức."),
         ...save("Save the new report"),
         {
             content: "Its title names the unit",
