@@ -111,7 +111,14 @@ class ReportCompiler:
         """Store the figures of ``reports``: their lines, counters and counted activities."""
         lines, vals_by_report = [], {}
         for year, year_reports in _by_year(reports):
-            figures = ReportFigures(self.env, year, year_reports.unit_id)
+            # An activity that a supplement of the report counts is the supplement's (a report
+            # returned after its supplement and compiled again would count it twice).
+            figures = ReportFigures(
+                self.env,
+                year,
+                year_reports.unit_id,
+                task_filter=[("supplement_ids", "not any", [("state", "!=", "cancelled")])],
+            )
             sets = defaultdict(FigureSet)
             self._activities(figures, sets, with_planned=True)
             self._inspections(figures, sets)

@@ -304,11 +304,25 @@ class SectorReportDocument:
             for row in units
             if row["timeliness"] == "late"
         ]
-        missing = [row["unit_name"] for row in units if row["timeliness"] == "missing"]
+        missing = [
+            row["unit_name"]
+            for row in units
+            if row["timeliness"] == "missing" and not row.get("awaiting_resubmission")
+        ]
+        returned = [
+            row["unit_name"]
+            for row in units
+            if row["timeliness"] == "missing" and row.get("awaiting_resubmission")
+        ]
         if late:
             self._paragraph(f"Đơn vị gửi báo cáo muộn: {'; '.join(late)}.")
         if missing:
             self._paragraph(f"Đơn vị chưa gửi báo cáo: {'; '.join(missing)}.")
+        if returned:
+            self._paragraph(
+                f"Đơn vị có báo cáo bị Sở Y tế trả lại, chưa gửi lại (chưa được tính là đã gửi): "
+                f"{'; '.join(returned)}."
+            )
 
     def _activities(self):
         summary = self.summary
