@@ -11,6 +11,7 @@ from odoo.tests import new_test_user
 from odoo.tools import mute_logger
 
 from .plan_common import GenderEqualityPlanCommon
+from .report_common import RESULTS
 
 # The day the fixtures describe, and on which their tests run (time is part of the freeze): the
 # Action Month of 2028 is over, unit A submitted its report of 2028 and files its Action-Month
@@ -103,7 +104,7 @@ class IntegrityCommon(GenderEqualityPlanCommon):
         cls.report_2028 = (
             cls.env["gender.equality.report"]
             .with_user(cls.user_a)
-            .create({"unit_id": cls.unit_a.id, "year": 2028, "results": "<p>Kết quả thực hiện.</p>"})
+            .create({"unit_id": cls.unit_a.id, "year": 2028, "results": RESULTS})
         )
         cls.report_2028.with_user(cls.user_a).action_submit()
         cls.records["gender.equality.task"] = {
@@ -264,15 +265,11 @@ class IntegrityCommon(GenderEqualityPlanCommon):
         statuses["returned"].with_user(cls.dept_user).action_return("Thiếu minh chứng")
         statuses["cancelled"].action_cancel()
         reports = {
-            "draft": Report.create({"unit_id": cls.unit_a.id, "year": 2031}),
-            "returned": Report.create(
-                {"unit_id": cls.unit_a.id, "year": 2032, "results": "<p>Kết quả thực hiện.</p>"}
-            ),
+            "draft": Report.create({"unit_id": cls.unit_a.id, "year": 2031, "results": RESULTS}),
+            "returned": Report.create({"unit_id": cls.unit_a.id, "year": 2032, "results": RESULTS}),
             "submitted": cls.report_2028,
-            "accepted": Report.create(
-                {"unit_id": cls.unit_a.id, "year": 2029, "results": "<p>Kết quả thực hiện.</p>"}
-            ),
-            "cancelled": Report.create({"unit_id": cls.unit_a.id, "year": 2030}),
+            "accepted": Report.create({"unit_id": cls.unit_a.id, "year": 2029, "results": RESULTS}),
+            "cancelled": Report.create({"unit_id": cls.unit_a.id, "year": 2030, "results": RESULTS}),
         }
         reports["returned"].action_submit()
         reports["returned"].with_user(cls.manager_a).action_return("Bổ sung số liệu")

@@ -153,6 +153,13 @@ class TestDepartmentWork(DepartmentSessionsCommon):
         self.assertIn("Sở Y tế (cơ quan Sở) tổ chức 1 hoạt động", text)
         self.assertIn("2.000.000 đ", text)
 
+    def test_the_consolidation_shows_the_department_within_the_totals(self):
+        consolidation = (
+            self.env["gender.equality.consolidation"].with_user(self.dept_user).create({"year": 2026})
+        )
+        self.assertIn("Department of Health and its offices", consolidation.participants_html)
+        self.assertEqual(consolidation.participants_male, 18 + 30)
+
     def test_a_unit_reads_its_own_figures_only(self):
         summary = self._summary(user=self.user_a)
         self.assertEqual((summary["activities_held"], summary["department"]["activities"]), (3, 0))
@@ -281,6 +288,13 @@ class TestTimelinessRules(ReportCommon):
         self.assertEqual(self.report.resubmit_deadline, date(2026, 12, 16))
         self.assertEqual(self._row()["timeliness"], "missing")
         self.assertIn(self.unit_a, self.Report._units_owing_report(2026))
+        summary = self.Report.with_user(self.dept_user).get_kpi_summary(2026)
+        text = " ".join(
+            block["text"]
+            for block in sector_document.SectorReportDocument(2026, summary).figure_blocks()
+            if block["kind"] == "paragraph"
+        )
+        self.assertIn("bị Sở Y tế trả lại, chưa gửi lại (chưa được tính là đã gửi): Unit A.", text)
         self._submit_at(self.report, "2026-12-15 03:00:00")
         self.assertFalse(self.report.awaiting_resubmission)
         self.assertEqual((self._row()["timeliness"], self._row()["received_day"]), ("on_time", "2026-12-08"))
@@ -543,3 +557,91 @@ class TestRulesWithoutResults(ReportCommon):
         report.with_user(self.user_c).results = RESULTS
         report.with_user(self.user_c).action_submit()
         self.assertEqual(report.state, "submitted")
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-12-21 03:00:00")
+class TestSupplementThenReturnedReport(ReportCommon):
+    """B's report reached the Department on 5/12 and waits; B's Action-Month activity, held on
+    12/12, is in B's supplement, accepted; then the Department returns the report and B sends it
+    again: the activity stays the supplement's, counted once."""
+
+    def test_an_activity_of_a_supplement_is_not_counted_again_by_its_report(self):
+        report = self._new_report(self.unit_b)
+        self._submit_at(report, "2026-12-05 03:00:00")
+        late = self.plan_b.task_ids[1]
+        self._done(late, date(2026, 12, 12), 6, 9)
+        supplement = (
+            self.env["gender.equality.report.supplement"]
+            .with_user(self.user_b)
+            .create({"report_id": report.id, "date": "2026-12-21"})
+        )
+        supplement.action_submit()
+        supplement.with_user(self.dept_user).action_approve()
+        report.with_user(self.dept_user).action_return("Bổ sung số liệu")
+        report.with_user(self.user_b).action_submit()
+        report.with_user(self.manager_b).action_approve()
+        self.assertNotIn(late, report.compiled_task_ids)
+        report.with_user(self.dept_user).action_approve()
+        summary = self.Report.with_user(self.dept_user).get_kpi_summary(2026)
+        row = next(row for row in summary["units"] if row["unit_id"] == self.unit_b.id)
+        self.assertEqual((row["activities"], row["action_month_activities"]), (2, 1))
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-12-20 03:00:00")
+class TestMigrationFigures(ReportCommon):
+    """Upgrading from 18.0.4.2: who reports, supplements that counted when submitted, reports
+    returned by the Department."""
+
+    def _load(self, name):
+        from .test_migration import MIGRATIONS, _load
+
+        return _load(MIGRATIONS / "18.0.4.3.0" / name)
+
+    def test_units_that_reported_keep_reporting(self):
+        station, silent = self.Unit.create(
+            [
+                {
+                    "name": "Trạm A",
+                    "code": "TEST-TYT1",
+                    "unit_type": "health_station",
+                    "parent_id": self.unit_a.id,
+                },
+                {
+                    "name": "Trạm B",
+                    "code": "TEST-TYT2",
+                    "unit_type": "health_station",
+                    "parent_id": self.unit_a.id,
+                },
+            ]
+        )
+        self.Report.create({"unit_id": station.id, "year": 2026})
+        self.env.flush_all()
+        self.env.cr.execute(SQL("ALTER TABLE gender_equality_unit DROP COLUMN has_reporting_duty"))
+        self._load("pre-migrate.py").migrate(self.env.cr, "18.0.4.2.0")
+        self.env.invalidate_all()
+        self.assertEqual(
+            (self.unit_a | station | silent | self.department).mapped("has_reporting_duty"),
+            [True, True, False, False],
+        )
+
+    def test_supplements_and_returned_reports_wait_for_the_department(self):
+        report_b = self._new_report(self.unit_b)
+        self._submit_at(report_b, "2026-12-05 03:00:00")
+        self._accept(report_b)
+        supplement = self.env["gender.equality.report.supplement"].create(
+            {"report_id": report_b.id, "date": "2026-12-20"}
+        )
+        report_a = self._new_report()
+        self._submit_at(report_a, "2026-12-05 03:00:00")
+        report_a.with_user(self.dept_user).action_return("Bổ sung")
+        # As 18.0.4.2 left them: the supplement submitted without reviews, the report returned
+        # without waiting to be sent again.
+        supplement.write({"state": "submitted"})
+        report_a.sudo().write({"awaiting_resubmission": False, "resubmit_deadline": False})
+        self._load("post-migrate.py").migrate(self.env.cr, "18.0.4.2.0")
+        self.assertEqual(supplement.state, "submitted")
+        self.assertTrue(supplement.with_user(self.dept_user).can_approve)
+        self.assertTrue(report_a.awaiting_resubmission)
+        self.assertEqual(report_a.resubmit_deadline, date(2026, 12, 27))
