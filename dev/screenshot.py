@@ -5,8 +5,9 @@
         --path "/odoo/action-gender_equality_plan.gender_equality_unit_action" --out docs/img/units.png
 
 --phone renders the page as a phone does (390×844, touch; Odoo then shows cards and moves the
-buttons of a form into its gear menu); --click SELECTOR clicks an element once the page is
-ready (repeatable, e.g. to open a dialog); --scroll SELECTOR scrolls an element to the top.
+buttons of a form into its gear menu, but the main one); --click SELECTOR clicks an element
+once the page is ready (repeatable, e.g. to open a dialog); --scroll SELECTOR scrolls an
+element to the top.
 
 Logs in over JSON-RPC, hands the session cookie to Chromium through the DevTools protocol
 (websocket-client), opens the page, waits until Odoo's web client has rendered it and captures

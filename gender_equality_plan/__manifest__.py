@@ -79,6 +79,7 @@
     "assets": {
         "web.assets_backend": [
             "gender_equality_plan/static/src/scss/gender_equality_plan.scss",
+            "gender_equality_plan/static/src/js/**/*",
         ],
         "web.assets_tests": [
             "gender_equality_plan/static/tests/tours/**/*",

@@ -24,20 +24,28 @@ COUNTERS = {
     "actions_to_verify": "gender.equality.corrective.action",
     "units_without_head": "gender.equality.unit",
 }
-# A unit is asked to start its report this many days before the deadline (the first reminder).
-REPORT_NEXT_STEP_DAYS = 30
-# From this month on, a unit that has its plan of the year is asked to make next year's.
+# Counters of what the user's units owe, the records not made yet included (``_home_owed``).
+OWED = ("plans_to_submit", "reports_due")
+# The cards of the lists that "My work" opens (one column, no to-do widget), when the model's
+# own kanban view is grouped; a phone shows the cards (the action's ``mobile_view_mode``).
+CARDS = {
+    "gender.equality.plan": "gender_equality_plan.gender_equality_plan_view_kanban_cards",
+    "gender.equality.task": "gender_equality_plan.gender_equality_task_view_kanban_cards",
+}
+# From this month on, a unit owes next year's plan too (and is asked to make it).
 NEXT_YEAR_PLAN_MONTH = 10
 
 
 class GenderEqualityHome(models.TransientModel):
     """ "My work": the landing page of the app, with what each role owes or must decide.
 
-    Every counter is a ``search_count`` made with the user's own rights (record rules
-    included), on the same domain as the list its button opens; the reports to send count the
-    reports that the user's units owe (a report not started yet is owed too). When something
-    is due, the next step is offered as a button: make the plan of the year (or of next year,
-    from October), start the annual report when its deadline is near.
+    Every counter is made with the user's own rights (record rules included), on the same
+    domain as the list its button opens. The plans to submit and the reports to send count
+    what the user's units owe (``_home_owed``): the records to finish (draft or returned) and
+    those not made yet. When one is not made yet, the next step is offered as a button that
+    opens a new record (nothing is saved until the user saves it): make the plan of the year
+    (or of next year, from October), make last year's report while it is owed, or this year's
+    when its deadline is near.
     """
 
     _name = "gender.equality.home"
@@ -46,12 +54,18 @@ class GenderEqualityHome(models.TransientModel):
     _rec_name = "year"
 
     year = fields.Integer(default=lambda self: fields.Date.context_today(self).year, readonly=True)
-    plans_to_submit_count = fields.Integer(compute="_compute_counts", string="Plans to Submit")
+    plans_to_submit_count = fields.Integer(
+        compute="_compute_owed",
+        string="Plans to Submit",
+        help="Plans of this year and next year that your units owe: not made yet (next year's from "
+        "October), draft or returned.",
+    )
     tasks_overdue_count = fields.Integer(compute="_compute_counts", string="Overdue Activities")
     reports_due_count = fields.Integer(
-        compute="_compute_counts",
+        compute="_compute_owed",
         string="Reports to Send",
-        help="Annual reports of the year that your units owe: not started, draft or returned.",
+        help="Annual reports that your units owe: this year's, and last year's until about 10 "
+        "November (30 days before this year's deadline); not started, draft or returned.",
     )
     actions_due_count = fields.Integer(compute="_compute_counts", string="Corrective Actions to Carry Out")
     actions_overdue_count = fields.Integer(compute="_compute_counts", string="Overdue Corrective Actions")
@@ -72,26 +86,32 @@ class GenderEqualityHome(models.TransientModel):
         help="Units whose head's approval stages have no account to decide them: they are signed on "
         "paper or skipped, as the Department set each unit, until the head gets an account.",
     )
+    report_year = fields.Integer(
+        compute="_compute_owed",
+        string="Annual Report",
+        help="The year of the report whose deadline is shown: last year's while your units still "
+        "owe it, else this year's.",
+    )
     report_deadline = fields.Date(compute="_compute_report_deadline")
     report_days_left = fields.Integer(
         compute="_compute_report_deadline",
         string="Days Left",
-        help="Days left until the deadline of this year's report (negative once it has passed).",
+        help="Days left until the deadline of the report (negative once it has passed).",
     )
     report_deadline_message = fields.Char(compute="_compute_report_deadline", string="Report Due")
     next_plan_year = fields.Integer(
-        compute="_compute_next_steps",
+        compute="_compute_owed",
         string="Plan to Make",
         help="The year of the plan that one of your units has not made yet (0: none).",
     )
-    next_plan_label = fields.Char(compute="_compute_next_steps")
+    next_plan_label = fields.Char(compute="_compute_owed")
     next_report_year = fields.Integer(
-        compute="_compute_next_steps",
+        compute="_compute_owed",
         string="Report to Start",
-        help="The year of the annual report that one of your units has not started yet, when its "
-        "deadline is near (0: none).",
+        help="The year of the annual report that one of your units has not started yet: last "
+        "year's while it is owed, this year's when its deadline is near (0: none).",
     )
-    next_report_label = fields.Char(compute="_compute_next_steps")
+    next_report_label = fields.Char(compute="_compute_owed")
     units_expected = fields.Integer(compute="_compute_summary")
     reports_submitted = fields.Integer(compute="_compute_summary")
     reports_on_time = fields.Integer(compute="_compute_summary", string="On Time")
@@ -103,13 +123,12 @@ class GenderEqualityHome(models.TransientModel):
     objective_2_rate = fields.Float(
         compute="_compute_summary", string="Target 2: Units with the Action Month (%)"
     )
-    objective_3_rate = fields.Float(compute="_compute_summary", string="Target 3: Rise in Awareness (Number)")
-    objective_3_display = fields.Char(
+    objective_3_rate = fields.Float(compute="_compute_summary", string="Target 3: Rise in Awareness")
+    objective_3_label = fields.Char(
         compute="_compute_summary",
-        string="Target 3: Rise in Awareness",
-        help="The rise of the awareness rate of the community target groups against the baseline year, "
-        "in its unit (percentage points, or % for a relative change); judged at the target year "
-        "(2030), a trend before.",
+        string="Target 3: Rise in Awareness (points)",
+        help="The rise in awareness against the baseline year, in percentage points, worded as on "
+        "every screen and document.",
     )
     objective_4_rate = fields.Float(
         compute="_compute_summary", string="Target 4: Communication Units Applying the Set (%)"
@@ -129,13 +148,12 @@ class GenderEqualityHome(models.TransientModel):
         self.ensure_one()
         uid = self.env.uid
         mine = [("unit_id.user_ids", "in", uid)]
-        year = [("year", "=", self.year)]
+        to_finish = [("state", "in", ("draft", "returned"))]
         return {
-            "plans_to_submit": mine + year + [("state", "in", ("draft", "returned"))],
+            # The records to finish; those not made yet are owed too (see ``_home_owed``).
+            "plans_to_submit": [*mine, ("year", "in", self._home_years("plans_to_submit")), *to_finish],
             "tasks_overdue": [*mine, ("is_overdue", "=", True)],
-            # The reports to finish; the units that have not started theirs owe one too (see
-            # ``_home_units_owing_report``).
-            "reports_due": mine + year + [("state", "in", ("draft", "returned"))],
+            "reports_due": [*mine, ("year", "in", self._home_years("reports_due")), *to_finish],
             "actions_due": [*mine, ("state", "in", ("open", "in_progress"))],
             "actions_overdue": [*mine, ("is_overdue", "=", True)],
             "plans_to_approve": [("can_approve", "=", True)],
@@ -172,88 +190,111 @@ class GenderEqualityHome(models.TransientModel):
         """The units the user is a member of, with the user's rights."""
         return self.env["gender.equality.unit"].search([("user_ids", "in", self.env.uid)])
 
-    def _home_units_owing_report(self, year):
-        """The user's units that owe their report of ``year``: no report submitted or accepted
-        (none yet, a draft or a returned one). Only the units that report to the Department
-        (``has_reporting_duty``): the Department does not report to itself, a commune station
-        recorded for its parent's inspections owes nothing."""
-        units = self._home_units().filtered("has_reporting_duty")
-        sent = self.env["gender.equality.report"].search(
-            [("unit_id", "in", units.ids), ("year", "=", year), ("state", "in", ("submitted", "accepted"))]
-        )
-        return units - sent.unit_id
+    def _home_years(self, name):
+        """The years of the owed counter ``name``, oldest first: the plans of this year and
+        next year; the reports of the years still owed (``gender.equality.report._owed_years``:
+        last year's until about 10 November, the rule of the reminders' calendar)."""
+        self.ensure_one()
+        if name == "reports_due":
+            return self.env["gender.equality.report"]._owed_years(fields.Date.context_today(self))
+        return [self.year, self.year + 1]
 
-    def _home_units_without(self, model, year):
-        """The user's units that have no record of ``model`` (plans, reports) for ``year``,
-        cancelled ones aside."""
+    def _home_owed(self, name):
+        """What the user's units owe for the counter ``name`` (``OWED``): ``(started, missing)``,
+        the records to finish (draft or returned, the list of the counter) and the ``(unit,
+        year)`` pairs that have no record yet (cancelled ones aside), oldest year first.
+
+        Not made yet is owed: this year's plan, next year's from October; this year's report,
+        and last year's of a unit that had a plan last year (a unit that started using the
+        application this year owes no report of the year before). The Department does not
+        report to itself."""
+        self.ensure_one()
+        model = "gender.equality.plan" if name == "plans_to_submit" else "gender.equality.report"
         units = self._home_units()
         if model == "gender.equality.report":
+            # Only the units that report to the Department (``has_reporting_duty``): not the
+            # Department, not a commune station recorded for its parent's inspections.
             units = units.filtered("has_reporting_duty")
-        existing = self.env[model].search(
-            [("unit_id", "in", units.ids), ("year", "=", year), ("state", "!=", "cancelled")]
+        years = self._home_years(name)
+        records = self.env[model].search(
+            [("unit_id", "in", units.ids), ("year", "in", years), ("state", "!=", "cancelled")]
         )
-        return units - existing.unit_id
+        started = records.filtered(lambda record: record.state in ("draft", "returned"))
+        not_owed = {(record.unit_id.id, record.year) for record in records}
+        if model == "gender.equality.plan" and fields.Date.context_today(self).month < NEXT_YEAR_PLAN_MONTH:
+            not_owed |= {(unit.id, self.year + 1) for unit in units}
+        if model == "gender.equality.report" and self.year - 1 in years:
+            planned = self.env["gender.equality.plan"].search(
+                [("unit_id", "in", units.ids), ("year", "=", self.year - 1), ("state", "!=", "cancelled")]
+            )
+            not_owed |= {(unit.id, self.year - 1) for unit in units - planned.unit_id}
+        missing = [(unit, year) for year in years for unit in units if (unit.id, year) not in not_owed]
+        return started, missing
 
     @api.depends("year")
     @api.depends_context("uid")
     def _compute_counts(self):
         for home in self:
             for name in COUNTERS:
-                home[f"{name}_count"] = 0
+                if name not in OWED:
+                    home[f"{name}_count"] = 0
             domains = home._home_domains()
             for name in home._home_counters():
-                if name == "reports_due":
-                    home.reports_due_count = len(home._home_units_owing_report(home.year))
-                else:
+                if name not in OWED:
                     home[f"{name}_count"] = self.env[COUNTERS[name]].search_count(domains[name])
 
     @api.depends("year")
     @api.depends_context("uid")
-    def _compute_next_steps(self):
+    def _compute_owed(self):
         is_unit_user = roles.has_any(self.env, roles.UNIT_USER) and not self.env.su
         today = fields.Date.context_today(self)
-        Period = self.env["gender.equality.report.period"]
+        Report = self.env["gender.equality.report"]
         for home in self:
-            plan_year = report_year = 0
+            plans = (self.env["gender.equality.plan"], [])
+            reports = (Report, [])
             if is_unit_user and home.year:
-                if home._home_units_without("gender.equality.plan", home.year):
-                    plan_year = home.year
-                elif today.month >= NEXT_YEAR_PLAN_MONTH and home._home_units_without(
-                    "gender.equality.plan", home.year + 1
-                ):
-                    plan_year = home.year + 1
-                days_left = (Period._get_deadline(home.year) - today).days
-                if days_left <= REPORT_NEXT_STEP_DAYS and home._home_units_without(
-                    "gender.equality.report", home.year
-                ):
-                    report_year = home.year
-            home.next_plan_year = plan_year
-            home.next_plan_label = (
-                self.env._("Make the plan %(year)s", year=plan_year) if plan_year else False
-            )
-            home.next_report_year = report_year
-            home.next_report_label = (
-                self.env._("Make the annual report %(year)s", year=report_year) if report_year else False
+                plans = home._home_owed("plans_to_submit")
+                reports = home._home_owed("reports_due")
+            (plans_started, plans_missing), (reports_started, reports_missing) = plans, reports
+            plan_year = plans_missing[0][1] if plans_missing else 0
+            missing_report_years = {year for _unit, year in reports_missing}
+            report_year = 0
+            if home.year - 1 in missing_report_years:
+                report_year = home.year - 1
+            elif home.year in missing_report_years and today >= Report._report_asked_from(home.year):
+                report_year = home.year
+            owed_report_years = missing_report_years | set(reports_started.mapped("year"))
+            home.update(
+                {
+                    "plans_to_submit_count": len(plans_started) + len(plans_missing),
+                    "reports_due_count": len(reports_started) + len(reports_missing),
+                    "next_plan_year": plan_year,
+                    "next_plan_label": self.env._("Make the plan %(year)s", year=plan_year)
+                    if plan_year
+                    else False,
+                    "next_report_year": report_year,
+                    "next_report_label": self.env._("Make the annual report %(year)s", year=report_year)
+                    if report_year
+                    else False,
+                    "report_year": min(owed_report_years, default=home.year),
+                }
             )
 
-    @api.depends("year")
+    @api.depends("report_year")
+    @api.depends_context("uid")
     def _compute_report_deadline(self):
         Period = self.env["gender.equality.report.period"]
+        Report = self.env["gender.equality.report"]
+        units = self.env.user.gep_unit_ids.filtered("has_reporting_duty")
         today = fields.Date.context_today(self)
         for home in self:
-            deadline = Period._get_deadline(home.year)
+            year = home.report_year or home.year
+            deadline = Period._get_deadline(year)
             home.report_deadline = deadline
             home.report_days_left = (deadline - today).days
-            if home.report_days_left >= 0:
-                home.report_deadline_message = self.env._(
-                    "%(days)s days left until %(deadline)s",
-                    days=home.report_days_left,
-                    deadline=deadline.strftime("%d/%m/%Y"),
-                )
-            else:
-                home.report_deadline_message = self.env._(
-                    "The deadline %(deadline)s has passed", deadline=deadline.strftime("%d/%m/%Y")
-                )
+            # The report's rule: the days left while a unit's report has not reached the
+            # Department, then that it is received or accepted.
+            home.report_deadline_message = Report._get_deadline_message(year, units)
 
     @api.depends("year")
     @api.depends_context("uid")
@@ -261,25 +302,24 @@ class GenderEqualityHome(models.TransientModel):
         is_department = self.env.user.has_group("gender_equality_plan.group_department_user")
         for home in self:
             summary = self.env["gender.equality.report"]._get_kpi_headline(home.year) if is_department else {}
-            home.update(
-                summary_field_values(
-                    summary,
-                    (
-                        "units_expected",
-                        "reports_submitted",
-                        "reports_on_time",
-                        "reports_late",
-                        "reports_missing",
-                    ),
-                )
+            values = summary_field_values(
+                summary,
+                ("units_expected", "reports_submitted", "reports_on_time", "reports_late", "reports_missing"),
             )
             awareness = next(
-                (row for row in summary.get("objectives", []) if row["kind"] == "awareness"), None
+                (
+                    objective
+                    for objective in summary.get("objectives", [])
+                    if objective["kind"] == "awareness"
+                ),
+                None,
             )
-            # The figure in its unit, as every screen and document words it ("+7,1 điểm phần trăm").
-            home.objective_3_display = (
-                vi_format.objective_value(awareness["value"], awareness["unit"]) if awareness else False
+            values["objective_3_label"] = (
+                vi_format.objective_value(awareness["value"], awareness.get("unit", "points"))
+                if awareness
+                else "–"
             )
+            home.update(values)
 
     # ------------------------------------------------------------
     # ACTIONS
@@ -303,19 +343,23 @@ class GenderEqualityHome(models.TransientModel):
         model = COUNTERS.get(name)
         if not model:
             return False
-        if name == "reports_due" and not self.env[model].search_count(self._home_domains()[name]):
-            # Nothing started yet: the next step is to make the report.
-            owing = self._home_units_owing_report(self.year)
-            if owing:
-                return self._home_new_record_action(model, owing[:1], self.year)
+        if name in OWED:
+            started, missing = self._home_owed(name)
+            if not started and missing:
+                # Nothing started yet: the next step is to make the record (not saved yet).
+                return self._home_new_record_action(model, *missing[0])
         Model = self.env[model]
+        cards = self.env.ref(CARDS[model]).id if model in CARDS else False
         action = {
             "type": "ir.actions.act_window",
             "name": self._fields[f"{name}_count"].get_description(self.env)["string"],
             "res_model": model,
             "domain": self._home_domains()[name],
-            "view_mode": "list,form",
-            "views": [(False, "list"), (False, "form")],
+            # A table on a desktop, cards on a phone (Odoo opens ``mobile_view_mode`` first on a
+            # small screen); a tap on a card opens the record.
+            "view_mode": "list,kanban,form",
+            "views": [(False, "list"), (cards, "kanban"), (False, "form")],
+            "mobile_view_mode": "kanban",
             "context": {"create": False},
             "help": Model._gep_model_label(),
         }
@@ -341,18 +385,24 @@ class GenderEqualityHome(models.TransientModel):
     def action_create_plan(self):
         """Open a new plan of the year of ``next_plan_year`` for the first unit without one."""
         self.ensure_one()
-        year = self.next_plan_year or self.year
-        units = self._home_units_without("gender.equality.plan", year)
-        return self._home_new_record_action("gender.equality.plan", units[:1], year)
+        return self._home_new_owed_record_action("plans_to_submit", self.next_plan_year)
 
     def action_create_report(self):
-        """Open a new annual report of the year for the first unit that has not started it."""
+        """Open a new annual report of ``next_report_year`` for the first unit that has not started it."""
         self.ensure_one()
-        year = self.next_report_year or self.year
-        units = self._home_units_without("gender.equality.report", year)
-        return self._home_new_record_action("gender.equality.report", units[:1], year)
+        return self._home_new_owed_record_action("reports_due", self.next_report_year)
+
+    def _home_new_owed_record_action(self, name, year):
+        model = COUNTERS[name]
+        units = [unit for unit, missing_year in self._home_owed(name)[1] if missing_year == year]
+        if not units:
+            # Made in the meantime (another tab, a colleague): the list shows where it stands.
+            return self.with_context(gep_counter=name).action_open_list()
+        return self._home_new_record_action(model, units[0], year)
 
     def _home_new_record_action(self, model, unit, year):
+        """A new record of ``unit`` and ``year`` in a form: nothing is stored until the user
+        saves it (the form of the module does not save a record that nobody touched)."""
         return {
             "type": "ir.actions.act_window",
             "name": self.env[model]._gep_model_label(),

@@ -680,6 +680,22 @@ class GenderEqualityReport(models.Model):
         return True
 
     @api.model
+    def _report_asked_from(self, year):
+        """The day the units are first asked for their report of ``year``: the first reminder
+        (30 days before the deadline). From then on, "My work" offers to make the report."""
+        deadline = self.env["gender.equality.report.period"]._get_deadline(year)
+        return deadline - timedelta(days=max(REMINDER_DAYS_BEFORE))
+
+    @api.model
+    def _owed_years(self, today):
+        """The years whose report a unit that has not sent it still owes on ``today``: this
+        year's, and last year's, late, until the units are asked for this year's (from 1
+        January to about 10 November): a unit is never asked for two reports at the deadline."""
+        if today < self._report_asked_from(today.year):
+            return [today.year - 1, today.year]
+        return [today.year]
+
+    @api.model
     def _units_owing_report(self, year):
         """Expected units whose report of ``year`` has not reached the Department."""
         roster, __ = self.env["gender.equality.unit"]._reporting_roster(year)

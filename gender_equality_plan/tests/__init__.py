@@ -37,6 +37,7 @@ from . import test_ui_views
 from . import test_inspection_views
 from . import test_inspection_demo
 from . import test_home
+from . import test_home_tours
 from . import test_report_demo
 from . import test_report_ui_views
 from . import test_field_policy

@@ -1,10 +1,14 @@
 # Copyright 2026 Sở Y tế Thanh Hóa
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date
+
 from freezegun import freeze_time
+from lxml import etree
 
 from odoo import Command
 from odoo.tests import new_test_user, tagged
 
+from ..models.gender_equality_home import COUNTERS
 from .common import GenderEqualityCommon
 from .report_common import ReportCommon
 
@@ -29,18 +33,18 @@ class TestHome(ReportCommon):
     def test_unit_officer_sees_what_their_unit_owes(self):
         plan_c = self.Plan.with_user(self.user_c).create({"unit_id": self.unit_c.id, "year": 2026})
         home = self._home(self.user_c)
-        self.assertEqual(home.plans_to_submit_count, 1)
+        self.assertEqual(home.plans_to_submit_count, 2, "the draft of 2026 and the plan of 2027 not made yet")
         self.assertEqual(self._listed(home, "plans_to_submit"), plan_c)
         home = self._home(self.user_b)
         self.assertEqual(home.year, 2026)
-        self.assertEqual(home.plans_to_submit_count, 0, "the plan of unit B is approved")
+        self.assertEqual(home.plans_to_submit_count, 1, "the plan of 2026 is approved, 2027's not made")
         self.assertEqual(home.tasks_overdue_count, 1)
         self.assertEqual(self._listed(home, "tasks_overdue").name, "Tháng hành động B")
         self.assertEqual((home.actions_due_count, home.actions_overdue_count), (1, 0))
 
     def test_unit_officer_never_sees_another_unit(self):
         home = self._home(self.user_a)
-        self.assertEqual(home.plans_to_submit_count, 0)
+        self.assertEqual(home.plans_to_submit_count, 1, "unit A's plan of 2027 only")
         self.assertEqual((home.actions_due_count, home.actions_overdue_count), (1, 1))
         for counter in ("plans_to_submit", "tasks_overdue", "reports_due", "actions_due", "actions_overdue"):
             self.assertFalse(self._listed(home, counter).unit_id - self.unit_a, counter)
@@ -145,6 +149,109 @@ class TestHome(ReportCommon):
             self.assertFalse(self._home(self.user_a).next_plan_year)
         self.Plan.with_user(self.user_a).create({"unit_id": self.unit_a.id, "year": 2027})
         self.assertFalse(self._home(self.user_a).next_plan_year)
+
+    def test_plan_of_next_year_not_made_yet_is_owed_from_october(self):
+        home = self._home(self.user_a)
+        self.assertEqual((home.plans_to_submit_count, home.next_plan_year), (1, 2027))
+        action = home.with_context(gep_counter="plans_to_submit").action_open_list()
+        self.assertEqual(action["context"], {"default_unit_id": self.unit_a.id, "default_year": 2027})
+        self.assertEqual(action["context"], home.action_create_plan()["context"])
+        with freeze_time("2026-09-30 03:00:00"):
+            self.assertEqual(self._home(self.user_a).plans_to_submit_count, 0)
+
+    def test_opening_the_next_step_creates_no_plan(self):
+        plans = self.Plan.search_count([])
+        action = self._home(self.user_a).action_create_plan()
+        self.assertEqual((action["res_model"], action.get("res_id")), ("gender.equality.plan", None))
+        self.assertEqual(self.Plan.search_count([]), plans)
+        self.assertEqual(self._home(self.user_a).next_plan_year, 2027, "still to make")
+
+    def test_draft_and_returned_plans_of_next_year_are_owed(self):
+        plan = self.Plan.with_user(self.user_a).create(
+            {
+                "unit_id": self.unit_a.id,
+                "year": 2027,
+                "task_ids": [Command.create(self._task_vals("Phổ biến", date(2027, 3, 5)))],
+            }
+        )
+        home = self._home(self.user_a)
+        self.assertEqual((home.plans_to_submit_count, home.next_plan_year), (1, 0))
+        self.assertEqual(self._listed(home, "plans_to_submit"), plan)
+        plan.with_user(self.user_a).action_submit()
+        self.assertEqual(self._home(self.user_a).plans_to_submit_count, 0)
+        plan.with_user(self.manager_a).action_return("Thiếu Tháng hành động")
+        home = self._home(self.user_a)
+        self.assertEqual(home.plans_to_submit_count, 1, "returned: owed again")
+        self.assertEqual(self._listed(home, "plans_to_submit"), plan)
+
+    def test_a_plan_before_last_year_is_not_owed(self):
+        self.Plan.with_user(self.user_c).create({"unit_id": self.unit_c.id, "year": 2025})
+        home = self._home(self.user_c)
+        self.assertEqual(home.plans_to_submit_count, 2, "2026 and 2027 not made; the draft of 2025 is past")
+        self.assertFalse(self._listed(home, "plans_to_submit"))
+
+    def test_last_years_report_stays_owed_from_january(self):
+        # Unit A had a plan in 2026 and has not sent its report of 2026.
+        with freeze_time("2027-01-05 03:00:00"):
+            home = self._home(self.user_a)
+            self.assertEqual(home.reports_due_count, 2, "2026, late, and 2027")
+            self.assertEqual((home.next_report_year, home.report_year), (2026, 2026))
+            self.assertEqual(home.next_report_label, "Make the annual report 2026")
+            self.assertEqual(str(home.report_deadline), "2026-12-10")
+            self.assertEqual(home.report_days_left, -26)
+            self.assertEqual(home.report_deadline_message, "The deadline 10/12/2026 has passed")
+            action = home.action_create_report()
+            self.assertEqual(action["context"], {"default_unit_id": self.unit_a.id, "default_year": 2026})
+            counter = home.with_context(gep_counter="reports_due").action_open_list()
+            self.assertEqual(counter["context"], action["context"])
+
+    def test_last_years_report_is_owed_until_it_is_sent(self):
+        with freeze_time("2027-01-05 03:00:00"):
+            report = self._new_report(self.unit_a, self.user_a, year=2026)
+            home = self._home(self.user_a)
+            self.assertEqual((home.reports_due_count, home.next_report_year), (2, 0))
+            self.assertEqual(self._listed(home, "reports_due"), report)
+            report.with_user(self.user_a).action_submit()
+            home = self._home(self.user_a)
+            self.assertEqual((home.reports_due_count, home.report_year), (1, 2027), "2027's only")
+            self.assertFalse(self._listed(home, "reports_due"))
+
+    def test_last_years_report_is_owed_until_this_years_is_asked_for(self):
+        # The report of 2027 is asked for 30 days before its deadline (10/12/2027), as the first
+        # reminder: from then on, the home counts this year's report only.
+        with freeze_time("2027-11-09 03:00:00"):
+            self.assertEqual(self._home(self.user_a).reports_due_count, 2)
+        with freeze_time("2027-11-10 03:00:00"):
+            home = self._home(self.user_a)
+            self.assertEqual(
+                (home.reports_due_count, home.next_report_year, home.report_year), (1, 2027, 2027)
+            )
+
+    def test_no_report_of_last_year_without_a_plan_of_last_year(self):
+        # Unit C made no plan in 2026 (it started using the application in 2027).
+        with freeze_time("2027-01-05 03:00:00"):
+            home = self._home(self.user_c)
+            self.assertEqual((home.reports_due_count, home.next_report_year, home.report_year), (1, 0, 2027))
+            report = self._new_report(self.unit_c, self.user_c, year=2026)
+            self.assertEqual(self._home(self.user_c).reports_due_count, 2, "started: it is owed")
+            self.assertEqual(self._listed(self._home(self.user_c), "reports_due"), report)
+
+    def test_lists_of_my_work_are_cards_on_a_phone(self):
+        """Each list of the home has cards that a phone opens first (``mobile_view_mode``), in
+        one column, without the to-do widget that would catch a tap."""
+        home = self.env["gender.equality.home"].create({})
+        for counter, model in COUNTERS.items():
+            with self.subTest(counter=counter):
+                action = home.with_context(gep_counter=counter).action_open_list()
+                self.assertEqual(action["res_model"], model)
+                self.assertEqual(action["mobile_view_mode"], "kanban")
+                view_id = dict((view_type, view_id) for view_id, view_type in action["views"])["kanban"]
+                arch = etree.fromstring(
+                    self.env[model].get_views([(view_id, "kanban")])["views"]["kanban"]["arch"]
+                )
+                self.assertFalse(arch.get("default_group_by"), "one column of cards")
+                self.assertFalse(arch.xpath("//field[@widget='kanban_activity']"))
+                self.assertTrue(arch.xpath("//t[@t-name='card']"))
 
     def test_no_next_step_for_roles_that_owe_nothing(self):
         for user in (self.inspector, self.dept_user):

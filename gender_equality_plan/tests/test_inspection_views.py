@@ -8,7 +8,7 @@ from .common_inspection import InspectionCommon
 
 VIEWS = {
     "gender.equality.checklist": ["list", "form", "search"],
-    "gender.equality.inspection": ["list", "form", "search", "calendar", "pivot", "graph"],
+    "gender.equality.inspection": ["list", "kanban", "form", "search", "calendar", "pivot", "graph"],
     "gender.equality.inspection.line": ["list", "form", "search", "pivot", "graph"],
     "gender.equality.corrective.action": ["list", "kanban", "form", "search", "pivot", "graph"],
     "gender.equality.inspection.compare": ["form"],

@@ -20,7 +20,7 @@ class TestReportUiViews(HttpCase):
         return f"/odoo/action-gender_equality_plan.{xmlid}{suffix}"
 
     def test_report_views(self):
-        for view_type in ("list", "pivot", "graph"):
+        for view_type in ("list", "kanban", "pivot", "graph"):
             with self.subTest(view_type=view_type):
                 self._open(self._action("gender_equality_report_action", f"?view_type={view_type}"))
 

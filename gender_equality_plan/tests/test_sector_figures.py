@@ -390,7 +390,7 @@ class TestAwarenessTarget(ReportCommon):
 
     def test_the_home_shows_the_figure_in_its_unit(self):
         home = self.env["gender.equality.home"].with_user(self.dept_user).create({})
-        self.assertEqual(home.objective_3_display, "+10,0 điểm phần trăm")
+        self.assertEqual(home.objective_3_label, "+10,0 điểm phần trăm")
 
 
 # ------------------------------------------------------------

@@ -47,8 +47,7 @@ registry.category("web_tour.tours").add("gender_equality_home_tour", {
         },
         {trigger: `.o_form_view div[name='unit_id'] input:value(${UNIT})`},
         {
-            // Otherwise the browser saves the new plan as it closes, in the next test.
-            content: "Back to My work: nothing is left to save when the tour ends",
+            content: "Back to My work: the plan is not saved (the user did not save it)",
             trigger: BACK,
             run: "click",
         },

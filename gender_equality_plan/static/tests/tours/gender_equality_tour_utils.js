@@ -1,47 +1,73 @@
 /** @odoo-module **/
 // Copyright 2026 Sở Y tế Thanh Hóa
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-// Steps shared by the tours, on a desktop and on a phone (where Odoo moves the buttons of a
-// form's header into the gear menu and shows x2many fields as cards).
+// Steps shared by the tours, on a desktop and on a phone (where Odoo shows x2many fields as
+// cards and moves the buttons of a form's header into the gear menu, but the primary ones: the
+// form of the module keeps the main action of a record in sight, see gep_form_view.js).
 import {utils as uiUtils} from "@web/core/ui/ui_service";
+
+const GEAR = ".o_control_panel .o_cp_action_menus button.dropdown-toggle";
 
 export function isPhone() {
     return uiUtils.isSmall();
 }
 
-/** Click the header button ``name`` of the form: in the gear menu on a phone. */
+/** Click the header button ``name`` of the form: in the status bar, or on a phone in the gear
+ * menu when it is not a primary button. */
 export function clickHeaderButton(name, content) {
+    const inBar = `.o_form_view .o_form_statusbar button[name='${name}']`;
     if (isPhone()) {
         return [
             {
-                content: "Open the menu of the record's actions",
-                trigger: ".o_control_panel .o_cp_action_menus button.dropdown-toggle",
-                run: "click",
+                content: "Open the menu of the record's actions, unless the button is in sight",
+                trigger: ".o_form_view .o_form_statusbar",
+                async run(helpers) {
+                    if (!document.querySelector(inBar)) {
+                        await helpers.click(GEAR);
+                    }
+                },
             },
-            {content, trigger: `.o-dropdown--menu button[name='${name}']`, run: "click"},
+            {content, trigger: `${inBar}, .o-dropdown--menu button[name='${name}']`, run: "click"},
         ];
     }
-    return [{content, trigger: `.o_form_view .o_form_statusbar button[name='${name}']`, run: "click"}];
+    return [{content, trigger: inBar, run: "click"}];
+}
+
+/** The primary button ``name`` is in sight, as a button of the status bar; on a phone, the gear
+ * menu does not offer it a second time. */
+export function mainButton(name, content) {
+    const steps = [{content, trigger: `.o_form_view .o_form_statusbar .o_statusbar_buttons button.btn-primary[name='${name}']`}];
+    if (isPhone()) {
+        steps.push(
+            {content: "Open the menu of the record's other actions", trigger: GEAR, run: "click"},
+            {content: "It is not in the menu", trigger: `.o-dropdown--menu:not(:has(button[name='${name}']))`},
+            {content: "Close the menu", trigger: GEAR, run: "click"},
+            {trigger: "body:not(:has(.o-dropdown--menu))"}
+        );
+    }
+    return steps;
 }
 
 /** The header button ``name`` of the form is not offered. */
 export function noHeaderButton(name, content) {
+    const notInBar = `.o_form_view .o_form_statusbar:not(:has(button[name='${name}']))`;
     if (isPhone()) {
         return [
+            {content: "Not in the status bar", trigger: notInBar},
             {
                 content: "Open the menu of the record's actions",
-                trigger: ".o_control_panel .o_cp_action_menus button.dropdown-toggle",
+                trigger: GEAR,
                 run: "click",
             },
             {content, trigger: `.o-dropdown--menu:not(:has(button[name='${name}']))`},
             {
                 content: "Close the menu",
-                trigger: ".o_control_panel .o_cp_action_menus button.dropdown-toggle",
+                trigger: GEAR,
                 run: "click",
             },
         ];
     }
-    return [{content, trigger: `.o_form_view .o_form_statusbar:not(:has(button[name='${name}']))`}];
+    return [{content, trigger: notInBar}];
 }
 
 /** Choose the record ``label`` in the many2one field ``name`` of the dialog: in its drop-down
@@ -110,11 +136,13 @@ export function noErrorDialog() {
     return {content: "No error dialog", trigger: "body:not(:has(.o_error_dialog))"};
 }
 
-/** The status of the record in the form's status bar is ``value``. */
+/** The status of the record in the form's status bar is ``value``. The status bar itself: on
+ * a phone, where the form's main action takes room, its arrows may all be folded (hidden) into
+ * the drop-down of the current status. */
 export function status(value) {
     return {
         content: `The status is now ${value}`,
-        trigger: `.o_form_view .o_statusbar_status button.o_arrow_button_current[data-value='${value}']`,
+        trigger: `.o_form_view .o_statusbar_status:has(button.o_arrow_button_current[data-value='${value}'])`,
     };
 }
 
@@ -181,11 +209,27 @@ export function back(content = "Back") {
     return {content, trigger: ".o_breadcrumb .o_back_button", run: "click"};
 }
 
-/** Open the record of the list whose row shows ``text`` (through its cell ``cell``). */
+/** Open the record of the list whose row shows ``text`` (through its cell ``cell``): its card
+ * on a phone, where the lists of My work and of the menus with cards open as cards. */
 export function openRow(text, cell = "year") {
     return {
         content: `Open the record of ${text}`,
-        trigger: `.o_list_view .o_data_row:contains(${text}) .o_data_cell[name='${cell}']`,
+        trigger: isPhone()
+            ? `.o_kanban_view .o_kanban_record:not(.o_kanban_ghost):contains(${text})`
+            : `.o_list_view .o_data_row:contains(${text}) .o_data_cell[name='${cell}']`,
         run: "click",
     };
 }
+
+/** The list is empty: no row on a desktop, no card on a phone. */
+export function noRecordLeft(content = "None is left") {
+    return {
+        content,
+        trigger: isPhone()
+            ? ".o_kanban_view:not(:has(.o_kanban_record:not(.o_kanban_ghost)))"
+            : ".o_list_view:not(:has(.o_data_row))",
+    };
+}
+
+/** The button "New" of the list, or of the cards on a phone. */
+export const NEW_BUTTON = ".o_control_panel .o_list_button_add, .o_control_panel .o-kanban-button-new";
