@@ -64,7 +64,7 @@ class TestUiJourneys(UiTourCommon):
         self.assertTrue(report.compile_date)
         self.assertEqual(report.dissemination_count, 1, "the session held, compiled")
         self.assertEqual(report.participants_total, 30)
-        self.assertIn("Đơn vị ban hành kế hoạch truyền thông năm.", report.direction)
+        self.assertIn("Tổ chức 01 buổi truyền thông cho viên chức.", report.results)
         period = self.env["gender.equality.report.period"].search([("year", "=", self.year)])
         self.assertEqual(
             (report.deadline, report.deadline_included),
