@@ -1000,7 +1000,8 @@ class Generator:
 
     def build_supplements(self):
         """The activities held after the reports are carried out; some units send the
-        Action-Month supplement that adds them to their accepted report."""
+        Action-Month supplement that adds them to their accepted report, and the Department
+        accepts it."""
         self.execute_activities(("done_after",), EXECUTED_AFTER_REPORTS)
         reports = self.env["gender.equality.report"].search(
             [
@@ -1010,12 +1011,17 @@ class Generator:
             ]
         )
         Supplement = self.env["gender.equality.report.supplement"].with_context(mail_create_nolog=True)
+        supplements = Supplement.browse()
         with freeze_time(SUPPLEMENTS_SUBMITTED):
             for chunk in self.chunks(reports, 200):
-                Supplement.create(
+                created = Supplement.create(
                     [{"report_id": report.id, "note": "<p>Bổ sung Tháng hành động.</p>"} for report in chunk]
-                ).action_submit()
+                )
+                created.action_submit()
+                supplements |= created
                 self.commit()
+            # The Department accepts them (a supplement counts once accepted, like a report).
+            self.approve_as(self.dept_officer, supplements)
 
     # ------------------------------------------------------------
     # PLANS OF THE NEXT YEAR

@@ -581,6 +581,24 @@ class GenderEqualitySectorReport(models.Model):
     def _clear_snapshot(self):
         self.sudo().write({"snapshot": False, "snapshot_date": False})
 
+    @api.model
+    def _frozen_roster(self, year):
+        """The units expected to report in ``year`` as the issued sector report of the year froze
+        them (``gender.equality.unit._reporting_roster``): ``[{"unit_id", "unit_type",
+        "has_communication_duty"}]``, or None while the year has no issued report."""
+        report = self.sudo().search([("year", "=", year), ("state", "=", self._state_approved)], limit=1)
+        units = (report.snapshot or {}).get("summary", {}).get("units") if report else None
+        if units is None:
+            return None
+        return [
+            {
+                "unit_id": row["unit_id"],
+                "unit_type": row["unit_type"],
+                "has_communication_duty": bool(row["has_communication_duty"]),
+            }
+            for row in units
+        ]
+
     def _document_env(self):
         """The environment that reads the figures: superuser (the whole sector, for the roles that
         may read the report), in Vietnamese when the language is installed."""

@@ -215,6 +215,7 @@ REPORT_CONTENT = {
     "deadline",
     "deadline_included",
     "document_number",
+    "resubmit_deadline",
 }
 SURVEY_FIELDS = {
     "target_group_note",
@@ -259,6 +260,7 @@ POLICY = {
             "child_ids",
             "code",
             "has_communication_duty",
+            "has_reporting_duty",
             "head_title",
             "name",
             "no_head_mode",
@@ -355,7 +357,7 @@ POLICY = {
         {"previous_item_id", "section_sequence"},
     ),
     "gender.equality.report.period": _master(
-        {"deadline", "deadline_included", "note", "year"}, {"timeliness_rule"}
+        {"deadline", "deadline_included", "note", "resubmission_days", "year"}, {"timeliness_rule"}
     ),
     # Local settings of the Department, not official norms.
     "gender.equality.grading.band": _master(
@@ -640,13 +642,21 @@ POLICY = {
             "accepted": NOTHING,
             "cancelled": NOTHING,
         },
-        "only": {"deadline": DEPT_MANAGER, "deadline_included": DEPT_MANAGER},
+        "only": {
+            "deadline": DEPT_MANAGER,
+            "deadline_included": DEPT_MANAGER,
+            "resubmit_deadline": DEPT_MANAGER,
+        },
         "readonly": frozenset(
             WORKFLOW_FLAGS
             | DOCUMENT_FLAGS
             | {
                 "action_month_held",
                 "action_month_planned",
+                "awaiting_resubmission",
+                "is_received",
+                "late_received_date",
+                "timeliness_date",
                 "activity_count",
                 "awareness_rate",
                 "budget_used",
@@ -708,15 +718,21 @@ POLICY = {
             }
         ),
     },
+    # The unit files it; the Department accepts or returns it through the approval chain.
     "gender.equality.report.supplement": {
         "writers": (*UNIT, *DEPT_MANAGER),
-        "states": {"draft": frozenset({"date", "note"}), "submitted": NOTHING},
+        "states": {
+            "draft": frozenset({"date", "note"}),
+            "submitted": NOTHING,
+            "accepted": NOTHING,
+            "returned": frozenset({"date", "note"}),
+            "cancelled": NOTHING,
+        },
         "create_only": frozenset({"report_id"}),
         "readonly": frozenset(
-            {
+            WORKFLOW_FLAGS
+            | {
                 "action_month_held",
-                "is_editable",
-                "is_locked",
                 "line_ids",
                 "participants_female",
                 "participants_male",

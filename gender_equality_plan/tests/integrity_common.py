@@ -11,6 +11,7 @@ from odoo.tests import new_test_user
 from odoo.tools import mute_logger
 
 from .plan_common import GenderEqualityPlanCommon
+from .report_common import RESULTS
 from .signing_ca import shared_ca
 
 # The day the fixtures describe, and on which their tests run (time is part of the freeze): the
@@ -104,7 +105,7 @@ class IntegrityCommon(GenderEqualityPlanCommon):
         cls.report_2028 = (
             cls.env["gender.equality.report"]
             .with_user(cls.user_a)
-            .create({"unit_id": cls.unit_a.id, "year": 2028})
+            .create({"unit_id": cls.unit_a.id, "year": 2028, "results": RESULTS})
         )
         cls.report_2028.with_user(cls.user_a).action_submit()
         cls.records["gender.equality.task"] = {
@@ -265,11 +266,11 @@ class IntegrityCommon(GenderEqualityPlanCommon):
         statuses["returned"].with_user(cls.dept_user).action_return("Thiếu minh chứng")
         statuses["cancelled"].action_cancel()
         reports = {
-            "draft": Report.create({"unit_id": cls.unit_a.id, "year": 2031}),
-            "returned": Report.create({"unit_id": cls.unit_a.id, "year": 2032}),
+            "draft": Report.create({"unit_id": cls.unit_a.id, "year": 2031, "results": RESULTS}),
+            "returned": Report.create({"unit_id": cls.unit_a.id, "year": 2032, "results": RESULTS}),
             "submitted": cls.report_2028,
-            "accepted": Report.create({"unit_id": cls.unit_a.id, "year": 2029}),
-            "cancelled": Report.create({"unit_id": cls.unit_a.id, "year": 2030}),
+            "accepted": Report.create({"unit_id": cls.unit_a.id, "year": 2029, "results": RESULTS}),
+            "cancelled": Report.create({"unit_id": cls.unit_a.id, "year": 2030, "results": RESULTS}),
         }
         reports["returned"].action_submit()
         reports["returned"].with_user(cls.manager_a).action_return("Bổ sung số liệu")
@@ -280,10 +281,20 @@ class IntegrityCommon(GenderEqualityPlanCommon):
         # The supplements of the current cycle: those of the report of 2028, in December 2028.
         Supplement = cls.env["gender.equality.report.supplement"].with_user(cls.user_a)
         supplements = {
-            "draft": Supplement.create({"report_id": cls.report_2028.id, "date": "2028-12-16"}),
-            "submitted": Supplement.create({"report_id": cls.report_2028.id, "date": "2028-12-17"}),
+            state: Supplement.create({"report_id": cls.report_2028.id, "date": day})
+            for state, day in (
+                ("draft", "2028-12-16"),
+                ("submitted", "2028-12-17"),
+                ("accepted", "2028-12-17"),
+                ("returned", "2028-12-18"),
+                ("cancelled", "2028-12-18"),
+            )
         }
-        supplements["submitted"].action_submit()
+        for state in ("submitted", "accepted", "returned"):
+            supplements[state].action_submit()
+        supplements["accepted"].with_user(cls.dept_user).action_approve()
+        supplements["returned"].with_user(cls.dept_user).action_return("Bổ sung minh chứng")
+        supplements["cancelled"].action_cancel()
         cls.records.update(
             {
                 "gender.equality.report": reports,

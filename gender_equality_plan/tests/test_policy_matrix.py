@@ -61,7 +61,7 @@ DELETABLE = {
     "gender.equality.inspection.programme": {"draft", "cancelled"},
     "gender.equality.inspection.programme.line": {"draft", "returned"},
     "gender.equality.report": {"draft", "cancelled"},
-    "gender.equality.report.supplement": {"draft"},
+    "gender.equality.report.supplement": {"draft", "cancelled"},
     "gender.equality.awareness.survey": {"open"},
     "gender.equality.indicator.status": {"draft", "cancelled"},
     "gender.equality.sector.report": {"draft", "cancelled"},

@@ -40,7 +40,11 @@ class TestUiJourneys(UiTourCommon):
         task.with_user(self.officer).action_done()
 
     def _submitted_report(self):
-        report = self.env["gender.equality.report"].with_user(self.officer).create({"unit_id": self.unit.id})
+        report = (
+            self.env["gender.equality.report"]
+            .with_user(self.officer)
+            .create({"unit_id": self.unit.id, "results": "<p>Kết quả thực hiện.</p>"})
+        )
         report.action_compile()
         report.action_submit()
         return report.with_user(self.env.user)
@@ -60,7 +64,7 @@ class TestUiJourneys(UiTourCommon):
         self.assertTrue(report.compile_date)
         self.assertEqual(report.dissemination_count, 1, "the session held, compiled")
         self.assertEqual(report.participants_total, 30)
-        self.assertIn("Đơn vị ban hành kế hoạch truyền thông năm.", report.direction)
+        self.assertIn("Tổ chức 01 buổi truyền thông cho viên chức.", report.results)
         period = self.env["gender.equality.report.period"].search([("year", "=", self.year)])
         self.assertEqual(
             (report.deadline, report.deadline_included),

@@ -77,7 +77,7 @@ class FlowJourneys:
         report = (
             self.env["gender.equality.report"]
             .with_user(self.head)
-            .create({"unit_id": self.unit.id, "year": self.year})
+            .create({"unit_id": self.unit.id, "year": self.year, "results": "<p>Kết quả thực hiện.</p>"})
         )
         self._tour(
             self._action("gender_equality_report_action", f"/{report.id}"),

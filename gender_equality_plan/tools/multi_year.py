@@ -43,10 +43,23 @@ def objective_spec(objective):
     }
 
 
+def is_applicable(kind, year, milestone_year, target_year):
+    """Whether a target is judged in ``year`` (achieved or not), the one rule of every screen.
+
+    - Awareness (II.2.3, "Phấn đấu đến năm 2030 … tăng từ 10 - 15% so với năm 2025") is a target
+      *of* its target year: judged in that year and after; before it, its figure is a trend.
+    - The others are judged from their milestone year on (the Gender Indicator Set: from 2025),
+      every year when they have none (targets 1 and 2: "Hằng năm").
+    """
+    if kind == "awareness" and target_year:
+        return year >= target_year
+    return not (milestone_year and year < milestone_year)
+
+
 def recorded_outcome(spec, year, value):
     """``(applicable, achieved)`` of a recorded ``value`` of ``year`` against ``spec``."""
-    applicable = not (spec["milestone_year"] and year < spec["milestone_year"])
-    return applicable, applicable and value >= spec["target"]
+    applicable = is_applicable(spec["kind"], year, spec["milestone_year"], spec["target_year"])
+    return applicable, applicable and value is not False and value >= spec["target"]
 
 
 def build_table(years, specs, computed, accepted, recorded):

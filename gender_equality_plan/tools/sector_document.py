@@ -229,24 +229,40 @@ class SectorReportDocument:
         ]
         self._table(("Mục tiêu", "Chỉ tiêu", "Kết quả", "Đánh giá"), rows)
         expected = summary.get("units_expected", 0)
+        # Sessions are counted once each (a session of the Department attended by 70 units is one
+        # session); the units are counted where the text says units.
+        approved = summary.get("units_with_action_month_plan_approved", 0)
         self._paragraph(
             f"Có {n('units_with_two_dissemination_sessions')}/{_count(expected)} đơn vị "
             f"có cán bộ, viên chức, người lao động được truyền thông, phổ biến ít nhất "
-            f"{summary.get('min_sessions', 2):02d} cuộc trong năm (tổng cộng "
-            f"{n('staff_sessions')} cuộc cho cán bộ, viên chức, người lao động của các "
-            "đơn vị); "
-            f"{n('units_with_action_month_plan')} đơn vị có kế hoạch được phê duyệt "
-            f"triển khai Tháng hành động vì bình đẳng giới và "
+            f"{summary.get('min_sessions', 2):02d} cuộc trong năm (đã tổ chức "
+            f"{n('staff_sessions')} cuộc truyền thông, phổ biến cho cán bộ, viên chức, người lao "
+            f"động của các đơn vị, với {n('staff_session_credits')} lượt đơn vị tham dự); "
+            f"{n('units_with_action_month_plan')} đơn vị có kế hoạch triển khai Tháng hành động vì "
+            f"bình đẳng giới (trong đó {_count(approved)} kế hoạch đã được Sở Y tế phê duyệt, "
+            f"{_count(summary.get('units_with_action_month_plan', 0) - approved)} kế hoạch đã được "
+            "thủ trưởng đơn vị phê duyệt, Sở Y tế đã tiếp nhận) và "
             f"{n('units_with_action_month_activity')} đơn vị đã tổ chức hoạt động "
             "trong Tháng hành động."
         )
-        if summary.get("awareness_pairs"):
+        awareness = next(
+            (objective for objective in summary.get("objectives", []) if objective["kind"] == "awareness"),
+            None,
+        )
+        if summary.get("awareness_pairs") and self.year > (summary.get("awareness_baseline_year") or 0):
+            due = (
+                f" Chỉ tiêu được đánh giá vào năm {awareness['target_year']}; kết quả năm {self.year} là "
+                "xu hướng."
+                if awareness and not awareness["applicable"] and awareness["target_year"]
+                else ""
+            )
             self._paragraph(
-                f"Tỷ lệ nhận thức đúng về bình đẳng giới năm {self.year} là "
-                f"{pct('awareness_rate')}, so với "
+                f"Tỷ lệ nhận thức đúng về bình đẳng giới của các nhóm đối tượng trong cộng đồng năm "
+                f"{self.year} là {pct('awareness_rate')}, so với "
                 f"{pct('awareness_baseline_rate')} năm "
                 f"{summary['awareness_baseline_year']} (trên cùng "
-                f"{n('awareness_pairs')} nhóm đối tượng của các đơn vị được khảo sát cả hai năm)."
+                f"{n('awareness_pairs')} nhóm đối tượng trong cộng đồng của các đơn vị được khảo sát "
+                f"cả hai năm; không tính cán bộ, viên chức, người lao động của đơn vị).{due}"
             )
         else:
             self._paragraph(
@@ -315,25 +331,48 @@ class SectorReportDocument:
             for row in units
             if row["timeliness"] == "late"
         ]
-        missing = [row["unit_name"] for row in units if row["timeliness"] == "missing"]
+        missing = [
+            row["unit_name"]
+            for row in units
+            if row["timeliness"] == "missing" and not row.get("awaiting_resubmission")
+        ]
+        returned = [
+            row["unit_name"]
+            for row in units
+            if row["timeliness"] == "missing" and row.get("awaiting_resubmission")
+        ]
         if late:
             self._paragraph(f"Đơn vị gửi báo cáo muộn: {'; '.join(late)}.")
         if missing:
             self._paragraph(f"Đơn vị chưa gửi báo cáo: {'; '.join(missing)}.")
+        if returned:
+            self._paragraph(
+                f"Đơn vị có báo cáo bị Sở Y tế trả lại, chưa gửi lại (chưa được tính là đã gửi): "
+                f"{'; '.join(returned)}."
+            )
 
     def _activities(self):
         summary = self.summary
         n = self._number
         self._heading(3, "Hoạt động truyền thông và số lượt người tham gia")
+        department = summary.get("department") or {}
         self._paragraph(
-            f"Các đơn vị đã tổ chức {n('activities_held')} hoạt động truyền thông về bình "
-            f"đẳng giới, trong đó {n('dissemination_sessions')} cuộc truyền thông, phổ biến "
-            f"pháp luật, chính sách và {n('action_month_activities')} hoạt động trong Tháng "
+            f"Toàn ngành (Sở Y tế và các đơn vị) đã tổ chức {n('activities_held')} hoạt động truyền "
+            f"thông về bình đẳng giới, trong đó {n('dissemination_sessions')} cuộc truyền thông, phổ "
+            f"biến pháp luật, chính sách và {n('action_month_activities')} hoạt động trong Tháng "
             "hành động vì bình đẳng giới và phòng ngừa, ứng phó với bạo lực trên cơ sở giới; tổng số "
             f"{n('participants_total')} lượt người tham gia "
             f"({n('participants_male')} lượt nam, "
-            f"{n('participants_female')} lượt nữ)."
+            f"{n('participants_female')} lượt nữ; một người tham gia nhiều hoạt động được tính "
+            "nhiều lượt)."
         )
+        if department.get("activities"):
+            self._paragraph(
+                f"Trong đó, Sở Y tế (cơ quan Sở) tổ chức {_count(department['activities'])} hoạt động "
+                f"({_count(department['dissemination_sessions'])} cuộc truyền thông, phổ biến), "
+                f"{_count(department['participants_male'] + department['participants_female'])} lượt "
+                f"người tham gia, kinh phí thực hiện {vi_format.vi_amount(department['budget_used'])}."
+            )
         for key, header in (("by_area", "Lĩnh vực hoạt động"), ("by_activity_type", "Loại hoạt động")):
             rows = _breakdown_rows(summary.get(key, []))
             if rows:
