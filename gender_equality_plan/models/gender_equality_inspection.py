@@ -797,8 +797,9 @@ class GenderEqualityInspection(models.Model):
         return self.env._("Return the inspection for revision")
 
     def _workflow_on_approved(self):
-        """Approved minutes are final: their PDF is issued, for the team leader to sign."""
-        self._gep_issue_documents()
+        """Approved minutes are final: their PDF is issued, for the team leader to sign. An
+        external inspection has no minutes of the sector (its document is the body's conclusion)."""
+        self.filtered(lambda inspection: not inspection.is_external)._gep_issue_documents()
 
     def _workflow_on_returned(self, reason):
         self._gep_supersede_documents()

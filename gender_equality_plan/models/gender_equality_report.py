@@ -921,5 +921,6 @@ class GenderEqualityReport(models.Model):
         return self.unit_id
 
     def _gep_document_date(self):
+        """The issued document is dated as its PDF: the day its head signed it."""
         self.ensure_one()
-        return local_date(self.submit_date) if self.submit_date else local_today()
+        return self._document_date()

@@ -177,6 +177,13 @@ class TestExternalInspection(LegalBasisCommon):
         inspection.with_user(self.dept_manager).action_approve()
         self.assertEqual(inspection.state, "approved")
         self.assertFalse(inspection.is_scored)
+        # Its document is the body's conclusion: approving it issues no minutes to sign.
+        issued = (
+            self.env["gender.equality.document"]
+            .sudo()
+            .search_count([("res_model", "=", inspection._name), ("res_id", "=", inspection.id)])
+        )
+        self.assertEqual(issued, 0)
         # Counted among the sector's thanh tra of the year.
         self.assertEqual(Report.get_kpi_summary(2026)["inspections_by_type"]["audit"], before + 1)
 
