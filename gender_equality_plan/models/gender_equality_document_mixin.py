@@ -146,25 +146,29 @@ class GenderEqualityDocumentMixin(models.AbstractModel):
         self.ensure_one()
         return fields.Date.context_today(self)
 
-    def _gep_last_approver(self):
-        """The user who approved the record's last decided stage (in the application or by
-        submitting), or nobody."""
-        self.ensure_one()
-        review = (
+    def _gep_signed_reviews(self, domain=(), **search):
+        """The approved stages of these records that a person decided, in the application or by
+        submitting (not on paper, not skipped): those whose deciders can sign a document."""
+        return (
             self.env["gender.equality.approval.review"]
             .sudo()
             .search(
                 [
                     ("res_model", "=", self._name),
-                    ("res_id", "=", self.id),
+                    ("res_id", "in", self.ids),
                     ("state", "=", "approved"),
                     ("mode", "in", ("app", "submission")),
+                    *domain,
                 ],
-                order="round desc, sequence desc, id desc",
-                limit=1,
+                **search,
             )
         )
-        return review.done_by_id
+
+    def _gep_last_approver(self):
+        """The user who approved the record's last decided stage (in the application or by
+        submitting), or nobody."""
+        self.ensure_one()
+        return self._gep_signed_reviews(order="round desc, sequence desc, id desc", limit=1).done_by_id
 
     # ------------------------------------------------------------
     # ISSUING

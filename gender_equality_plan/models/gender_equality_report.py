@@ -538,19 +538,7 @@ class GenderEqualityReport(models.Model):
         return completed
 
     def _gep_issue_signed_by_heads(self):
-        reviews = (
-            self.env["gender.equality.approval.review"]
-            .sudo()
-            .search(
-                [
-                    ("res_model", "=", self._name),
-                    ("res_id", "in", self.ids),
-                    ("state", "=", "approved"),
-                    ("mode", "in", ("app", "submission")),
-                    ("stage_id.approver_type", "=", "unit_manager"),
-                ]
-            )
-        )
+        reviews = self._gep_signed_reviews([("stage_id.approver_type", "=", "unit_manager")])
         if not reviews:
             return
         current = self._gep_current_documents()
@@ -888,20 +876,8 @@ class GenderEqualityReport(models.Model):
 
     def _gep_head_signer(self):
         self.ensure_one()
-        review = (
-            self.env["gender.equality.approval.review"]
-            .sudo()
-            .search(
-                [
-                    ("res_model", "=", self._name),
-                    ("res_id", "=", self.id),
-                    ("state", "=", "approved"),
-                    ("mode", "in", ("app", "submission")),
-                    ("stage_id.approver_type", "=", "unit_manager"),
-                ],
-                order="round desc, id desc",
-                limit=1,
-            )
+        review = self._gep_signed_reviews(
+            [("stage_id.approver_type", "=", "unit_manager")], order="round desc, id desc", limit=1
         )
         return review.done_by_id
 

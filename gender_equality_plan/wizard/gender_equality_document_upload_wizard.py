@@ -3,7 +3,7 @@
 import base64
 import binascii
 
-from odoo import api, fields, models
+from odoo import fields, models
 from odoo.exceptions import UserError
 
 
@@ -14,12 +14,9 @@ class GenderEqualityDocumentUploadWizard(models.TransientModel):
 
     _name = "gender.equality.document.upload.wizard"
     _description = "Upload the Signed Document"
-    _inherit = ["gender.equality.guard.mixin"]
-    # The record comes from the button that opens the wizard (its context).
-    _gep_writable_fields = ("res_model", "res_id")
+    _inherit = ["gender.equality.record.wizard"]
+    _gep_record_mixin = "gender.equality.document.mixin"
 
-    res_model = fields.Char(required=True, readonly=True)
-    res_id = fields.Integer(required=True, readonly=True)
     signed_file = fields.Binary(
         string="Signed PDF",
         required=True,
@@ -28,33 +25,11 @@ class GenderEqualityDocumentUploadWizard(models.TransientModel):
     )
     signed_file_name = fields.Char(string="File Name")
 
-    @api.model
-    def _get_action(self, record):
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Upload the Signed PDF"),
-            "res_model": self._name,
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "new",
-            "context": {"default_res_model": record._name, "default_res_id": record.id},
-        }
+    def _gep_action_title(self):
+        return self.env._("Upload the Signed PDF")
 
-    def _record(self):
-        """The record to act on, or None when the wizard does not point to a signed document."""
-        self.ensure_one()
-        documents = self.env.registry["gender.equality.document.mixin"]._inherit_children
-        if self.res_model not in documents or self.res_model not in self.env or not self.res_id:
-            return None
-        return self.env[self.res_model].browse(self.res_id)
-
-    @api.constrains("res_model", "res_id")
-    def _check_record(self):
-        for wizard in self:
-            record = wizard._record()
-            if record is None:
-                raise UserError(self.env._("This record has no document to sign."))
-            record.check_access("read")
+    def _gep_no_record_message(self):
+        return self.env._("This record has no document to sign.")
 
     def action_confirm(self):
         self.ensure_one()
