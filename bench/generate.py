@@ -77,6 +77,8 @@ TASKS_PER_PLAN = 50
 BATCH = 500
 UNIT_CHUNK = 100
 PREFIX = "gender_equality_plan."
+# When the final PDF of a document is produced (gender_equality_plan/models/gender_equality_document.py).
+ISSUE_DOCUMENTS = "gender_equality_plan.issue_documents"
 # The 34 provinces of Vietnam (2025): a country is one block of 100 units per province.
 PROVINCES = [
     "Thanh Hóa", "Hà Nội", "Huế", "Lai Châu", "Điện Biên", "Sơn La", "Lạng Sơn", "Quảng Ninh",
@@ -236,6 +238,11 @@ class Generator:
             ("Action-Month supplements", self.build_supplements),
             ("plans waiting for approval", self.build_waiting_plans),
         ]
+        # The final records the generator makes (reports signed by their heads, approved minutes)
+        # get their PDF at their first print, not one wkhtmltopdf run each while generating.
+        parameters = self.env["ir.config_parameter"].sudo()
+        issue = parameters.get_param(ISSUE_DOCUMENTS)
+        parameters.set_param(ISSUE_DOCUMENTS, "on_print")
         start = time.perf_counter()
         for name, step in steps:
             step_start = time.perf_counter()
@@ -244,6 +251,7 @@ class Generator:
             self.durations.append((name, time.perf_counter() - step_start))
             print(f"  {name:<32} {self.durations[-1][1]:8.1f} s", flush=True)
         total = time.perf_counter() - start
+        parameters.set_param(ISSUE_DOCUMENTS, issue or False)
         self.write_marker(total)
         self.commit()
         if self.committing:
@@ -992,7 +1000,8 @@ class Generator:
 
     def build_supplements(self):
         """The activities held after the reports are carried out; some units send the
-        Action-Month supplement that adds them to their accepted report."""
+        Action-Month supplement that adds them to their accepted report, and the Department
+        accepts it."""
         self.execute_activities(("done_after",), EXECUTED_AFTER_REPORTS)
         reports = self.env["gender.equality.report"].search(
             [
@@ -1002,12 +1011,17 @@ class Generator:
             ]
         )
         Supplement = self.env["gender.equality.report.supplement"].with_context(mail_create_nolog=True)
+        supplements = Supplement.browse()
         with freeze_time(SUPPLEMENTS_SUBMITTED):
             for chunk in self.chunks(reports, 200):
-                Supplement.create(
+                created = Supplement.create(
                     [{"report_id": report.id, "note": "<p>Bổ sung Tháng hành động.</p>"} for report in chunk]
-                ).action_submit()
+                )
+                created.action_submit()
+                supplements |= created
                 self.commit()
+            # The Department accepts them (a supplement counts once accepted, like a report).
+            self.approve_as(self.dept_officer, supplements)
 
     # ------------------------------------------------------------
     # PLANS OF THE NEXT YEAR

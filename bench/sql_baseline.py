@@ -2,59 +2,86 @@
 computes the main figures of the consolidation by the same counting rules (docs/kpi_summary.md),
 so that the ratio of the two times says what the ORM path costs above the data it has to read.
 
-Figures: units expected, reports received, accepted, on time and late (timeliness from the day
-the Department received the report, in Thanh Hóa time), participants by sex of the activities
-counted by the accepted reports and their submitted supplements, the numerators of the four
-objectives (units whose staff received the sessions, units with an Action-Month plan and
-activity, awareness over the pairs of unit and target group surveyed in both years, confirmed
-statuses of the communication units), inspections approved by type, corrective actions open and
-overdue.
+Figures: units expected (those that report to the Department), reports received (and not
+returned and waiting), accepted, on time and late (timeliness from the reception that counts, in
+Thanh Hóa time), participants by sex of the activities counted by the accepted reports and their
+accepted supplements plus the Department's own activities, the numerators of the four objectives
+(units whose staff received the sessions, each once; units with an Action-Month plan made and an
+activity held; awareness over the pairs of unit and community target group surveyed in both
+years; confirmed statuses of the communication units), inspections approved by type, corrective
+actions open and overdue.
 """
 
 KPI_BASELINE = """
 WITH units AS (
     SELECT id, has_communication_duty FROM gender_equality_unit
-     WHERE active AND unit_type != 'department'
+     WHERE active AND has_reporting_duty
 ), objective AS (
     SELECT COALESCE((SELECT NULLIF(target_value, 0)::int FROM gender_equality_objective
                       WHERE active AND kind = 'dissemination' LIMIT 1), 2) AS min_sessions,
            COALESCE((SELECT baseline_year FROM gender_equality_objective
                       WHERE active AND kind = 'awareness' LIMIT 1), 2025) AS baseline_year
 ), reports AS (
-    SELECT r.unit_id, r.state, r.received_date IS NOT NULL AS received,
-           (r.received_date AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Ho_Chi_Minh')::date
+    SELECT r.unit_id, r.state,
+           r.timeliness_date IS NOT NULL AND NOT COALESCE(r.awaiting_resubmission, FALSE) AS received,
+           (r.timeliness_date AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Ho_Chi_Minh')::date
                > r.deadline - CASE WHEN r.deadline_included THEN 0 ELSE 1 END AS late
       FROM gender_equality_report r JOIN units u ON u.id = r.unit_id
      WHERE r.year = %(year)s AND r.state != 'cancelled'
 ), lines AS (
     SELECT l.unit_id, l.section, l.key, l.value, l.participants_male, l.participants_female,
-           l.target_group, l.respondents, l.correct
+           l.target_group, l.respondents, l.correct, l.source_ids
       FROM gender_equality_report_line l
       JOIN gender_equality_report r ON r.id = l.report_id
       LEFT JOIN gender_equality_report_supplement s ON s.id = l.supplement_id
      WHERE r.year = %(year)s AND r.state = 'accepted'
        AND r.unit_id IN (SELECT id FROM units)
-       AND (l.supplement_id IS NULL OR s.state = 'submitted')
+       AND (l.supplement_id IS NULL OR s.state = 'accepted')
+), staff AS (
+    SELECT unit_id, COUNT(DISTINCT session.id) AS staff_sessions
+      FROM lines, jsonb_array_elements(lines.source_ids) AS session(id)
+     WHERE section = 'activities' AND key = 'staff_sessions'
+     GROUP BY unit_id
 ), per_unit AS (
     SELECT unit_id,
-           SUM(value) FILTER (WHERE section = 'activities' AND key = 'staff_sessions') AS staff_sessions,
            SUM(value) FILTER (WHERE section = 'action_month' AND key = 'held') AS action_month_held,
            SUM(participants_male) FILTER (WHERE section = 'activities' AND key = 'held') AS male,
            SUM(participants_female) FILTER (WHERE section = 'activities' AND key = 'held') AS female
       FROM lines GROUP BY unit_id
+), department AS (
+    SELECT COALESCE(SUM(t.participants_male), 0) AS male, COALESCE(SUM(t.participants_female), 0) AS female
+      FROM gender_equality_task t
+      JOIN gender_equality_plan p ON p.id = t.plan_id
+      JOIN gender_equality_unit u ON u.id = t.unit_id
+     WHERE u.unit_type = 'department' AND t.state = 'done' AND p.year = %(year)s
+       AND p.state != 'cancelled' AND t.actual_date_start >= make_date(%(year)s, 1, 1)
+       AND t.actual_date_end <= make_date(%(year)s, 12, 31)
+), latest_round AS (
+    SELECT res_id, MAX(round) AS round FROM gender_equality_approval_review
+     WHERE res_model = 'gender.equality.plan' GROUP BY res_id
 ), action_month_plan AS (
     SELECT DISTINCT t.unit_id
       FROM gender_equality_task t JOIN gender_equality_plan p ON p.id = t.plan_id
-     WHERE t.unit_id IN (SELECT id FROM units) AND p.year = %(year)s AND p.state = 'approved'
+     WHERE t.unit_id IN (SELECT id FROM units) AND p.year = %(year)s
+       AND p.state IN ('submitted', 'approved', 'returned')
        AND t.state != 'cancelled' AND t.is_action_month
+       AND (p.state = 'approved' OR EXISTS (
+            SELECT 1 FROM gender_equality_approval_review rv
+              JOIN latest_round lr ON lr.res_id = rv.res_id AND lr.round = rv.round
+              JOIN gender_equality_approval_stage st ON st.id = rv.stage_id
+             WHERE rv.res_model = 'gender.equality.plan' AND rv.res_id = p.id
+               AND ((st.approver_type = 'unit_manager' AND rv.state = 'approved')
+                    OR (st.receives_for_department AND rv.state IN ('pending', 'approved', 'returned')))))
 ), awareness_now AS (
     SELECT unit_id, target_group, SUM(respondents) AS respondents, SUM(correct) AS correct
-      FROM lines WHERE section = 'awareness' AND key = 'group' GROUP BY unit_id, target_group
+      FROM lines WHERE section = 'awareness' AND key = 'group' AND target_group != 'staff'
+     GROUP BY unit_id, target_group
 ), awareness_base AS (
     SELECT unit_id, target_group, SUM(respondents_male + respondents_female) AS respondents,
            SUM(correct_male + correct_female) AS correct
       FROM gender_equality_awareness_survey
      WHERE year = (SELECT baseline_year FROM objective) AND unit_id IN (SELECT id FROM units)
+       AND target_group != 'staff'
      GROUP BY unit_id, target_group
 ), awareness AS (
     SELECT COUNT(*) AS pairs, SUM(n.respondents) AS respondents, SUM(n.correct) AS correct,
@@ -81,9 +108,9 @@ SELECT
     (SELECT COUNT(*) FROM reports WHERE state = 'accepted') AS reports_accepted,
     (SELECT COUNT(*) FROM reports WHERE received AND NOT late) AS reports_on_time,
     (SELECT COUNT(*) FROM reports WHERE received AND late) AS reports_late,
-    (SELECT COALESCE(SUM(male), 0) FROM per_unit) AS participants_male,
-    (SELECT COALESCE(SUM(female), 0) FROM per_unit) AS participants_female,
-    (SELECT COUNT(*) FROM per_unit
+    (SELECT COALESCE(SUM(male), 0) FROM per_unit) + (SELECT male FROM department) AS participants_male,
+    (SELECT COALESCE(SUM(female), 0) FROM per_unit) + (SELECT female FROM department) AS participants_female,
+    (SELECT COUNT(*) FROM staff
       WHERE staff_sessions >= (SELECT min_sessions FROM objective)) AS units_with_two_dissemination_sessions,
     (SELECT COUNT(*) FROM action_month_plan) AS units_with_action_month_plan,
     (SELECT COUNT(*) FROM per_unit WHERE action_month_held >= 1) AS units_with_action_month_activity,

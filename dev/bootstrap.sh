@@ -40,6 +40,8 @@ missing_system_packages() {
     command -v pdftotext >/dev/null || missing+=(poppler-utils)
     [ -f /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] || missing+=(fonts-liberation2)
     [ -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ] || missing+=(fonts-dejavu-core)
+    # SoftHSM2 emulates a PKCS#11 token for the tests of the body's signature on a token.
+    command -v softhsm2-util >/dev/null || missing+=(softhsm2)
     # The browser tours (HttpCase.start_tour): without a Chrome, Odoo skips them and the run stays green.
     command -v chromium >/dev/null || command -v google-chrome >/dev/null || missing+=(chromium)
     printf '%s\n' "${missing[@]}"

@@ -3,8 +3,9 @@
 
 Reads Odoo's test log (its runner's closing line and every WARNING/ERROR/CRITICAL record),
 the end-to-end server's log, and pytest's JUnit XML. Exits 1 on any failed or erroring test,
-on an install error (Odoo's run did not finish or ran no test), and on every warning-level log
-record that dev/expected-warnings.txt does not list.
+on an install error (Odoo's run did not finish or ran no test), on every warning-level log
+record that dev/expected-warnings.txt does not list, and on any skipped test: a skipped test is
+counted apart, never as passed.
 """
 
 import argparse
@@ -18,6 +19,9 @@ RECORD = re.compile(
     r"(?P<db>\S+) (?P<logger>[\w.]+): (?P<message>.*)$"
 )
 ODOO_RESULT = re.compile(r"(\d+) failed, (\d+) error\(s\) of (\d+) tests when loading database")
+# Odoo's runner logs each skipped test at INFO ("skipped <test> : <reason>") and counts it in the
+# tests it ran: a tour whose Chrome did not start, a test whose tool is missing.
+ODOO_SKIP = re.compile(r"^skipped (?P<test>.*?) : (?P<reason>.*)$")
 
 
 def load_patterns(path):
@@ -48,6 +52,19 @@ def odoo_counts(path):
         return None
     failed, errors, run = (int(x) for x in results[-1])
     return run, failed + errors
+
+
+def odoo_skips(path):
+    """The tests Odoo's runner skipped, as "test: reason": they ran no assertion, so they are
+    neither passed nor silently forgotten."""
+    skips = []
+    for line in Path(path).read_text(encoding="utf-8", errors="replace").splitlines():
+        match = RECORD.match(line)
+        if match and match["level"] == "INFO":
+            skip = ODOO_SKIP.match(match["message"])
+            if skip:
+                skips.append(f"{skip['test']}: {skip['reason']}")
+    return skips
 
 
 def junit_counts(path):
@@ -86,8 +103,11 @@ def main():
         notes.append("Odoo's test run did not finish (install error?): see " + args.odoo_log)
     else:
         run, bad = odoo
-        passed += run - bad
+        skips = odoo_skips(args.odoo_log)
+        passed += run - bad - len(skips)
         failed += bad
+        skipped += len(skips)
+        notes += [f"skipped (did not run): {skip}" for skip in skips]
         if run == 0:
             failed += 1
             notes.append("Odoo ran no test of the module")
@@ -108,13 +128,17 @@ def main():
         passed += run - bad
         failed += bad
         skipped += skip
+        if skip:
+            notes.append(f"{skip} test(s) skipped in {junit}")
         if run == 0:
             failed += 1
             notes.append(f"no test ran in {junit}")
     for note in notes:
         print("FAIL:", note)
     print(f"{passed} passed, {failed} failed" + (f", {skipped} skipped" if skipped else ""))
-    return 1 if failed else 0
+    # A skipped test did not run: make test fails, so that a missing tool (Chrome, SoftHSM2…)
+    # cannot pass for a green run.
+    return 1 if failed or skipped else 0
 
 
 if __name__ == "__main__":

@@ -17,13 +17,20 @@ def _unit(api, code):
 
 def test_the_departments_programme_over_xmlrpc(xmlrpc_as):
     inspector, manager = xmlrpc_as("thanhtra"), xmlrpc_as("truongban")
+    # Since 1/7/2025 (Luật Thanh tra 84/2025/QH15) the Department plans no thanh tra.
+    with pytest.raises(xmlrpc.client.Fault, match="ngoài ngành Y tế"):
+        inspector.call(
+            PROGRAMME,
+            "create",
+            {"unit_id": _unit(inspector, "SYT"), "year": 2030, "inspection_type": "audit"},
+        )
     programme_id = inspector.call(
         PROGRAMME,
         "create",
         {
             "unit_id": _unit(inspector, "SYT"),
             "year": 2030,
-            "inspection_type": "audit",
+            "inspection_type": "inspection",
             "inspection_category": "administrative",
             "line_ids": [
                 (0, 0, {"unit_id": _unit(inspector, "BVDKNL"), "planned_date": "2030-03-10"}),
@@ -39,13 +46,13 @@ def test_the_departments_programme_over_xmlrpc(xmlrpc_as):
         PROGRAMME, "read", [programme_id], ["state", "name", "line_count", "inspection_ids"]
     )
     assert programme["state"] == "approved"
-    assert programme["name"].startswith("Kế hoạch thanh tra năm 2030")
+    assert programme["name"].startswith("Kế hoạch kiểm tra năm 2030")
     inspections = inspector.call(
         INSPECTION, "read", programme["inspection_ids"], ["inspection_type", "programme_id", "state"]
     )
     assert len(inspections) == programme["line_count"] == 2
     assert {(i["inspection_type"], i["programme_id"][0], i["state"]) for i in inspections} == {
-        ("audit", programme_id, "draft")
+        ("inspection", programme_id, "draft")
     }
     # Approved: the content is locked, the signed decision is still recorded.
     with pytest.raises(xmlrpc.client.Fault):

@@ -48,7 +48,10 @@ def test_unit_officer_gets_only_their_unit(jsonrpc_as):
 def test_unit_officer_submits_a_report_over_xmlrpc(xmlrpc_as):
     officer = xmlrpc_as("canbo.cdc")
     [unit_id] = officer.call("gender.equality.unit", "search", [("code", "=", "CDC")])
-    report_id = officer.call(REPORT, "create", {"unit_id": unit_id, "year": 2032})
+    # A report is submitted with its narrative of results.
+    report_id = officer.call(
+        REPORT, "create", {"unit_id": unit_id, "year": 2032, "results": "<p>Kết quả thực hiện.</p>"}
+    )
     [report] = officer.call(REPORT, "read", [report_id], ["deadline", "state", "name"])
     assert report["deadline"] == "2032-12-10"
     assert report["state"] == "draft"

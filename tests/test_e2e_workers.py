@@ -297,14 +297,21 @@ def _digests_by_recipient(admin, server, marker, odoobot):
 
 
 def _members_of_units_owing_report(admin, year):
-    """Partners of the internal users of the units without a submitted report of ``year``."""
+    """Partners of the internal users of the units that report to the Department (reporting
+    duty) and whose report of ``year`` has not reached it (not received, or returned by the
+    Department and not sent again)."""
     units = admin.call(
-        "gender.equality.unit", "search_read", [("unit_type", "!=", "department")], ["user_ids"]
+        "gender.equality.unit", "search_read", [("has_reporting_duty", "=", True)], ["user_ids"]
     )
     submitted = admin.call(
         "gender.equality.report",
         "search_read",
-        [("year", "=", year), ("state", "!=", "cancelled"), ("submit_date", "!=", False)],
+        [
+            ("year", "=", year),
+            ("state", "!=", "cancelled"),
+            ("timeliness_date", "!=", False),
+            ("awaiting_resubmission", "=", False),
+        ],
         ["unit_id"],
     )
     submitted_units = {report["unit_id"][0] for report in submitted}

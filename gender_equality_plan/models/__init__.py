@@ -6,6 +6,7 @@ from . import mail_followers
 from . import mail_notification
 from . import ir_attachment
 from . import ir_actions_server
+from . import ir_actions_report
 from . import gender_equality_inbox_mixin
 from . import gender_equality_unit
 from . import res_users
@@ -22,13 +23,19 @@ from . import gender_equality_approval_mixin
 from . import gender_equality_approval_chain
 from . import gender_equality_unit_year_mixin
 from . import gender_equality_unit_record_mixin
+from . import gender_equality_trusted_root
+from . import gender_equality_signing_certificate
+from . import gender_equality_document
+from . import gender_equality_document_mixin
 from . import gender_equality_plan
 from . import gender_equality_task
 from . import gender_equality_communication_product
 from . import gender_equality_checklist
 from . import gender_equality_checklist_section
 from . import gender_equality_checklist_item
+from . import gender_equality_grading_scale
 from . import gender_equality_grading_band
+from . import gender_equality_legal_basis
 from . import gender_equality_inspection
 from . import gender_equality_inspection_line
 from . import gender_equality_inspection_violation
@@ -44,6 +51,8 @@ from . import gender_equality_indicator_status
 from . import gender_equality_consolidation
 from . import gender_equality_objective_result
 from . import gender_equality_multi_year
+from . import gender_equality_sector_setting
+from . import gender_equality_phase
 from . import gender_equality_sector_report
 from . import gender_equality_home
 from . import ir_default

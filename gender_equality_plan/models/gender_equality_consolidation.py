@@ -153,6 +153,27 @@ class GenderEqualityConsolidation(models.TransientModel):
         ]
         if products:
             tables += self._html_table((_("Communication products"), _("Quantity")), products)
+        department = summary.get("department") or {}
+        if department.get("activities"):
+            # Part of the totals above: the Department's own work, which no report carries.
+            tables += self._html_table(
+                (
+                    _("Of which the Department of Health's own work"),
+                    _("Number of Activities"),
+                    _("Men"),
+                    _("Women"),
+                    _("Used"),
+                ),
+                [
+                    (
+                        _("Department of Health and its offices"),
+                        vi_format.vi_number(department["activities"]),
+                        vi_format.vi_number(department["participants_male"]),
+                        vi_format.vi_number(department["participants_female"]),
+                        vi_format.vi_amount(department["budget_used"]),
+                    )
+                ],
+            )
         return tables
 
     def _budget_table(self, summary):
@@ -222,10 +243,15 @@ class GenderEqualityConsolidation(models.TransientModel):
             "domain": [
                 ("year", "=", self.year),
                 ("state", "!=", "cancelled"),
-                ("unit_id.active", "=", True),
-                ("unit_id.unit_type", "!=", "department"),
+                ("unit_id", "in", self._expected_unit_ids()),
             ],
         }
+
+    def _expected_unit_ids(self):
+        """The ids of the units expected to report in the year (the roster of the figures)."""
+        self.ensure_one()
+        roster, __ = self.env["gender.equality.report"]._kpi_roster(self.year)
+        return [row["unit_id"] for row in roster]
 
     def action_export_xlsx(self):
         self.ensure_one()

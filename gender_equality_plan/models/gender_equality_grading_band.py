@@ -9,12 +9,14 @@ REGRADED_STATES = ("draft", "in_progress", "returned")
 
 
 class GenderEqualityGradingBand(models.Model):
-    """A grade that an inspection gets from its score (xếp loại), configured by the Department.
+    """A grade of a grading scale (``gender.equality.grading.scale``) that an inspection gets
+    from its score (xếp loại).
 
-    An inspection is graded with the active band of the highest minimum score that its score
-    reaches. Without an active band, inspections are not graded and their minutes print the
-    score only. The shipped bands (80% / 50%) are a local setting of the Department, not an
-    official norm: no legal text found sets grades for this work (see ``is_local_setting``).
+    An inspection is graded with the band of the active scale of the highest minimum score that
+    its score reaches; a band is active with its scale. Without an active scale, inspections are
+    not graded and their minutes print the score only. The shipped bands (80% / 50%) are a local
+    setting, not an official norm (no legal text found sets grades for this work, see
+    ``is_local_setting``): their scale is shipped inactive, for the Department to adopt.
     """
 
     _name = "gender.equality.grading.band"
@@ -22,6 +24,14 @@ class GenderEqualityGradingBand(models.Model):
     _inherit = ["gender.equality.guard.mixin"]
     _order = "min_score desc, sequence, id"
 
+    scale_id = fields.Many2one(
+        "gender.equality.grading.scale",
+        string="Scale",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        help="The scale the band belongs to: the band grades inspections while its scale is active.",
+    )
     name = fields.Char(string="Grade", required=True, help="The grade as the minutes print it (Tốt, Khá…).")
     code = fields.Char(
         required=True,
@@ -41,10 +51,15 @@ class GenderEqualityGradingBand(models.Model):
         help="The band is a setting of the Department, not an official norm: no legal text sets it.",
     )
     note = fields.Text(help="Where the band comes from (a decision of the Department, a local practice…).")
-    active = fields.Boolean(default=True)
+    active = fields.Boolean(
+        related="scale_id.active",
+        store=True,
+        readonly=False,
+        help="A band grades inspections while its scale is active (archiving a band archives its scale).",
+    )
 
     _sql_constraints = [
-        ("code_unique", "unique(code)", "The code of a grading band must be unique."),
+        ("code_unique", "unique(scale_id, code)", "The code of a grading band must be unique in its scale."),
     ]
 
     @api.constrains("min_score", "code")

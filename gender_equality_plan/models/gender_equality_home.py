@@ -212,7 +212,9 @@ class GenderEqualityHome(models.TransientModel):
         model = "gender.equality.plan" if name == "plans_to_submit" else "gender.equality.report"
         units = self._home_units()
         if model == "gender.equality.report":
-            units = units.filtered(lambda unit: unit.unit_type != "department")
+            # Only the units that report to the Department (``has_reporting_duty``): not the
+            # Department, not a commune station recorded for its parent's inspections.
+            units = units.filtered("has_reporting_duty")
         years = self._home_years(name)
         records = self.env[model].search(
             [("unit_id", "in", units.ids), ("year", "in", years), ("state", "!=", "cancelled")]
@@ -283,7 +285,7 @@ class GenderEqualityHome(models.TransientModel):
     def _compute_report_deadline(self):
         Period = self.env["gender.equality.report.period"]
         Report = self.env["gender.equality.report"]
-        units = self.env.user.gep_unit_ids.filtered(lambda unit: unit.unit_type != "department")
+        units = self.env.user.gep_unit_ids.filtered("has_reporting_duty")
         today = fields.Date.context_today(self)
         for home in self:
             year = home.report_year or home.year

@@ -16,11 +16,18 @@ FAILED = "failed"
 class GenderEqualityInspection(models.Model):
     """A self-inspection, inspection, formal inspection or supervision of a unit (plan section
     III.6), carried out by the unit itself, by the Department of Health or by the unit's parent
-    unit (``inspecting_unit_id``), possibly as part of an annual programme."""
+    unit (``inspecting_unit_id``), possibly as part of an annual programme.
+
+    An inspection carried out by a body outside the sector (``is_external``: the provincial
+    inspectorate's *thanh tra* since Luật Thanh tra 84/2025/QH15, or another competent body) is
+    recorded by the Department with the body and its conclusion: no checklist, no score, and no
+    minutes printed in the name of a unit of the sector. Which kinds are external at which date
+    is data (``gender.equality.legal.basis``), as are the legal bases the minutes print.
+    """
 
     _name = "gender.equality.inspection"
     _description = "Gender-Equality Inspection"
-    _inherit = ["gender.equality.approval.mixin"]
+    _inherit = ["gender.equality.approval.mixin", "gender.equality.document.mixin"]
     _order = "year desc, planned_date desc, id desc"
     # Workflow (gender.equality.approval.mixin): the team answers the checklist while the
     # inspection is in progress; recording the minutes (``action_done``) submits them.
@@ -35,7 +42,10 @@ class GenderEqualityInspection(models.Model):
         "inspection_category",
         "inspecting_unit_id",
         "year",
+        "is_external",
     )
+    # The minutes are recorded (and their legal bases frozen) in these states.
+    _minutes_recorded_states = ("done", "approved")
     # Integrity policy: an inspection scheduled by a programme is linked to its line when it is
     # created, and stays linked.
     _gep_create_only_fields = ("programme_line_id",)
@@ -59,9 +69,11 @@ class GenderEqualityInspection(models.Model):
         index=True,
         tracking=True,
         help="Self-inspection: the unit inspects itself (tự kiểm tra). Inspection: a check of the "
-        "unit by the Department of Health or by its parent unit (kiểm tra). Formal inspection: "
-        "an inspection by the Department's inspectorate (thanh tra). Supervision: monitoring of "
-        "the unit's implementation (giám sát).",
+        "unit by the Department of Health or by its parent unit (kiểm tra, also kiểm tra chuyên "
+        "ngành). Formal inspection (thanh tra): since 1 July 2025 (Luật Thanh tra 84/2025/QH15), "
+        "carried out by the provincial inspectorate or another competent body, and recorded here "
+        "as an external inspection; before, by the Department's inspectorate. Supervision: "
+        "monitoring of the unit's implementation (giám sát).",
     )
     inspection_category = fields.Selection(
         INSPECTION_CATEGORIES,
@@ -88,7 +100,45 @@ class GenderEqualityInspection(models.Model):
         tracking=True,
         help="The unit that carries out the inspection and issues its minutes: the inspected unit "
         "itself for a self-inspection, the Department of Health, or the parent unit for an "
-        "inspection of one of its affiliated units.",
+        "inspection of one of its affiliated units. For an external inspection: the Department, "
+        "which records it.",
+    )
+    is_external = fields.Boolean(
+        string="External Inspection",
+        compute="_compute_is_external",
+        store=True,
+        readonly=False,
+        precompute=True,
+        tracking=True,
+        help="Carried out by a body outside the health sector (the provincial inspectorate, "
+        "another competent body), not by a unit of the sector: the Department records the body "
+        "and its conclusion; the module prints no minutes of it. Set by itself for the kinds that "
+        "the legal bases in force at the inspection's date take out of the sector (a thanh tra "
+        "since 1 July 2025).",
+    )
+    external_body = fields.Char(
+        string="Inspecting Body",
+        tracking=True,
+        help="The body outside the sector that carried out the inspection, as its documents name "
+        "it, e.g. Thanh tra tỉnh Thanh Hóa.",
+    )
+    conclusion_number = fields.Char(
+        tracking=True,
+        help="Number of the conclusion the external body issued (số kết luận), e.g. 15/KL-TTT.",
+    )
+    conclusion_date = fields.Date(tracking=True, help="Date of the external body's conclusion.")
+    legal_basis_snapshot = fields.Json(
+        string="Legal Bases Printed",
+        readonly=True,
+        copy=False,
+        help="The legal bases (căn cứ) the minutes print, frozen when they are recorded: a basis "
+        "changed or added later does not change recorded minutes.",
+    )
+    legal_basis_text = fields.Text(
+        string="Legal Bases",
+        compute="_compute_legal_basis_text",
+        help="The legal bases (căn cứ) the minutes print: those in force at the inspection's date "
+        "(Configuration > Legal Bases), frozen once the minutes are recorded.",
     )
     programme_line_id = fields.Many2one(
         "gender.equality.inspection.programme.line",
@@ -170,16 +220,17 @@ class GenderEqualityInspection(models.Model):
         compute="_compute_score",
         store=True,
         ondelete="restrict",
-        help="The grading band of the Department that the score reaches (Configuration > Grading "
-        "Bands). Empty when the Department configured no band, or when a critical item failed.",
+        help="The grading band of the Department's active scale that the score reaches "
+        "(Configuration > Grading Scales). Empty when no scale is active (none adopted yet), or when "
+        "a critical item failed.",
     )
     result_band = fields.Selection(
         selection="_selection_result_band",
         string="Result",
         compute="_compute_score",
         store=True,
-        help="The code of the grade (good, fair, poor with the shipped bands), or “failed” when a "
-        "critical item failed, whatever the score. Empty when no grading band is configured.",
+        help="The code of the grade (good, fair, poor with the shipped scale), or “failed” when a "
+        "critical item failed, whatever the score. Empty when no grading scale is active.",
     )
     has_critical_failure = fields.Boolean(compute="_compute_score", store=True)
     is_scored = fields.Boolean(
@@ -214,14 +265,34 @@ class GenderEqualityInspection(models.Model):
 
     @api.model
     def _selection_result_band(self):
-        """The codes of every grading band (archived ones too: minutes keep their grade)."""
+        """The codes of every grading band (archived ones too: minutes keep their grade), those of
+        the active scale first (a code in several scales is named as the active scale names it)."""
         bands = self.env["gender.equality.grading.band"].sudo().with_context(active_test=False).search([])
-        return [(band.code, band.name) for band in bands] + [(FAILED, self.env._("Failed"))]
+        selection = {}
+        for band in bands.sorted(lambda band: not band.active):
+            selection.setdefault(band.code, band.name)
+        return [*selection.items(), (FAILED, self.env._("Failed"))]
 
-    @api.depends("unit_id", "inspection_type")
+    @api.depends("inspection_type", "date", "planned_date")
+    def _compute_is_external(self):
+        """External when the legal bases in force at the inspection's date take its kind out of
+        the sector; a self-inspection never is; otherwise what the user chose."""
+        rules = self.env["gender.equality.legal.basis"]._external_rules()
+        LegalBasis = self.env["gender.equality.legal.basis"]
+        for inspection in self:
+            kind = inspection.inspection_type
+            if kind == "self":
+                inspection.is_external = False
+            elif LegalBasis._external_basis(kind, inspection._document_date(), rules):
+                inspection.is_external = True
+            else:
+                inspection.is_external = inspection.is_external
+
+    @api.depends("unit_id", "inspection_type", "is_external")
     def _compute_inspecting_unit_id(self):
-        """The unit itself for a self-inspection; otherwise the Department, when inspectors or
-        the Department plan it, or the inspected unit's parent, when its members plan it."""
+        """The unit itself for a self-inspection; the Department for an external inspection
+        (it records it); otherwise the Department, when inspectors or the Department plan it, or
+        the inspected unit's parent, when its members plan it."""
         department = self.env.ref(DEPARTMENT_UNIT, raise_if_not_found=False)
         by_department = roles.is_verifier(self.env)
         for inspection in self:
@@ -229,6 +300,8 @@ class GenderEqualityInspection(models.Model):
             current = inspection.inspecting_unit_id
             if inspection.inspection_type == "self":
                 inspection.inspecting_unit_id = unit
+            elif inspection.is_external:
+                inspection.inspecting_unit_id = department
             elif not current or current == unit or not inspection._may_inspect(current, unit):
                 parent = unit.sudo().parent_id
                 inspection.inspecting_unit_id = department if by_department or not parent else parent
@@ -257,6 +330,11 @@ class GenderEqualityInspection(models.Model):
             inspection.is_scored = scorer.is_scored
             inspection.grade_id = scorer.band if scorer.band != FAILED else False
             inspection.result_band = codes.get(scorer.band, scorer.band)
+
+    @api.depends("legal_basis_snapshot", "state", "inspection_type", "is_external", "date", "planned_date")
+    def _compute_legal_basis_text(self):
+        for inspection in self:
+            inspection.legal_basis_text = "\n".join(inspection._minutes_legal_bases())
 
     @api.depends("line_ids.is_answered", "line_ids.is_failed")
     def _compute_counts(self):
@@ -329,6 +407,9 @@ class GenderEqualityInspection(models.Model):
             and (inspecting_unit.unit_type == "department" or unit.parent_id == inspecting_unit)
         )
 
+    # Not triggered by ``is_external``: the inspecting unit is computed from it (and checked
+    # once computed); checking it when ``is_external`` is computed, in the middle of computing
+    # the inspecting unit, would read the inspecting unit of before.
     @api.constrains("unit_id", "inspection_type", "inspecting_unit_id")
     def _check_inspecting_unit_id(self):
         for inspection in self:
@@ -350,6 +431,14 @@ class GenderEqualityInspection(models.Model):
                         unit=unit.name,
                     )
                 )
+            elif inspection.is_external and inspecting_unit.unit_type != "department":
+                raise ValidationError(
+                    self.env._(
+                        "An inspection by a body outside the sector is recorded by the Department of "
+                        "Health, not by %(unit)s.",
+                        unit=inspecting_unit.name,
+                    )
+                )
             elif (
                 inspection.inspection_type in inspection_kinds.DEPARTMENT_ONLY_TYPES
                 and inspecting_unit.unit_type != "department"
@@ -359,6 +448,42 @@ class GenderEqualityInspection(models.Model):
                         "A formal inspection (thanh tra) is carried out by the Department of Health "
                         "only; %(unit)s may carry out an inspection or a supervision.",
                         unit=inspecting_unit.name,
+                    )
+                )
+
+    @api.constrains("is_external", "inspection_type", "date", "planned_date", "programme_line_id")
+    def _check_is_external(self):
+        """A self-inspection is the unit's own; a kind that the law in force at the inspection's
+        date takes out of the sector is external (the Department does not issue it); a programme
+        schedules the inspections of the sector only."""
+        rules = self.env["gender.equality.legal.basis"]._external_rules()
+        LegalBasis = self.env["gender.equality.legal.basis"]
+        for inspection in self:
+            if inspection.is_external and inspection.inspection_type == "self":
+                raise ValidationError(
+                    self.env._(
+                        "A self-inspection is carried out by the unit itself, not by an external body."
+                    )
+                )
+            if inspection.is_external and inspection.programme_line_id:
+                raise ValidationError(
+                    self.env._(
+                        "The inspection %(name)s is carried out by an external body: an annual programme "
+                        "schedules the inspections of the sector only.",
+                        name=inspection.name,
+                    )
+                )
+            basis = LegalBasis._external_basis(inspection.inspection_type, inspection._document_date(), rules)
+            if basis and not inspection.is_external:
+                raise ValidationError(
+                    self.env._(
+                        "Since %(date)s (%(basis)s), a %(kind)s is carried out by a body outside the "
+                        "health sector, such as the provincial inspectorate: record %(name)s as an external "
+                        "inspection with that body and its conclusion, or plan a kiểm tra.",
+                        date=vi_format.vi_date(basis.date_from) if basis.date_from else "",
+                        basis=basis.name,
+                        kind=inspection_kinds.document_word(inspection.inspection_type),
+                        name=inspection.name,
                     )
                 )
 
@@ -450,7 +575,9 @@ class GenderEqualityInspection(models.Model):
         checklist that has no item: the questionnaire would be empty."""
         self._workflow_check_state(("draft", "returned"), self.env._("started"))
         self.check_access("write")
-        for inspection in self.filtered(lambda inspection: not inspection.line_ids):
+        for inspection in self.filtered(
+            lambda inspection: not inspection.line_ids and not inspection.is_external
+        ):
             if not inspection.checklist_id:
                 raise UserError(
                     self.env._(
@@ -476,7 +603,9 @@ class GenderEqualityInspection(models.Model):
     def _load_checklist(self):
         """Create the answer lines of the inspections that have none, from their checklist (as
         superuser: the lines snapshot the template's questions, which only the module writes)."""
-        for inspection in self.sudo().filtered(lambda inspection: not inspection.line_ids):
+        for inspection in self.sudo().filtered(
+            lambda inspection: not inspection.line_ids and not inspection.is_external
+        ):
             if inspection.checklist_id:
                 inspection.line_ids = inspection.checklist_id._prepare_inspection_line_values()
 
@@ -506,12 +635,47 @@ class GenderEqualityInspection(models.Model):
     def action_print_minutes(self):
         # The minutes have their own administrative layout: no company layout to configure.
         self.check_access("read")
+        self._check_printable()
         report = self.env.ref("gender_equality_plan.action_report_gender_equality_inspection")
         return report.report_action(self, config=False)
 
     # ------------------------------------------------------------
     # THE MINUTES (Vietnamese administrative document)
     # ------------------------------------------------------------
+
+    def _check_printable(self):
+        """The module prints no minutes of an external inspection: its document is the
+        conclusion of the body that carried it out, not a paper of a unit of the sector."""
+        external = self.filtered("is_external")[:1]
+        if external:
+            raise UserError(
+                self.env._(
+                    "%(name)s was carried out by %(body)s: its document is that body's conclusion "
+                    "(attach its scan). The module prints no minutes of it in the name of a unit of the "
+                    "health sector.",
+                    name=external.name,
+                    body=external.external_body or self.env._("an external body"),
+                )
+            )
+
+    def _document_date(self):
+        """The date of the minutes, which decides the law they follow: the day of the inspection
+        (planned, or today)."""
+        self.ensure_one()
+        return self.date or self.planned_date or local_today()
+
+    def _minutes_legal_bases(self):
+        """The legal bases (căn cứ) the minutes print: frozen when the minutes were recorded
+        (recorded before the bases were kept: none, as they were printed), else those in force
+        at the inspection's date."""
+        self.ensure_one()
+        if self.state in self._minutes_recorded_states:
+            return list(self.legal_basis_snapshot or [])
+        if self.is_external:
+            return []
+        return self.env["gender.equality.legal.basis"]._printed_texts(
+            self._document_date(), self.inspection_type, "minutes"
+        )
 
     def _minutes_word(self):
         """``kiểm tra``, ``thanh tra`` or ``giám sát``: the word of the minutes."""
@@ -524,7 +688,9 @@ class GenderEqualityInspection(models.Model):
 
     def _minutes_subject(self):
         self.ensure_one()
-        return inspection_kinds.subject_line(self.inspection_type, self.inspection_category, self.year)
+        return inspection_kinds.subject_line(
+            self.inspection_type, self.inspection_category, self.year, with_category=not self.is_external
+        )
 
     def _minutes_issuer(self):
         """The issuing body: the inspecting unit (its name only is printed, read as superuser:
@@ -535,7 +701,18 @@ class GenderEqualityInspection(models.Model):
     def _minutes_date_line(self):
         """``Thanh Hóa, ngày 18 tháng 11 năm 2026``: the day of the inspection (planned, or today)."""
         self.ensure_one()
-        return vi_format.vi_date_line(self.date or self.planned_date or local_today())
+        return vi_format.vi_date_line(self._document_date())
+
+    def _minutes_grading_scale(self):
+        """``(theo <scale>, ban hành kèm theo Quyết định số …)``: the scale the minutes were graded
+        with and its adoption, as they print it after the grade (read as
+        superuser: the Department's configuration). Empty for minutes graded before scales were
+        adopted (they print their grade as they did)."""
+        self.ensure_one()
+        scale = self.sudo().grade_id.scale_id
+        if not (scale.decision_number and scale.decision_date):
+            return ""
+        return f"(theo {scale._adoption_text()})"
 
     def _minutes_score(self):
         """The score as the minutes print it, in Vietnamese (``86,4%``)."""
@@ -547,6 +724,22 @@ class GenderEqualityInspection(models.Model):
     # ------------------------------------------------------------
 
     def _workflow_check_submittable(self):
+        if self.is_external:
+            missing = [
+                self._fields[name].get_description(self.env)["string"]
+                for name in ("external_body", "conclusion_number", "conclusion_date")
+                if not self[name]
+            ]
+            if missing:
+                raise UserError(
+                    self.env._(
+                        "The external inspection %(name)s is recorded with the body that carried it out "
+                        "and its conclusion: fill in %(fields)s.",
+                        name=self.name,
+                        fields=", ".join(missing),
+                    )
+                )
+            return
         if not self.line_ids:
             raise UserError(
                 self.env._(
@@ -568,8 +761,24 @@ class GenderEqualityInspection(models.Model):
 
     def _workflow_before_submit(self):
         """The grade is that of the bands when the minutes are recorded: computed now, not when
-        it is next read (a later change of the bands regrades open inspections only)."""
+        it is next read (a later change of the bands regrades open inspections only). The legal
+        bases the minutes print are frozen too."""
         self.flush_recordset(["score", "grade_id", "result_band"])
+        self._freeze_legal_bases()
+
+    def _freeze_legal_bases(self):
+        """Keep the legal bases in force at each inspection's date as the minutes print them
+        (as superuser: the module writes them, the users cannot)."""
+        LegalBasis = self.env["gender.equality.legal.basis"]
+        for inspection in self:
+            texts = (
+                []
+                if inspection.is_external
+                else LegalBasis._printed_texts(
+                    inspection._document_date(), inspection.inspection_type, "minutes"
+                )
+            )
+            inspection.sudo().legal_basis_snapshot = texts
 
     def _workflow_after_submit(self):
         actions = self._create_corrective_actions()
@@ -586,6 +795,41 @@ class GenderEqualityInspection(models.Model):
 
     def _workflow_return_title(self):
         return self.env._("Return the inspection for revision")
+
+    def _workflow_on_approved(self):
+        """Approved minutes are final: their PDF is issued, for the team leader to sign. An
+        external inspection has no minutes of the sector (its document is the body's conclusion)."""
+        self.filtered(lambda inspection: not inspection.is_external)._gep_issue_documents()
+
+    def _workflow_on_returned(self, reason):
+        self._gep_supersede_documents()
+
+    def _workflow_on_cancelled(self):
+        self._gep_supersede_documents()
+
+    # ------------------------------------------------------------
+    # THE SIGNED MINUTES (gender.equality.document.mixin)
+    # ------------------------------------------------------------
+
+    def _gep_document_report(self):
+        return self.env.ref("gender_equality_plan.action_report_gender_equality_inspection")
+
+    def _gep_document_signer(self):
+        """The team leader signs the minutes (whoever recorded them, without a leader)."""
+        self.ensure_one()
+        return self.leader_id or self.submitted_by_id
+
+    def _gep_document_issuer(self):
+        self.ensure_one()
+        return self._minutes_issuer()
+
+    def _gep_document_number(self):
+        self.ensure_one()
+        return self.name
+
+    def _gep_document_date(self):
+        self.ensure_one()
+        return self.date or self.planned_date or local_today()
 
     # ------------------------------------------------------------
     # BUSINESS METHODS

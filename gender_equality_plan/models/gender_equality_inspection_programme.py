@@ -1,5 +1,7 @@
 # Copyright 2026 Sở Y tế Thanh Hóa
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date
+
 from markupsafe import Markup
 
 from odoo import api, fields, models
@@ -18,11 +20,13 @@ DECISION_FIELDS = frozenset(
 class GenderEqualityInspectionProgramme(models.Model):
     """The annual inspection programme of a unit (Kế hoạch kiểm tra năm, plan section III.6).
 
-    The Department of Health plans its inspections, formal inspections and supervisions of the
-    sector; a unit plans its self-inspections and the inspections of its affiliated units. The
-    programme goes through the configurable approval chain (``gender.equality.approval.mixin``);
-    once approved, it schedules one inspection per line and shows what was done, what is late
-    and what has not started.
+    The Department of Health plans its inspections (kiểm tra, also kiểm tra chuyên ngành) and
+    supervisions of the sector; a unit plans its self-inspections and the inspections of its
+    affiliated units. A kind that the law in force takes out of the sector (a *thanh tra* since
+    Luật Thanh tra 84/2025/QH15) has no programme of the sector. The programme goes through the
+    configurable approval chain (``gender.equality.approval.mixin``); once approved, it schedules
+    one inspection per line and shows what was done, what is late and what has not started. It
+    prints the legal bases in force at its date, frozen when it is approved.
     """
 
     _name = "gender.equality.inspection.programme"
@@ -62,7 +66,8 @@ class GenderEqualityInspectionProgramme(models.Model):
         tracking=True,
         help="The kind of the inspections the programme schedules. Self-inspection: each unit of "
         "the programme inspects itself. Inspection, supervision: the owner unit inspects the units "
-        "of the programme. Formal inspection (thanh tra): the Department only.",
+        "of the programme. Formal inspection (thanh tra): the Department only, and only for the dates "
+        "when the law gave it an inspectorate (before 1 July 2025).",
     )
     inspection_category = fields.Selection(
         INSPECTION_CATEGORIES,
@@ -149,6 +154,20 @@ class GenderEqualityInspectionProgramme(models.Model):
     )
     decision_date = fields.Date(tracking=True)
     signer_name = fields.Char(string="Signed by", tracking=True)
+    legal_basis_snapshot = fields.Json(
+        string="Legal Bases Printed",
+        readonly=True,
+        copy=False,
+        help="The legal bases (căn cứ) the programme prints, frozen when it is approved (and again "
+        "when the date of its decision is recorded): a basis changed or added later does not change "
+        "an approved programme.",
+    )
+    legal_basis_text = fields.Text(
+        string="Legal Bases",
+        compute="_compute_legal_basis_text",
+        help="The legal bases (căn cứ) the programme prints: those in force at its date (the date of "
+        "its decision, else today), as Configuration > Legal Bases gives them.",
+    )
     signer_title = fields.Char(
         string="Signer's Title",
         tracking=True,
@@ -188,6 +207,11 @@ class GenderEqualityInspectionProgramme(models.Model):
         for programme in self:
             programme.covered_unit_ids = programme.line_ids.unit_id
 
+    @api.depends("legal_basis_snapshot", "state", "inspection_type", "decision_date")
+    def _compute_legal_basis_text(self):
+        for programme in self:
+            programme.legal_basis_text = "\n".join(programme._pdf_legal_bases())
+
     @api.depends("line_ids.status", "line_ids.inspection_id")
     def _compute_progress(self):
         for programme in self:
@@ -208,9 +232,11 @@ class GenderEqualityInspectionProgramme(models.Model):
     # CONSTRAINTS
     # ------------------------------------------------------------
 
-    @api.constrains("unit_id", "inspection_type")
+    @api.constrains("unit_id", "inspection_type", "year")
     def _check_owner(self):
         for programme in self:
+            if 1 <= programme.year <= 9999:
+                programme._check_kind_in_sector(date(programme.year, 1, 1))
             unit = programme.unit_id.sudo()
             if (
                 programme.inspection_type in inspection_kinds.DEPARTMENT_ONLY_TYPES
@@ -224,6 +250,26 @@ class GenderEqualityInspectionProgramme(models.Model):
                     )
                 )
         self.line_ids._check_unit_id()
+
+    def _check_kind_in_sector(self, on_date):
+        """Raise when the law in force on ``on_date`` takes the programme's kind out of the
+        sector: a unit of the sector does not plan what it may not carry out."""
+        self.ensure_one()
+        basis = self.env["gender.equality.legal.basis"]._external_basis(self.inspection_type, on_date)
+        if basis:
+            raise ValidationError(
+                self.env._(
+                    "Since %(date)s (%(basis)s), a %(kind)s is carried out by a body outside the health "
+                    "sector, such as the provincial inspectorate: %(programme)s cannot plan one on "
+                    "%(day)s. The Department plans kiểm tra (also kiểm tra chuyên ngành) and supervisions; "
+                    "a thanh tra of a unit is recorded as an external inspection.",
+                    date=vi_format.vi_date(basis.date_from) if basis.date_from else "",
+                    basis=basis.name,
+                    kind=inspection_kinds.document_word(self.inspection_type),
+                    programme=self.name or "",
+                    day=vi_format.vi_date(on_date),
+                )
+            )
 
     # ------------------------------------------------------------
     # RULES
@@ -283,8 +329,26 @@ class GenderEqualityInspectionProgramme(models.Model):
             )
 
     def _workflow_on_approved(self):
-        """The approved programme schedules its inspections (called as superuser)."""
+        """The approved programme schedules its inspections (called as superuser) and keeps the
+        legal bases it prints."""
+        self._freeze_legal_bases()
         self._schedule_inspections()
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "decision_date" in vals:
+            # The signed decision dates the approved programme: it prints the bases of that date.
+            self.filtered(lambda programme: programme.state == self._state_approved)._freeze_legal_bases()
+        return result
+
+    def _freeze_legal_bases(self):
+        """Keep the legal bases in force at each programme's date as it prints them (as
+        superuser: the module writes them, the users cannot)."""
+        LegalBasis = self.env["gender.equality.legal.basis"]
+        for programme in self:
+            programme.sudo().legal_basis_snapshot = LegalBasis._printed_texts(
+                programme._pdf_date(), programme.inspection_type, "programme"
+            )
 
     def _workflow_confirm_message(self, method):
         message = super()._workflow_confirm_message(method)
@@ -329,6 +393,16 @@ class GenderEqualityInspectionProgramme(models.Model):
         """The owner unit and its own parent (names only, read as superuser)."""
         self.ensure_one()
         return self.sudo().unit_id
+
+    def _pdf_legal_bases(self):
+        """The legal bases (căn cứ) the programme prints: frozen once approved (approved before the
+        bases were kept: none, as it was printed), else those in force at its date."""
+        self.ensure_one()
+        if self.state == self._state_approved:
+            return list(self.legal_basis_snapshot or [])
+        return self.env["gender.equality.legal.basis"]._printed_texts(
+            self._pdf_date(), self.inspection_type, "programme"
+        )
 
     def _pdf_subject(self):
         self.ensure_one()

@@ -110,6 +110,8 @@ class GenderEqualityInspectionProgrammeLine(models.Model):
                         year=programme.year,
                     )
                 )
+            if line.planned_date:
+                programme._check_kind_in_sector(line.planned_date)
             if programme.inspection_type != "self" and unit == owner:
                 raise ValidationError(
                     self.env._(

@@ -1,5 +1,7 @@
 # Copyright 2026 Sở Y tế Thanh Hóa
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
 from markupsafe import Markup
 
 from odoo import api, fields, models
@@ -88,18 +90,18 @@ class GenderEqualityMultiYear(models.TransientModel):
         )
         specs = [multi_year.objective_spec(objective) for objective in objectives]
         Report = self.env["gender.equality.report"].sudo()
-        accepted = dict(
-            Report._read_group(
-                [
-                    ("state", "=", "accepted"),
-                    ("year", "in", years),
-                    ("unit_id.unit_type", "!=", "department"),
-                    ("unit_id.active", "=", True),
-                ],
-                ["year"],
-                ["__count"],
-            )
-        )
+        # The accepted reports of the units expected each year (the roster of the year: frozen
+        # once its sector report is issued).
+        accepted_units = defaultdict(set)
+        for year, unit in Report._read_group(
+            [("state", "=", "accepted"), ("year", "in", years)], ["year", "unit_id"]
+        ):
+            accepted_units[year].add(unit.id)
+        Unit = self.env["gender.equality.unit"]
+        accepted = {}
+        for year in sorted(accepted_units):
+            expected = {row["unit_id"] for row in Unit._reporting_roster(year)[0]}
+            accepted[year] = len(accepted_units[year] & expected)
         recorded = {
             (result.year, result.kind): {
                 "value": result.value,

@@ -73,6 +73,7 @@ class GenderEqualityObjectiveResult(models.Model):
         "objective_id.target_share",
         "objective_id.awareness_measure",
         "objective_id.milestone_year",
+        "objective_id.target_year",
     )
     def _compute_outcome(self):
         for result in self:

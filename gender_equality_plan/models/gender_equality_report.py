@@ -6,6 +6,8 @@ from datetime import timedelta
 from markupsafe import Markup
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import is_html_empty
 
 from ..tools import roles, vi_format
 from ..tools.common import local_date, local_today
@@ -28,12 +30,26 @@ MISSING_DAYS_AFTER = (1, 7, 14)
 INDICATOR_STATUSES = [("none", "Not applied"), ("pilot", "Pilot"), ("official", "Official")]
 
 
+def _leading_number(text):
+    """``125`` of ``"125/BC-BVĐK"`` (the number of a document number), or 0."""
+    digits = ""
+    for char in (text or "").strip():
+        if not char.isdigit():
+            break
+        digits += char
+    return int(digits) if digits else 0
+
+
 class GenderEqualityReport(models.Model):
     """The annual report of a unit on its gender-equality communication (section V)."""
 
     _name = "gender.equality.report"
     _description = "Annual Unit Report"
-    _inherit = ["gender.equality.approval.mixin", "gender.equality.unit.year.mixin"]
+    _inherit = [
+        "gender.equality.approval.mixin",
+        "gender.equality.unit.year.mixin",
+        "gender.equality.document.mixin",
+    ]
     _order = "year desc, unit_id, id desc"
     # Workflow (gender.equality.approval.mixin): the last stage accepts the report.
     _state_approved = "accepted"
@@ -43,6 +59,7 @@ class GenderEqualityReport(models.Model):
     _gep_field_groups = {
         "deadline": (roles.DEPARTMENT_MANAGER,),
         "deadline_included": (roles.DEPARTMENT_MANAGER,),
+        "resubmit_deadline": (roles.DEPARTMENT_MANAGER,),
     }
 
     name = fields.Char(compute="_compute_name", store=True, readonly=True)
@@ -53,10 +70,8 @@ class GenderEqualityReport(models.Model):
         index=True,
         ondelete="restrict",
         tracking=True,
-        domain="[('unit_type', '!=', 'department')]",
-        default=lambda self: self.env.user.gep_unit_ids.filtered(lambda unit: unit.unit_type != "department")[
-            :1
-        ],
+        domain="[('has_reporting_duty', '=', True)]",
+        default=lambda self: self.env.user.gep_unit_ids.filtered("has_reporting_duty")[:1],
     )
     unit_type = fields.Selection(related="unit_id.unit_type", store=True, string="Unit Type")
     year = fields.Integer(
@@ -116,8 +131,44 @@ class GenderEqualityReport(models.Model):
         copy=False,
         index=True,
         help="When the report first reached the Department of Health (the first approval stage "
-        "of the Department). Timeliness is counted from it; a return by the Department and a later "
-        "resubmission do not change it.",
+        "of the Department). Timeliness is counted from it, unless the Department returned the "
+        "report and it came back after the date set for it (see Counted as Received on).",
+    )
+    late_received_date = fields.Datetime(
+        string="Sent Again Late on",
+        readonly=True,
+        copy=False,
+        help="When the report, returned by the Department, reached it again after the date by which it "
+        "had to be sent again: from then on its timeliness is counted from this day.",
+    )
+    timeliness_date = fields.Datetime(
+        string="Counted as Received on",
+        compute="_compute_timeliness_date",
+        store=True,
+        help="The reception that timeliness counts: the first one, or, when the report was returned by "
+        "the Department and sent again after the date set for it, that later one.",
+    )
+    awaiting_resubmission = fields.Boolean(
+        string="Returned, Not Sent Again",
+        readonly=True,
+        copy=False,
+        help="The Department returned the report after receiving it, and it has not reached the "
+        "Department again: it does not count as received until it does.",
+    )
+    resubmit_deadline = fields.Date(
+        string="Send Again by",
+        copy=False,
+        tracking=True,
+        help="Set when the Department returns a report it received: the report keeps its reception "
+        "(on time or not) if it reaches the Department again by this day (Thanh Hóa time); later, it "
+        "counts as received on the day it comes back. Proposed from the reporting period (days to send "
+        "a returned report again); the Department manager may change it.",
+    )
+    is_received = fields.Boolean(
+        compute="_compute_is_received",
+        string="Received",
+        help="The Department holds the report: it reached the Department and is not returned and "
+        "waiting to be sent again.",
     )
     is_late = fields.Boolean(
         compute="_compute_timeliness",
@@ -127,7 +178,8 @@ class GenderEqualityReport(models.Model):
     )
     document_number = fields.Char(
         help="Number of the report as a document (Số …/BC-…). Proposed at submission from the unit's "
-        "numbering of the year; the unit may write its own while the report is a draft.",
+        "register (the number after the last one it used, or the one it wrote on its last report); "
+        "the unit may write its own while the report is a draft.",
     )
     days_late = fields.Integer(compute="_compute_timeliness", store=True)
     compile_date = fields.Datetime(string="Figures Compiled on", readonly=True, copy=False)
@@ -213,14 +265,26 @@ class GenderEqualityReport(models.Model):
             if report.year and (not report.deadline or report.deadline.year != report.year):
                 report.deadline, report.deadline_included = Period._get_deadline_rule(report.year)
 
-    @api.depends("received_date", "deadline", "deadline_included")
+    @api.depends("received_date", "late_received_date")
+    def _compute_timeliness_date(self):
+        for report in self:
+            report.timeliness_date = report.received_date and (
+                report.late_received_date or report.received_date
+            )
+
+    @api.depends("timeliness_date", "awaiting_resubmission")
+    def _compute_is_received(self):
+        for report in self:
+            report.is_received = bool(report.timeliness_date) and not report.awaiting_resubmission
+
+    @api.depends("timeliness_date", "deadline", "deadline_included")
     def _compute_timeliness(self):
         for report in self:
             days = 0
-            if report.received_date and report.deadline:
+            if report.timeliness_date and report.deadline:
                 # Days after the last day that is on time.
                 last_day = report.deadline - timedelta(days=0 if report.deadline_included else 1)
-                days = (local_date(report.received_date) - last_day).days
+                days = (local_date(report.timeliness_date) - last_day).days
             report.days_late = max(days, 0)
             report.is_late = days > 0
 
@@ -232,7 +296,15 @@ class GenderEqualityReport(models.Model):
                 report.deadline, report.deadline_included
             )
 
-    @api.depends("state", "deadline", "received_date", "is_late", "days_late")
+    @api.depends(
+        "state",
+        "deadline",
+        "timeliness_date",
+        "is_late",
+        "days_late",
+        "awaiting_resubmission",
+        "resubmit_deadline",
+    )
     @api.depends_context("date")
     def _compute_deadline_status(self):
         today = local_today()
@@ -249,8 +321,10 @@ class GenderEqualityReport(models.Model):
             return False
         if self.state == "accepted":
             return _("Accepted by the Department of Health: nothing more is due for this report.")
-        if self.received_date:
-            received = vi_format.vi_date(local_date(self.received_date))
+        if self.awaiting_resubmission:
+            return self._returned_words(today)
+        if self.timeliness_date:
+            received = vi_format.vi_date(local_date(self.timeliness_date))
             if self.is_late:
                 return _(
                     "Received by the Department of Health on %(date)s, %(days)s days late; waiting for "
@@ -263,6 +337,22 @@ class GenderEqualityReport(models.Model):
                 date=received,
             )
         return self._days_left_words(self.deadline, today)
+
+    def _returned_words(self, today):
+        """The deadline of a report that the Department returned and that is not back yet."""
+        again_by = vi_format.vi_date(self.resubmit_deadline)
+        if self.resubmit_deadline and today <= self.resubmit_deadline:
+            return self.env._(
+                "Returned by the Department of Health: it counts as received again once it is back, "
+                "and keeps its reception of %(date)s if it reaches the Department by %(again_by)s.",
+                date=vi_format.vi_date(local_date(self.timeliness_date)),
+                again_by=again_by,
+            )
+        return self.env._(
+            "Returned by the Department of Health and not sent again by %(again_by)s: it will count as "
+            "received on the day it reaches the Department again.",
+            again_by=again_by,
+        )
 
     @api.model
     def _days_left_words(self, deadline, today):
@@ -283,7 +373,7 @@ class GenderEqualityReport(models.Model):
         reports = self.sudo().search(
             [("unit_id", "in", units.ids), ("year", "=", year), ("state", "!=", "cancelled")]
         )
-        if not units or units - reports.filtered("received_date").unit_id:
+        if not units or units - reports.filtered("is_received").unit_id:
             deadline = self.env["gender.equality.report.period"]._get_deadline(year)
             return self._days_left_words(deadline, local_today())
         if all(report.state == "accepted" for report in reports):
@@ -356,15 +446,32 @@ class GenderEqualityReport(models.Model):
     # WORKFLOW HOOKS (gender.equality.approval.mixin)
     # ------------------------------------------------------------
 
+    def _workflow_check_submittable(self):
+        """A report goes to its approvers with its narrative of results written (section V asks
+        for the results, not a form): an empty placeholder sent to be on time, completed later,
+        is not a report. Its figures are compiled at the submission."""
+        if is_html_empty(self.results):
+            raise UserError(
+                self.env._(
+                    "Write the results of %(report)s (the page Results: what the unit carried out, "
+                    "task by task and target by target) before submitting it; its figures are compiled "
+                    "when it is submitted.",
+                    report=self.display_name,
+                )
+            )
+
     def _workflow_before_submit(self):
         """The figures are compiled at submission; the first submission dates the report and
-        proposes its document number."""
+        takes its document number from the unit's register (``_register_number``)."""
         self._compile()
         now = fields.Datetime.now()
-        for report in self.sudo().filtered(lambda report: not report.submit_date):
-            report.write(
-                {"submit_date": now, "document_number": report.document_number or report._next_number()}
-            )
+        for report in self.sudo():
+            vals = {} if report.submit_date else {"submit_date": now}
+            number = report._register_number()
+            if number != report.document_number:
+                vals["document_number"] = number
+            if vals:
+                report.write(vals)
 
     def _workflow_set_state(self, state):
         """The activities of the report's year are frozen with it (``gender.equality.task``'s
@@ -374,30 +481,122 @@ class GenderEqualityReport(models.Model):
         self.env["gender.equality.task"].invalidate_model(list(TASK_FLAG_FIELDS))
 
     def _workflow_on_pending(self, reviews):
-        """A report reaching a stage of the Department is received by the Department (once)."""
+        """A report reaching a stage of the Department is received by the Department."""
         received = {review.res_id for review in reviews if review.stage_id.receives_for_department}
-        self.filtered(lambda report: report.id in received and not report.received_date).write(
-            {"received_date": fields.Datetime.now()}
-        )
+        self.filtered(lambda report: report.id in received)._receive()
 
     def _workflow_on_approved(self):
         # A chain without a stage of the Department: the report is received when accepted.
-        self.filtered(lambda report: not report.received_date).write({"received_date": fields.Datetime.now()})
+        self.filtered(lambda report: not report.is_received)._receive()
+
+    def _receive(self):
+        """The reports reach the Department (as superuser): the first time, they are received
+        now; back after a return by the Department, they keep their reception when they come
+        back by the date set for it, else they count as received now (late)."""
+        now = fields.Datetime.now()
+        today = local_date(now)
+        self.filtered(lambda report: not report.received_date).write({"received_date": now})
+        back = self.filtered("awaiting_resubmission")
+        late = back.filtered(lambda report: not report.resubmit_deadline or today > report.resubmit_deadline)
+        late.write({"late_received_date": now})
+        back.write({"awaiting_resubmission": False})
+
+    def _workflow_on_returned(self, reason):
+        """A report returned after the Department received it no longer counts as received until
+        it is back; the Department expects it by the date proposed from the reporting period. A
+        report returned after its head signed it: the signed version is superseded."""
+        self._gep_supersede_documents()
+        returned = self.filtered(lambda report: report.received_date and not report.awaiting_resubmission)
+        if not returned:
+            return
+        today = local_today()
+        Period = self.env["gender.equality.report.period"]
+        for report in returned.sudo():
+            days = Period._get_resubmission_days(report.year)
+            report.write({"awaiting_resubmission": True, "resubmit_deadline": today + timedelta(days=days)})
 
     def _workflow_on_cancelled(self):
         # Withdrawing a submission gives no credit for it: a report submitted again later is
         # dated by that later submission.
-        self.sudo().write({"submit_date": False, "received_date": False})
-
-    def _next_number(self):
-        """The next number of the unit's reports of the year: ``N/BC-CODE``."""
-        self.ensure_one()
-        code = f"gender.equality.report.{self.unit_id.id}.{self.year}"
-        Sequence = self.env["ir.sequence"].sudo()
-        sequence = Sequence.search([("code", "=", code)], limit=1) or Sequence.create(
-            {"name": f"{self.unit_id.code} {self.year}", "code": code, "padding": 2, "company_id": False}
+        self.sudo().write(
+            {
+                "submit_date": False,
+                "received_date": False,
+                "late_received_date": False,
+                "awaiting_resubmission": False,
+                "resubmit_deadline": False,
+            }
         )
+        self._gep_supersede_documents()
+
+    def _approval_advance(self):
+        """The report is final for its unit when its head decides his stage (in the application,
+        or by submitting it himself): its final PDF is issued, for the head to sign, before it
+        goes on to the Department."""
+        completed = super()._approval_advance()
+        self._gep_issue_signed_by_heads()
+        return completed
+
+    def _gep_issue_signed_by_heads(self):
+        reviews = self._gep_signed_reviews([("stage_id.approver_type", "=", "unit_manager")])
+        if not reviews:
+            return
+        current = self._gep_current_documents()
+        last_round = {}
+        for review in reviews:
+            last_round[review.res_id] = max(last_round.get(review.res_id, 0), review.round)
+        rounds = dict(
+            self.env["gender.equality.approval.review"]
+            .sudo()
+            ._read_group(
+                [("res_model", "=", self._name), ("res_id", "in", self.ids)], ["res_id"], ["round:max"]
+            )
+        )
+        signed = self.filtered(
+            lambda report: report.id in last_round
+            and last_round[report.id] == rounds.get(report.id)
+            and report.id not in current
+        )
+        signed._gep_issue_documents()
+
+    def _register_number(self):
+        """The number of the report in the unit's register, at its submission: the number the
+        unit wrote (the register then follows it: its next number is the one after), else the next
+        number of the register, ``N/BC-CODE``. The unit sets its register once, by writing the
+        number its office gave on a report; a register never set starts after the highest number
+        of the unit's reports (01 for a unit's first report). A number already taken by this
+        report stays."""
+        self.ensure_one()
+        sequence = self._register_sequence()
+        written = _leading_number(self.document_number)
+        if written:
+            if written >= sequence.number_next:
+                sequence.number_next = written + 1
+            return self.document_number
         return f"{sequence.next_by_id()}/BC-{self.unit_id.code}"
+
+    def _register_sequence(self):
+        """The unit's register of report numbers (an ``ir.sequence`` of the unit, created the
+        first time from the numbers of its reports)."""
+        self.ensure_one()
+        code = f"gender.equality.report.unit.{self.unit_id.id}"
+        Sequence = self.env["ir.sequence"].sudo()
+        sequence = Sequence.search([("code", "=", code)], limit=1)
+        if not sequence:
+            numbers = self.sudo().search([("unit_id", "=", self.unit_id.id)]).mapped("document_number")
+            used = [number for number in map(_leading_number, numbers) if number]
+            sequence = Sequence.create(
+                {
+                    "name": f"{self.unit_id.code} BC",
+                    "code": code,
+                    "padding": 2,
+                    "company_id": False,
+                    # The number in the row (``number_next``) is the register's next number.
+                    "implementation": "no_gap",
+                    "number_next": max(used, default=0) + 1,
+                }
+            )
+        return sequence
 
     def _workflow_return_title(self):
         return self.env._("Return the report to its unit")
@@ -455,27 +654,47 @@ class GenderEqualityReport(models.Model):
         """The consolidated figures of ``year`` (keys documented in docs/kpi_summary.md), from
         the accepted reports.
 
-        The Department and inspectors get every unit; unit officers only their own units; a user
-        who may not read annual reports (a portal user, a user without a role) is refused.
+        The Department and inspectors get every expected unit and the Department's own work;
+        unit officers only their own units; a user who may not read annual reports (a portal
+        user, a user without a role) is refused.
         """
         self.browse().check_access("read")
         year = self._gep_check_year(year)
-        return build_kpi_summary(self.sudo().env, year, self._kpi_units())
+        roster, frozen = self._kpi_roster(year)
+        department = self._kpi_department_units()
+        return build_kpi_summary(self.sudo().env, year, roster, department_units=department, frozen=frozen)
 
     @api.model
     def _get_kpi_headline(self, year):
         """The headline of ``get_kpi_summary`` (completeness, timeliness and the objectives)
         for the same caller, without what only the consolidation shows: the home's figures."""
         year = self._gep_check_year(year)
-        return build_kpi_summary(self.sudo().env, year, self._kpi_units(), detail=False)
+        roster, frozen = self._kpi_roster(year)
+        return build_kpi_summary(self.sudo().env, year, roster, detail=False, frozen=frozen)
 
     @api.model
-    def _kpi_units(self):
-        """The expected units the caller may see: active units but the Department itself."""
-        domain = [("unit_type", "!=", "department")]
+    def _kpi_roster(self, year):
+        """``(roster, frozen)``: the expected units of ``year`` that the caller may see, with the
+        flags of the year (``gender.equality.unit._reporting_roster``)."""
+        roster, frozen = self.env["gender.equality.unit"]._reporting_roster(year)
         if not roles.sees_every_unit(self.env):
-            domain.append(("id", "in", self.env.user.gep_unit_ids.ids))
-        return self.env["gender.equality.unit"].sudo().search(domain)
+            mine = set(self.env.user.gep_unit_ids.ids)
+            roster = [row for row in roster if row["unit_id"] in mine]
+        return roster, frozen
+
+    @api.model
+    def _kpi_department_units(self):
+        """The Department and its offices (units of type Department of Health, archived ones
+        too: their activities happened), whose own work adds to the sector's figures: for the
+        callers who see every unit."""
+        if not roles.sees_every_unit(self.env):
+            return self.env["gender.equality.unit"]
+        return (
+            self.env["gender.equality.unit"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("unit_type", "=", "department")])
+        )
 
     # ------------------------------------------------------------
     # REMINDERS
@@ -516,9 +735,20 @@ class GenderEqualityReport(models.Model):
     @api.model
     def _units_owing_report(self, year):
         """Expected units whose report of ``year`` has not reached the Department."""
-        units = self.env["gender.equality.unit"].sudo().search([("unit_type", "!=", "department")])
+        roster, __ = self.env["gender.equality.unit"]._reporting_roster(year)
+        units = (
+            self.env["gender.equality.unit"]
+            .sudo()
+            .browse([row["unit_id"] for row in roster])
+            .filtered("active")
+        )
         submitted = self.sudo().search(
-            [("year", "=", year), ("state", "!=", "cancelled"), ("received_date", "!=", False)]
+            [
+                ("year", "=", year),
+                ("state", "!=", "cancelled"),
+                ("timeliness_date", "!=", False),
+                ("awaiting_resubmission", "=", False),
+            ]
         )
         return units - submitted.unit_id
 
@@ -580,8 +810,33 @@ class GenderEqualityReport(models.Model):
 
     def _pdf_date_line(self):
         self.ensure_one()
-        moment = self.submit_date or fields.Datetime.now()
-        return vi_format.vi_date_line(local_date(moment))
+        return vi_format.vi_date_line(self._document_date())
+
+    def _document_date(self):
+        """The date of the unit's report as a document: the day its head signed it (approved the
+        head's stage of its latest submission: in the application, by submitting it himself, or
+        on paper on the day written), else the day the Department received it (a chain without
+        the head's stage, or the head's step skipped), else today (a draft being prepared)."""
+        self.ensure_one()
+        reviews = (
+            self.env["gender.equality.approval.review"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "=", self.id),
+                    ("state", "=", "approved"),
+                    ("stage_id.approver_type", "=", "unit_manager"),
+                ],
+                order="round desc, sequence desc, id desc",
+                limit=1,
+            )
+        )
+        if reviews:
+            return reviews.paper_date or local_date(reviews.done_date)
+        if self.received_date:
+            return local_date(self.received_date)
+        return local_today()
 
     def _pdf_number(self):
         self.ensure_one()
@@ -597,7 +852,8 @@ class GenderEqualityReport(models.Model):
         return [(sections[section], rows) for section, rows in grouped.items()]
 
     def _pdf_supplements(self):
-        """The submitted Action-Month supplements, formatted in Vietnamese, for printing."""
+        """The Action-Month supplements sent to the Department (submitted or accepted), formatted
+        in Vietnamese, for printing."""
         self.ensure_one()
         return [
             {
@@ -607,9 +863,40 @@ class GenderEqualityReport(models.Model):
                 "female": vi_format.vi_number(supplement.participants_female),
                 "note": supplement.note or "",
             }
-            for supplement in self.supplement_ids.filtered(lambda supplement: supplement.state == "submitted")
+            for supplement in self.supplement_ids.filtered(
+                lambda supplement: supplement.state in ("submitted", "accepted")
+            )
         ]
 
     def _pdf_signatories(self):
+        """The head who signs the report: the one who decided its head's stage, else the first
+        head of the unit."""
         self.ensure_one()
-        return self.unit_id.sudo().manager_ids[:1]
+        return self._gep_head_signer() or self.unit_id.sudo().manager_ids[:1]
+
+    def _gep_head_signer(self):
+        self.ensure_one()
+        review = self._gep_signed_reviews(
+            [("stage_id.approver_type", "=", "unit_manager")], order="round desc, id desc", limit=1
+        )
+        return review.done_by_id
+
+    # ------------------------------------------------------------
+    # THE SIGNED REPORT (gender.equality.document.mixin)
+    # ------------------------------------------------------------
+
+    def _gep_document_report(self):
+        return self.env.ref("gender_equality_plan.action_report_gender_equality_report")
+
+    def _gep_document_signer(self):
+        self.ensure_one()
+        return self._gep_head_signer()
+
+    def _gep_document_issuer(self):
+        self.ensure_one()
+        return self.unit_id
+
+    def _gep_document_date(self):
+        """The issued document is dated as its PDF: the day its head signed it."""
+        self.ensure_one()
+        return self._document_date()

@@ -3,9 +3,12 @@
 from datetime import date
 
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 # Section V of the plan: units report before 10 December every year.
 DEFAULT_DEADLINE = (12, 10)
+# Days a unit has to send again a report that the Department returned (when no period says).
+DEFAULT_RESUBMISSION_DAYS = 7
 
 
 class GenderEqualityReportPeriod(models.Model):
@@ -34,6 +37,14 @@ class GenderEqualityReportPeriod(models.Model):
         "report received on the deadline day itself is on time; unchecked: it must be received the "
         "day before at the latest.",
     )
+    resubmission_days = fields.Integer(
+        string="Days to Send a Returned Report Again",
+        default=DEFAULT_RESUBMISSION_DAYS,
+        help="When the Department returns a report it received, the unit must send it again within "
+        "this many days (the date is set on the report, and the Department manager may change it): "
+        "back by then, the report keeps its reception; later, it counts as received on the day it "
+        "comes back. While it is returned, it does not count as received.",
+    )
     timeliness_rule = fields.Char(
         compute="_compute_timeliness_rule", help="The rule of timeliness, in words."
     )
@@ -42,6 +53,14 @@ class GenderEqualityReportPeriod(models.Model):
     _sql_constraints = [
         ("year_unique", "unique(year)", "A year has one reporting period."),
     ]
+
+    @api.constrains("resubmission_days")
+    def _check_resubmission_days(self):
+        for period in self:
+            if period.resubmission_days < 0:
+                raise ValidationError(
+                    self.env._("The days to send a returned report again cannot be negative.")
+                )
 
     @api.depends("year")
     def _compute_deadline(self):
@@ -55,6 +74,58 @@ class GenderEqualityReportPeriod(models.Model):
             period.timeliness_rule = period.deadline and self._timeliness_rule(
                 period.deadline, period.deadline_included
             )
+
+    # ------------------------------------------------------------
+    # THE REPORTS FOLLOW THE PERIOD OF THEIR YEAR
+    # ------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        years = {vals.get("year") for vals in vals_list if vals.get("year")}
+        before = {year: self._get_deadline_rule(year) for year in years}
+        periods = super().create(vals_list)
+        periods._propagate_deadline(before)
+        return periods
+
+    def write(self, vals):
+        if not {"year", "deadline", "deadline_included"} & vals.keys():
+            return super().write(vals)
+        years = set(self.mapped("year")) | ({vals["year"]} if vals.get("year") else set())
+        before = {year: self._get_deadline_rule(year) for year in years}
+        result = super().write(vals)
+        self._propagate_deadline(before)
+        return result
+
+    def unlink(self):
+        years = set(self.mapped("year"))
+        before = {year: self._get_deadline_rule(year) for year in years}
+        result = super().unlink()
+        self.browse()._propagate_deadline(before)
+        return result
+
+    @api.model
+    def _propagate_deadline(self, before):
+        """Lateness follows the current deadline of the period: the reports of the years of
+        ``before`` (``{year: (deadline, day on time)}`` as the periods said before the change)
+        that followed it take the new rule, received ones included (a deadline extended after
+        reports exist reaches them). A report the Department gave a deadline of its own keeps
+        it. Written as superuser: a report's deadline is the Department's, whatever its status."""
+        Report = self.env["gender.equality.report"].sudo()
+        for year, (deadline, included) in before.items():
+            new_rule = self._get_deadline_rule(year)
+            if new_rule == (deadline, included):
+                continue
+            reports = Report.search(
+                [("year", "=", year), ("deadline", "=", deadline), ("deadline_included", "=", included)]
+            )
+            if reports:
+                reports.write({"deadline": new_rule[0], "deadline_included": new_rule[1]})
+
+    @api.model
+    def _get_resubmission_days(self, year):
+        """Days to send again a report of ``year`` that the Department returned."""
+        period = self.sudo().search([("year", "=", year)], limit=1)
+        return period.resubmission_days if period else DEFAULT_RESUBMISSION_DAYS
 
     @api.model
     def _get_deadline(self, year):

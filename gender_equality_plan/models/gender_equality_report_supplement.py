@@ -5,9 +5,9 @@ from datetime import timedelta
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 
-from ..tools import reporting_cycle, roles, vi_format
+from ..tools import reporting_cycle, vi_format
 from ..tools.common import local_today
 from ..tools.html_clean import NarrativeHtml
 from ..tools.report_compiler import ReportCompiler
@@ -17,25 +17,33 @@ class GenderEqualityReportSupplement(models.Model):
     """The Action-Month supplement of an annual report.
 
     The Action Month runs to 15 December, after the report deadline: after 15 December the
-    unit reports the Action-Month activities done since its report was compiled. A submitted
-    supplement adds to the consolidated figures; the report itself is not reopened.
+    unit reports the Action-Month activities done since its report was compiled. The supplement
+    goes to the Department of Health like a report (``gender.equality.approval.mixin``; by
+    default the Department's officers accept or return it): an accepted supplement adds to the
+    consolidated figures, a submitted one does not yet; the report itself is not reopened.
 
     Time is part of the freeze (``tools.reporting_cycle``): a supplement belongs to the current
     cycle. It is dated after the Action Month of its year, no later than today and no later than
-    31 January of the next year; it is created, compiled and submitted only during that
-    *supplement period* (16 December – 31 January): in December the report of the current year,
-    in January the report of the previous year, never an older one. It counts the unit's own
-    activities held in the Action Month by its date, that neither the report nor another
-    supplement counts.
+    31 January of the next year; it is created, compiled and submitted (again, once returned)
+    only during that *supplement period* (16 December – 31 January): in December the report of
+    the current year, in January the report of the previous year, never an older one. It counts
+    the unit's own activities held in the Action Month by its date, and the sessions of others
+    held in it that its staff attended, that neither the report nor another supplement counts.
     """
 
     _name = "gender.equality.report.supplement"
     _description = "Action-Month Supplement"
-    _inherit = ["gender.equality.guard.mixin", "gender.equality.inbox.mixin", "mail.activity.mixin"]
+    _inherit = ["gender.equality.approval.mixin"]
     _order = "date desc, id desc"
     _rec_names_search = ["report_id", "unit_id"]
+    # Workflow (gender.equality.approval.mixin): the last stage (the Department) accepts it.
+    _state_approved = "accepted"
+    _state_cancel_from = ("draft", "returned", "submitted")
+    _state_draft_from = ("cancelled",)
+    # The unit and the year are those of the report.
+    _workflow_draft_only_fields = ()
     # Integrity policy: a supplement stays with its report; once submitted it is frozen (the
-    # Department of Health reopens it).
+    # Department returns it).
     _gep_parent_field = "report_id"
     _gep_locked_with_parent = False
     _gep_protected_fields = ("state",)
@@ -47,12 +55,22 @@ class GenderEqualityReportSupplement(models.Model):
     year = fields.Integer(related="report_id.year", store=True)
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
     state = fields.Selection(
-        [("draft", "Draft"), ("submitted", "Submitted")],
+        [
+            ("draft", "Draft"),
+            ("submitted", "Submitted"),
+            ("accepted", "Accepted"),
+            ("returned", "Returned"),
+            ("cancelled", "Cancelled"),
+        ],
         required=True,
         default="draft",
         tracking=True,
+        index=True,
         copy=False,
-        help="Draft: the unit prepares it. Submitted: its figures add to the consolidation.",
+        help="Draft: the unit prepares it. Submitted: it waits for the Department of Health; its figures "
+        "do not count yet. Accepted: the Department accepted it; its figures add to the consolidation. "
+        "Returned: the Department sent it back with a reason; the unit completes it and submits it "
+        "again within the supplement period. Cancelled: withdrawn; it does not count.",
     )
     task_ids = fields.Many2many(
         "gender.equality.task",
@@ -70,12 +88,6 @@ class GenderEqualityReportSupplement(models.Model):
     line_ids = fields.One2many(
         "gender.equality.report.line", "supplement_id", string="Figures", readonly=True
     )
-    is_editable = fields.Boolean(
-        compute="_compute_flags",
-        string="Editable",
-        help="A draft, during the supplement period of its year (until 31 January of the next year).",
-    )
-    is_locked = fields.Boolean(compute="_compute_flags", string="Locked")
 
     @api.depends("report_id.name", "date")
     def _compute_display_name(self):
@@ -86,14 +98,14 @@ class GenderEqualityReportSupplement(models.Model):
                 date=supplement.date.strftime("%d/%m/%Y") if supplement.date else "",
             )
 
-    @api.depends("state", "report_id.year")
+    @api.depends("report_id.year")
     @api.depends_context("date")
-    def _compute_flags(self):
-        """A draft is edited, compiled and submitted during its supplement period only."""
-        for supplement in self:
-            in_cycle = not supplement.report_id or not supplement._cycle_problem()
-            supplement.is_editable = supplement.state == "draft" and in_cycle
-            supplement.is_locked = supplement.state == "submitted"
+    def _compute_workflow_flags(self):
+        """A draft (or a returned supplement) is edited, compiled and submitted during its
+        supplement period only."""
+        super()._compute_workflow_flags()
+        for supplement in self.filtered("is_editable"):
+            supplement.is_editable = not supplement.report_id or not supplement._cycle_problem()
 
     @api.constrains("date", "report_id")
     def _check_date(self):
@@ -128,7 +140,8 @@ class GenderEqualityReportSupplement(models.Model):
             title = self.env._("No Action-Month supplement yet")
             when = self.env._(
                 "Until %(last)s, the unit adds here the Action-Month activities held after its report "
-                "was submitted (mark them done first): create the supplement, compile it and submit it.",
+                "was submitted (mark them done first): create the supplement, compile it and submit it to "
+                "the Department of Health.",
                 last=vi_format.vi_date(last),
             )
         else:
@@ -144,7 +157,8 @@ class GenderEqualityReportSupplement(models.Model):
             )
         why = self.env._(
             "The Action Month ends after the report's deadline: its last activities are reported in a "
-            "supplement, which adds to the consolidated figures without reopening the report."
+            "supplement, which adds to the consolidated figures once the Department of Health accepts "
+            "it, without reopening the report."
         )
         return Markup("<p class='o_view_nocontent_empty_folder'>%s</p><p>%s</p><p>%s</p>") % (
             title,
@@ -192,7 +206,9 @@ class GenderEqualityReportSupplement(models.Model):
         return None
 
     def _gep_lock_reason(self):
-        return self._cycle_problem() if self.report_id and self.state == "draft" else None
+        if self.report_id and self.state in self._state_editable:
+            return self._cycle_problem()
+        return super()._gep_lock_reason()
 
     def _check_in_cycle(self):
         for supplement in self:
@@ -201,14 +217,12 @@ class GenderEqualityReportSupplement(models.Model):
                 raise UserError(problem)
 
     def action_compile(self):
-        """Collect the unit's Action-Month activities done that its report does not count yet."""
-        wrong = self.filtered(lambda supplement: supplement.state != "draft")
-        if wrong:
-            raise UserError(self.env._("Only a draft supplement can be compiled."))
+        """Collect the unit's Action-Month activities done (and the sessions its staff attended)
+        that its report and its other supplements do not count yet."""
+        self._workflow_check_state(self._state_editable, self.env._("compiled"))
         self.check_access("write")
         self._check_in_cycle()
-        env = self.env["gender.equality.report"]._document_env()
-        ReportCompiler(env).compile_supplements(self.with_env(env))
+        self._compile()
         return self._gep_feedback(
             self.env._(
                 "%(count)s Action-Month activities held since the report are counted.",
@@ -217,34 +231,46 @@ class GenderEqualityReportSupplement(models.Model):
             self.env._("Supplement compiled"),
         )
 
-    def action_submit(self):
-        wrong = self.filtered(lambda supplement: supplement.state != "draft")
-        if wrong:
-            raise UserError(self.env._("Only a draft supplement can be submitted."))
-        not_reported = self.filtered(
-            lambda supplement: supplement.report_id.state not in ("submitted", "accepted")
-        )
-        if not_reported:
+    def _compile(self):
+        env = self.env["gender.equality.report"]._document_env()
+        ReportCompiler(env).compile_supplements(self.with_env(env))
+
+    # ------------------------------------------------------------
+    # WORKFLOW HOOKS (gender.equality.approval.mixin)
+    # ------------------------------------------------------------
+
+    def _workflow_check_submittable(self):
+        """A supplement adds to a report that the Department has (submitted or accepted), during
+        its supplement period."""
+        if self.report_id.state not in ("submitted", "accepted"):
             raise UserError(
                 self.env._(
                     "The report %(report)s is not submitted: add these activities to the report itself.",
-                    report=not_reported[0].report_id.display_name,
+                    report=self.report_id.display_name,
                 )
             )
-        self.action_compile()
-        self.sudo().write({"state": "submitted"})
-        return self._gep_feedback(
-            self.env._(
-                "The supplement is submitted: its %(count)s Action-Month activities add to the "
-                "consolidated figures.",
-                count=sum(self.mapped("action_month_held")),
-            ),
-            self.env._("Submitted"),
-        )
+        self._check_in_cycle()
 
-    def action_draft(self):
-        """Reopen submitted supplements (Department of Health only)."""
-        if not roles.is_department_manager(self.env):
-            raise AccessError(self.env._("Only a manager of the Department of Health reopens a supplement."))
-        self.sudo().write({"state": "draft"})
-        return True
+    def _workflow_before_submit(self):
+        """The figures are compiled at submission."""
+        self._compile()
+
+    def _workflow_return_title(self):
+        return self.env._("Return the supplement to its unit")
+
+    def _workflow_feedback_message(self, event):
+        names = ", ".join(self.sudo().mapped("display_name"))
+        if event == "submitted":
+            return self.env._(
+                "%(records)s is submitted: its %(count)s Action-Month activities add to the consolidated "
+                "figures once the Department of Health accepts it.",
+                records=names,
+                count=sum(self.mapped("action_month_held")),
+            )
+        if event == "approved" and all(supplement.state == self._state_approved for supplement in self):
+            return self.env._(
+                "%(records)s is accepted by the Department of Health: its figures count in the "
+                "consolidation.",
+                records=names,
+            )
+        return super()._workflow_feedback_message(event)

@@ -6,27 +6,23 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import is_html_empty
 
-from ..tools import docx_writer, multi_year, roles, sector_document, vi_format
+from ..tools import docx_writer, roles, sector_document, vi_format
 from ..tools.common import local_today
 from ..tools.html_clean import NarrativeHtml
 
 DEPARTMENT_UNIT = "gender_equality_plan.gender_equality_unit_department"
 # The document is Vietnamese by law: its figures (names of areas, kinds…) are read in Vietnamese.
 DOCUMENT_LANG = "vi_VN"
-DEFAULT_INTRODUCTION = (
-    "<p>Thực hiện Kế hoạch số 87/KH-UBND ngày 28/3/2022 của UBND tỉnh Thanh Hóa về truyền thông về "
-    "bình đẳng giới đến năm 2030 trên địa bàn tỉnh Thanh Hóa và Kế hoạch hành động truyền thông về bình "
-    "đẳng giới đến năm 2030 của ngành Y tế, Sở Y tế Thanh Hóa báo cáo kết quả thực hiện như sau:</p>"
-)
 # The warnings before the signature name this many units, then say how many others.
 WARNING_UNIT_NAMES = 10
 # What the signer gives while the report waits for the signature: the number of the document
 # (from the register of the Department's office) and its date. The content stays frozen.
 SIGNATURE_FIELDS = frozenset({"document_number", "report_date"})
-DEFAULT_RECIPIENTS = (
-    "- Như trên;\n- Giám đốc Sở (để báo cáo);\n- Các đơn vị trong ngành;\n- Lưu: VT, Ban VSTBPN."
-)
+# A signer's title of the director himself (not "KT. GIÁM ĐỐC"): he reports to nobody in his own
+# Department, so a copy "to the director, to report" is a slip.
+DIRECTOR_TITLE = "GIÁM ĐỐC"
 SUMMARY_FIELDS = (
     "units_expected",
     "reports_submitted",
@@ -54,13 +50,20 @@ class GenderEqualitySectorReport(models.Model):
     Its figures are those of ``get_kpi_summary(year)``: live while the report is a draft or
     returned, frozen as a JSON snapshot when it is submitted for signature, and kept once it is
     issued, so that a report accepted later does not change an issued document. In the review
-    year (2026), or when the Department asks for it, it adds the results of the period, each
-    target year by year (``gender.equality.multi.year``). Printed as PDF and as an editable .docx.
+    year of a phase of the programme (``gender.equality.phase``: 2021–2025 in 2026), or when the
+    Department asks for it, it adds the review of the phase: each target year by year
+    (``gender.equality.multi.year``), the lessons learned and the direction of the next phase.
+    Its addressees, copies, national coordinator and opening paragraph come from the setting of
+    its year (``gender.equality.sector.setting``). Printed as PDF and as an editable .docx.
     """
 
     _name = "gender.equality.sector.report"
     _description = "Sector Report"
-    _inherit = ["gender.equality.approval.mixin", "gender.equality.unit.year.mixin"]
+    _inherit = [
+        "gender.equality.approval.mixin",
+        "gender.equality.unit.year.mixin",
+        "gender.equality.document.mixin",
+    ]
     _order = "year desc, id desc"
     # Workflow (gender.equality.approval.mixin): the last stage issues the report; the Department
     # manager reopens an issued report, with a reason.
@@ -120,11 +123,30 @@ class GenderEqualitySectorReport(models.Model):
     )
     place = fields.Char(default="Thanh Hóa", required=True, help="Place printed before the date.")
     addressees = fields.Text(
-        default="Ủy ban nhân dân tỉnh Thanh Hóa",
-        help="Kính gửi: the bodies the report is addressed to, one per line.",
+        compute="_compute_from_setting",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="Kính gửi: the bodies the report is addressed to, one per line. Proposed from the setting "
+        "of the year (Configuration > Sector Report Settings).",
     )
     recipients = fields.Text(
-        default=DEFAULT_RECIPIENTS, help="Nơi nhận, one per line, as the document prints them."
+        compute="_compute_from_setting",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="Nơi nhận, one per line, as the document prints them. Proposed from the setting of the "
+        "year (Configuration > Sector Report Settings).",
+    )
+    coordinator_ministry = fields.Char(
+        string="National Coordinator",
+        compute="_compute_from_setting",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="The ministry that coordinates the programme nationally, whose communication products the "
+        "units reproduce: the report counts them as “Nhân bản sản phẩm của <ministry>”. Proposed from the "
+        "setting of the year.",
     )
     signer_name = fields.Char(string="Signed by", tracking=True)
     signer_title = fields.Text(
@@ -132,19 +154,42 @@ class GenderEqualitySectorReport(models.Model):
         default="GIÁM ĐỐC",
         help="As printed above the signature, one line each, e.g. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC.",
     )
+    review_phase_id = fields.Many2one(
+        "gender.equality.phase",
+        string="Phase Reviewed",
+        compute="_compute_review_phase_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        ondelete="restrict",
+        help="The phase of the programme the report reviews: by default the phase whose review year is "
+        "the report's (Configuration > Programme Phases: 2021–2025 in the report of 2026).",
+    )
     include_period_review = fields.Boolean(
         string="Include the Review of the Period",
         compute="_compute_include_period_review",
         store=True,
         readonly=False,
         precompute=True,
-        help="Add the section *Kết quả giai đoạn 2021–…*: each target of the plan year by year, from 2021 "
-        "to the year before the report. Checked by default for the report of 2026, the five-year review "
-        "of 2021–2025.",
+        help="Add the section *Kết quả giai đoạn …*: each target of the plan year by year over the phase "
+        "reviewed, the lessons learned and the direction of the next phase. Checked by default in the "
+        "review year of a phase.",
     )
     introduction = NarrativeHtml(
-        default=DEFAULT_INTRODUCTION,
-        help="The opening paragraph (the documents the report implements).",
+        compute="_compute_from_setting",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="The opening paragraph (the documents the report implements). Proposed from the setting of "
+        "the year.",
+    )
+    period_lessons = NarrativeHtml(
+        string="Lessons Learned",
+        help="Bài học kinh nghiệm of the phase reviewed: required to submit a report that reviews a phase.",
+    )
+    period_direction = NarrativeHtml(
+        string="Direction of the Next Phase",
+        help="Phương hướng of the next phase: required to submit a report that reviews a phase.",
     )
     direction = NarrativeHtml(string="Direction and Organisation")
     assessment_strengths = NarrativeHtml(string="Strengths")
@@ -191,22 +236,40 @@ class GenderEqualitySectorReport(models.Model):
             report.name = f"Báo cáo {sector_document.title(report.year)}"
 
     @api.depends("year")
+    def _compute_from_setting(self):
+        """The addressees, copies, national coordinator and opening paragraph of the year's
+        setting (the report's own once written: they change with its year only)."""
+        Setting = self.env["gender.equality.sector.setting"]
+        for report in self:
+            setting = Setting._for_year(report.year)
+            report.addressees = setting.addressees
+            report.recipients = setting.recipients
+            report.coordinator_ministry = setting.coordinator_ministry
+            report.introduction = setting.introduction
+
+    @api.depends("year")
+    def _compute_review_phase_id(self):
+        Phase = self.env["gender.equality.phase"]
+        for report in self:
+            report.review_phase_id = Phase._reviewed_in(report.year) if report.year else False
+
+    @api.depends("review_phase_id")
     def _compute_include_period_review(self):
         for report in self:
-            report.include_period_review = report.year == multi_year.REVIEW_YEAR
+            report.include_period_review = bool(report.review_phase_id)
 
     @api.depends("snapshot")
     def _compute_is_frozen(self):
         for report in self:
             report.is_frozen = bool(report.snapshot)
 
-    @api.depends("year", "include_period_review")
+    @api.depends("year", "include_period_review", "review_phase_id")
     def _compute_period_label(self):
         for report in self:
             years = report._period_years()
             report.period_label = sector_document.period_label(years) if years else False
 
-    @api.depends("year", "snapshot", "include_period_review")
+    @api.depends("year", "snapshot", "include_period_review", "review_phase_id")
     def _compute_figures(self):
         # The figures are read as superuser (the whole sector, names of late and missing units):
         # computed only for the reports the caller may read (an onchange builds others).
@@ -299,6 +362,29 @@ class GenderEqualitySectorReport(models.Model):
                     report=self.display_name,
                 )
             )
+        self._check_period_review_written()
+
+    def _check_period_review_written(self):
+        """A review of a phase is more than its table: it states the lessons learned and the
+        direction of the next phase."""
+        self.ensure_one()
+        if not self.include_period_review:
+            return
+        missing = [
+            self._fields[name].get_description(self.env)["string"]
+            for name in ("period_lessons", "period_direction")
+            if is_html_empty(self[name])
+        ]
+        if missing:
+            raise UserError(
+                self.env._(
+                    "%(report)s reviews the phase %(phase)s: write its %(sections)s before submitting it for "
+                    "signature (tab Results of the Period).",
+                    report=self.display_name,
+                    phase=self.period_label,
+                    sections=", ".join(missing),
+                )
+            )
 
     def _workflow_before_submit(self):
         """The figures are frozen as they go to the signer."""
@@ -307,11 +393,34 @@ class GenderEqualitySectorReport(models.Model):
     def _workflow_submit_warnings(self):
         """What the figures to be frozen lack: the units that have not sent their report, the
         reports not accepted yet (they do not count), the late ones, and a deadline that has not
-        passed (reports may still come)."""
+        passed (reports may still come); and a copy list that reports to the signer himself."""
         warnings = []
         for report in self:
             warnings += report._sector_warnings()
+            warnings += report._recipient_warnings()
         return warnings
+
+    def _recipient_warnings(self):
+        """The director who signs does not report "to the director": a copy list that does
+        (as the old default did) is a slip to correct before signing."""
+        self.ensure_one()
+        titles = [line.upper() for line in _lines(self.signer_title)]
+        if titles[:1] != [DIRECTOR_TITLE]:
+            return []
+        to_director = [
+            line
+            for line in _lines(self.recipients)
+            if "giám đốc" in line.lower() and ("báo cáo" in line.lower() or "b/c" in line.lower())
+        ]
+        if not to_director:
+            return []
+        return [
+            self.env._(
+                "The director signs the report, and its copy list reports to the director (%(line)s): "
+                "correct the copy list (Nơi nhận) in the tab Addressees and Signature.",
+                line=to_director[0],
+            )
+        ]
 
     def _sector_warnings(self):
         self.ensure_one()
@@ -436,16 +545,21 @@ class GenderEqualitySectorReport(models.Model):
         )
 
     def _workflow_on_approved(self):
-        """Issued (called as superuser): dated the day of issue unless the Department dated it."""
+        """Issued (called as superuser): dated the day of issue unless the Department dated it;
+        its final PDF is issued, for the signer to sign."""
         today = local_today()
         self.filtered(lambda report: not report.report_date).write({"report_date": today})
+        self._gep_issue_documents()
 
     def _workflow_on_returned(self, reason):
-        """Back to the Department's officers: the figures follow the accepted reports again."""
+        """Back to the Department's officers: the figures follow the accepted reports again; an
+        issued document (a report reopened) is superseded."""
         self._clear_snapshot()
+        self._gep_supersede_documents()
 
     def _workflow_on_cancelled(self):
         self._clear_snapshot()
+        self._gep_supersede_documents()
 
     def _workflow_return_title(self):
         return self.env._("Return the report to the Department's officers")
@@ -467,6 +581,24 @@ class GenderEqualitySectorReport(models.Model):
     def _clear_snapshot(self):
         self.sudo().write({"snapshot": False, "snapshot_date": False})
 
+    @api.model
+    def _frozen_roster(self, year):
+        """The units expected to report in ``year`` as the issued sector report of the year froze
+        them (``gender.equality.unit._reporting_roster``): ``[{"unit_id", "unit_type",
+        "has_communication_duty"}]``, or None while the year has no issued report."""
+        report = self.sudo().search([("year", "=", year), ("state", "=", self._state_approved)], limit=1)
+        units = (report.snapshot or {}).get("summary", {}).get("units") if report else None
+        if units is None:
+            return None
+        return [
+            {
+                "unit_id": row["unit_id"],
+                "unit_type": row["unit_type"],
+                "has_communication_duty": bool(row["has_communication_duty"]),
+            }
+            for row in units
+        ]
+
     def _document_env(self):
         """The environment that reads the figures: superuser (the whole sector, for the roles that
         may read the report), in Vietnamese when the language is installed."""
@@ -479,9 +611,18 @@ class GenderEqualitySectorReport(models.Model):
         self.ensure_one()
         return self._document_env()["gender.equality.report"].get_kpi_summary(self.year)
 
+    def _period_phase(self):
+        """The phase the report reviews: the one chosen (by default, reviewed in its year), else
+        the phase around the report's year."""
+        self.ensure_one()
+        if not (self.include_period_review and self.year):
+            return self.env["gender.equality.phase"]
+        return self.review_phase_id or self.env["gender.equality.phase"]._around(self.year)
+
     def _period_years(self):
         self.ensure_one()
-        return multi_year.period_years(self.year) if self.include_period_review and self.year else []
+        phase = self._period_phase()
+        return phase._years(self.year) if phase else []
 
     def _live_period(self):
         self.ensure_one()
@@ -521,9 +662,16 @@ class GenderEqualitySectorReport(models.Model):
             "causes": self.assessment_causes,
             "next_year_tasks": self.next_year_tasks,
             "recommendations": self.recommendations,
+            "period_lessons": self.period_lessons,
+            "period_direction": self.period_direction,
         }
         blocks = sector_document.SectorReportDocument(
-            self.year, figures["summary"], narrative=narrative, period=figures["period"]
+            self.year,
+            figures["summary"],
+            narrative=narrative,
+            period=figures["period"],
+            ministry=self.coordinator_ministry,
+            next_phase=self._next_phase_label(),
         ).build()
         issuer = self.sudo().unit_id
         return {
@@ -541,6 +689,29 @@ class GenderEqualitySectorReport(models.Model):
             "signer_titles": [line.upper() for line in _lines(self.signer_title)],
             "signer_name": self.signer_name or "",
         }
+
+    def _next_phase_label(self):
+        """``"2026–2030"``: the phase after the one reviewed, as the direction's heading names it
+        (empty when the Department has not recorded it)."""
+        self.ensure_one()
+        phase = self._period_phase()
+        return (phase._next().name or "") if phase else ""
+
+    def _gep_document_report(self):
+        return self.env.ref("gender_equality_plan.action_report_gender_equality_sector_report")
+
+    def _gep_document_signer(self):
+        """The Department manager who signed and issued it: the approver of the last stage."""
+        self.ensure_one()
+        return self._gep_last_approver()
+
+    def _gep_document_issuer(self):
+        self.ensure_one()
+        return self.unit_id
+
+    def _gep_document_date(self):
+        self.ensure_one()
+        return self._document_date()
 
     def _document_html(self, document):
         """The body of ``document`` (``_document()``) as HTML, for the PDF."""

@@ -225,14 +225,16 @@ class GenderEqualityTask(models.Model):
         compute="_compute_is_action_month",
         store=True,
         string="Planned in the Action Month",
-        help="The planned dates overlap the Action Month of the plan year (the observance flagged "
-        "as the Action Month: 15/11–15/12). For planning; what was held counts by its actual dates.",
+        help="The activity is planned in the Action Month of the plan year (the observance flagged "
+        "as the Action Month: 15/11–15/12): it starts in it, or at least half of its planned days fall "
+        "in it. For planning; what was held counts by its actual dates.",
     )
     is_held_in_action_month = fields.Boolean(
         compute="_compute_is_action_month",
         store=True,
         string="Held in the Action Month",
-        help="Done, and its actual dates overlap the Action Month of its year.",
+        help="Done, and held in the Action Month of its year: it started in it, or at least half of "
+        "its days fell in it (an activity held all year is not an activity of the Action Month).",
     )
     is_staff_session = fields.Boolean(
         compute="_compute_is_staff_session",
@@ -287,8 +289,8 @@ class GenderEqualityTask(models.Model):
         compute="_compute_flags",
         compute_sudo=True,
         string="Locked",
-        help="A submitted or accepted report (or a submitted supplement) counts the activity, its "
-        "plan is cancelled, or the report of its year is submitted and the period of the "
+        help="A submitted or accepted report (or a submitted or accepted supplement) counts the activity, "
+        "its plan is cancelled, or the report of its year is submitted and the period of the "
         "Action-Month supplement is over: nothing of it changes any more.",
     )
     is_overdue = fields.Boolean(
@@ -319,7 +321,7 @@ class GenderEqualityTask(models.Model):
             task.is_locked = (
                 plan.state == "cancelled"
                 or any(report.state in FREEZING_REPORT_STATES for report in task.report_ids)
-                or any(supplement.state == "submitted" for supplement in task.supplement_ids)
+                or any(supplement.state in FREEZING_REPORT_STATES for supplement in task.supplement_ids)
                 or (reported and not catch_up)
             )
             task.is_editable = not task.is_locked and plan.is_editable and not reported
@@ -340,15 +342,16 @@ class GenderEqualityTask(models.Model):
     @api.depends("date_start", "date_end", "plan_id.year", "state", "actual_date_start", "actual_date_end")
     def _compute_is_action_month(self):
         """The planned and the actual dates against the window of the Action Month of the plan
-        year (the observance flagged as the Action Month; see ``_recompute_action_month``)."""
+        year (the observance flagged as the Action Month; see ``_recompute_action_month``), by
+        the rule of ``reporting_cycle.in_window``: its start in the window, or half its days."""
         Observance = self.env["gender.equality.observance"]
         windows = {
             year: Observance._get_action_month_window(year) for year in set(self.mapped("plan_id.year"))
         }
         for task in self:
             window = windows.get(task.plan_id.year)
-            task.is_action_month = reporting_cycle.overlaps(window, task.date_start, task.date_end)
-            task.is_held_in_action_month = task.state == "done" and reporting_cycle.overlaps(
+            task.is_action_month = reporting_cycle.in_window(window, task.date_start, task.date_end)
+            task.is_held_in_action_month = task.state == "done" and reporting_cycle.in_window(
                 window, task.actual_date_start, task.actual_date_end
             )
 
@@ -853,7 +856,7 @@ class GenderEqualityTask(models.Model):
         self.ensure_one()
         year = self.plan_id.year
         window = self.env["gender.equality.observance"]._get_action_month_window(year)
-        if not reporting_cycle.overlaps(window, self.actual_date_start, self.actual_date_end):
+        if not reporting_cycle.in_window(window, self.actual_date_start, self.actual_date_end):
             raise UserError(
                 self.env._(
                     "The report of %(year)s of the unit is submitted or accepted: its figures are "

@@ -28,6 +28,11 @@ HEAD_TITLES = {
     "health_station": "TRẠM TRƯỞNG",
 }
 DEFAULT_HEAD_TITLE = "THỦ TRƯỞNG ĐƠN VỊ"
+# Unit types that do not report to the Department by default: the Department itself (and its
+# offices) consolidates the reports; commune health stations sit under the communes' People's
+# Committees since the 2025 reform (two-level local government) and are recorded as affiliated
+# units (for the inspections of their parent), not as reporters.
+NOT_REPORTING_TYPES = ("department", "health_station")
 
 
 class GenderEqualityUnit(models.Model):
@@ -64,6 +69,20 @@ class GenderEqualityUnit(models.Model):
         help="The unit has communication duties (a communication department or centre, a unit that "
         "produces communication products): target 4 of the plan (Gender Indicator Set) is counted "
         "over these units.",
+    )
+    has_reporting_duty = fields.Boolean(
+        string="Reports to the Department",
+        compute="_compute_has_reporting_duty",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index=True,
+        tracking=True,
+        help="The unit sends its annual report to the Department of Health (section V of the plan): it "
+        "is expected, reminded, counted in completeness and timeliness and in the targets. Set by the "
+        "Department; proposed from the unit type (every unit but the Department and commune health "
+        "stations, which sit under the communes' People's Committees since 2025). Once the sector "
+        "report of a year is issued, the units expected that year and their flags are those it froze.",
     )
     parent_id = fields.Many2one(
         "gender.equality.unit",
@@ -134,6 +153,13 @@ class GenderEqualityUnit(models.Model):
     ]
 
     @api.depends("unit_type")
+    def _compute_has_reporting_duty(self):
+        """Proposed from the unit type; the Department sets it otherwise afterwards (a new type
+        proposes again)."""
+        for unit in self:
+            unit.has_reporting_duty = unit.unit_type not in NOT_REPORTING_TYPES
+
+    @api.depends("unit_type")
     def _compute_head_title(self):
         """The title the unit type proposes, unless the unit has a title of its own."""
         proposed = {*HEAD_TITLES.values(), DEFAULT_HEAD_TITLE}
@@ -165,6 +191,19 @@ class GenderEqualityUnit(models.Model):
     def _compute_member_count(self):
         for unit in self:
             unit.member_count = len(unit.user_ids)
+
+    @api.constrains("unit_type", "has_reporting_duty")
+    def _check_has_reporting_duty(self):
+        for unit in self:
+            if unit.unit_type == "department" and unit.has_reporting_duty:
+                raise ValidationError(
+                    self.env._(
+                        "%(unit)s is the Department of Health (or one of its offices): it receives the "
+                        "reports and does not report to itself. Its own activities count in the sector's "
+                        "figures.",
+                        unit=unit.display_name,
+                    )
+                )
 
     @api.constrains("parent_id")
     def _check_parent_id(self):
@@ -237,6 +276,35 @@ class GenderEqualityUnit(models.Model):
             "views": [(False, "form")],
             "target": "current",
         }
+
+    # ------------------------------------------------------------
+    # THE UNITS EXPECTED TO REPORT
+    # ------------------------------------------------------------
+
+    @api.model
+    def _reporting_roster(self, year):
+        """``(roster, frozen)``: the units expected to report for ``year``, each as ``{"unit_id",
+        "unit_type", "has_communication_duty"}`` (what the figures read of a unit), read as
+        superuser.
+
+        Once the sector report of ``year`` is issued, the roster is the one it froze (the units
+        and flags of its figures): units merged, archived or given other flags afterwards do not
+        change the figures of a year already reported upward. Until then (and while an issued
+        report is reopened), the active units that report to the Department as they stand."""
+        frozen = self.env["gender.equality.sector.report"]._frozen_roster(year)
+        if frozen is not None:
+            return frozen, True
+        units = self.sudo().search_read(
+            [("has_reporting_duty", "=", True)], ["unit_type", "has_communication_duty"]
+        )
+        return [
+            {
+                "unit_id": unit["id"],
+                "unit_type": unit["unit_type"],
+                "has_communication_duty": unit["has_communication_duty"],
+            }
+            for unit in units
+        ], False
 
     # ------------------------------------------------------------
     # DOCUMENTS

@@ -20,6 +20,13 @@ class ResUsers(models.Model):
         string="Health Units",
         help="Health units this user is a member of (gender-equality plan).",
     )
+    gep_signing_identifier = fields.Char(
+        string="Identifier in the Certificate",
+        groups="base.group_system",
+        help="The personal identifier that this user's digital certificate carries in its subject (UID or "
+        "serialNumber), e.g. CCCD:038090001234 or 038090001234: a signed document that this user uploads "
+        "must be signed by the certificate that carries it.",
+    )
 
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):

@@ -69,7 +69,10 @@ class GenderEqualityConsolidationXlsx(models.AbstractModel):
             row += 1
             sheet.write(row, 0, f"{objective['code']} {objective['name']}", formats["text"])
             sheet.write_number(row, 1, objective["target"], formats["percent"])
-            sheet.write_number(row, 2, objective["value"], formats["percent"])
+            if objective["value"] is False:
+                sheet.write_blank(row, 2, None, formats["percent"])
+            else:
+                sheet.write_number(row, 2, objective["value"], formats["percent"])
             sheet.write(row, 3, vi_format.objective_unit(objective["unit"]), formats["text"])
             if not objective["applicable"]:
                 outcome = _("Not due yet")
@@ -86,10 +89,19 @@ class GenderEqualityConsolidationXlsx(models.AbstractModel):
                 summary["units_with_two_dissemination_sessions"],
             ),
             (_("Communication units (Gender Indicator Set)"), summary["units_indicator_concerned"]),
-            (_("Units with an approved Action-Month plan"), summary["units_with_action_month_plan"]),
+            (
+                _("Units with an Action-Month plan (approved by their head or the Department)"),
+                summary["units_with_action_month_plan"],
+            ),
+            (
+                _("of which approved by the Department"),
+                summary["units_with_action_month_plan_approved"],
+            ),
             (_("Units with Action-Month activities held"), summary["units_with_action_month_activity"]),
-            (_("Male participants"), summary["participants_male"]),
-            (_("Female participants"), summary["participants_female"]),
+            (_("Sessions received by the staff (each session once)"), summary["staff_sessions"]),
+            (_("Activities held (the Department's included)"), summary["activities_held"]),
+            (_("Male participations"), summary["participants_male"]),
+            (_("Female participations"), summary["participants_female"]),
             (_("Self-inspections"), summary["inspections_by_type"]["self"]),
             (_("Inspections by the Department"), summary["inspections_by_type"]["inspection"]),
             (_("Supervisions"), summary["inspections_by_type"]["supervision"]),

@@ -16,6 +16,8 @@ class ReportInspectionMinutes(models.AbstractModel):
         docs = self.env["gender.equality.inspection"].browse(docids)
         # Checked before rendering: a refusal is an access error (403), not a rendering error.
         docs.check_access("read")
+        # An external inspection's document is the conclusion of the body that carried it out.
+        docs._check_printable()
         # The narratives are printed as text formatting only, even those stored before the
         # rule (tools.html_clean): wkhtmltopdf fetches nothing that a user wrote.
         return {

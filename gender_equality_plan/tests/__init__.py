@@ -19,6 +19,7 @@ from . import test_inspection_report
 from . import test_inspection_wizards
 from . import test_inspection_kinds
 from . import test_grading_bands
+from . import test_legal_bases
 from . import test_inspection_affiliated
 from . import test_inspection_programme
 from . import test_section_v
@@ -50,6 +51,7 @@ from . import test_migration
 from . import test_pdf_reports
 from . import test_kpi_fidelity
 from . import test_sector_report
+from . import test_sector_report_state
 from . import test_multi_year
 from . import test_sector_report_docx
 from . import test_sector_report_ui
@@ -74,3 +76,6 @@ from . import test_report_words
 from . import test_task_target
 from . import test_document_words
 from . import test_figure_words
+from . import test_document_format
+from . import test_document_signing
+from . import test_sector_figures

@@ -1,5 +1,7 @@
 # Copyright 2026 Sở Y tế Thanh Hóa
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date
+
 from odoo import Command
 
 from .common import GenderEqualityCommon
@@ -75,6 +77,14 @@ class InspectionCommon(GenderEqualityCommon):
                 **vals,
             )
         )
+
+    @classmethod
+    def _adopt_grading_scale(cls):
+        """The Department adopts the shipped scale (Tốt from 80%, Khá from 50%) by a decision and
+        activates it: inspections are graded from now on."""
+        scale = cls.env.ref("gender_equality_plan.gender_equality_grading_scale_default")
+        scale.write({"decision_number": "15/QĐ-SYT", "decision_date": date(2026, 1, 10), "active": True})
+        return scale
 
     @classmethod
     def _answer(cls, inspection, answers):

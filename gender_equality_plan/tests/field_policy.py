@@ -12,7 +12,9 @@ For each model:
 - ``only``: fields that only some of the writers may write;
 - ``create_only``: fields given at creation and never written afterwards (their actions
   change them, with a reason);
-- ``readonly``: the fields that nobody writes (computed figures, status, bookkeeping).
+- ``readonly``: the fields that nobody writes (computed figures, status, bookkeeping);
+- ``admin``: the fields that administrators only write (the configuration of digital
+  signatures: none of the roles of the application).
 A field of the model that none of these name is unclassified, and fails the test.
 """
 
@@ -51,6 +53,17 @@ WORKFLOW_FLAGS = {
     "state",
     "submitted_by_id",
     "submitted_date",
+}
+
+# The signed document of a final record (gender.equality.document.mixin): read from the document.
+DOCUMENT_FLAGS = {
+    "can_upload_signed",
+    "issued_date",
+    "issued_sha256",
+    "issued_signatures",
+    "issued_signer_id",
+    "issued_state",
+    "issued_verification",
 }
 
 
@@ -94,10 +107,13 @@ TASK_EXECUTION = {
 INSPECTION_CONTENT = {
     "checklist_id",
     "conclusion",
+    "conclusion_date",
+    "conclusion_number",
     "corrective_action_ids",
     "date",
     "decision_date",
     "decision_number",
+    "external_body",
     "inspector_ids",
     "leader_id",
     "line_ids",
@@ -109,21 +125,34 @@ INSPECTION_CONTENT = {
     "violation_ids",
 }
 # Set while the inspection is planned (a draft), never after.
-INSPECTION_DRAFT_ONLY = {"unit_id", "inspection_type", "inspection_category", "inspecting_unit_id", "year"}
-INSPECTION_READONLY = WORKFLOW_FLAGS | {
-    "corrective_action_count",
-    "duplicate_warning",
-    "failed_count",
-    "grade_id",
-    "has_critical_failure",
-    "is_late",
-    "is_scored",
-    "name",
-    "programme_id",
-    "result_band",
-    "score",
-    "unanswered_count",
+INSPECTION_DRAFT_ONLY = {
+    "unit_id",
+    "inspection_type",
+    "inspection_category",
+    "inspecting_unit_id",
+    "year",
+    "is_external",
 }
+INSPECTION_READONLY = (
+    WORKFLOW_FLAGS
+    | DOCUMENT_FLAGS
+    | {
+        "corrective_action_count",
+        "duplicate_warning",
+        "failed_count",
+        "grade_id",
+        "has_critical_failure",
+        "is_late",
+        "is_scored",
+        "legal_basis_snapshot",
+        "legal_basis_text",
+        "name",
+        "programme_id",
+        "result_band",
+        "score",
+        "unanswered_count",
+    }
+)
 PROGRAMME_DECISION = {"decision_date", "decision_number", "document_number", "signer_name", "signer_title"}
 PROGRAMME_CONTENT = PROGRAMME_DECISION | {
     "checklist_id",
@@ -186,6 +215,7 @@ REPORT_CONTENT = {
     "deadline",
     "deadline_included",
     "document_number",
+    "resubmit_deadline",
 }
 SURVEY_FIELDS = {
     "target_group_note",
@@ -205,14 +235,18 @@ SECTOR_REPORT_CONTENT = {
     "assessment_causes",
     "assessment_shortcomings",
     "assessment_strengths",
+    "coordinator_ministry",
     "direction",
     "document_number",
     "include_period_review",
     "introduction",
     "next_year_tasks",
+    "period_direction",
+    "period_lessons",
     "place",
     "recipients",
     "recommendations",
+    "review_phase_id",
     "report_date",
     "signer_name",
     "signer_title",
@@ -226,6 +260,7 @@ POLICY = {
             "child_ids",
             "code",
             "has_communication_duty",
+            "has_reporting_duty",
             "head_title",
             "name",
             "no_head_mode",
@@ -322,12 +357,35 @@ POLICY = {
         {"previous_item_id", "section_sequence"},
     ),
     "gender.equality.report.period": _master(
-        {"deadline", "deadline_included", "note", "year"}, {"timeliness_rule"}
+        {"deadline", "deadline_included", "note", "resubmission_days", "year"}, {"timeliness_rule"}
     ),
     # Local settings of the Department, not official norms.
     "gender.equality.grading.band": _master(
-        {"active", "code", "is_local_setting", "min_score", "name", "note", "sequence"}
+        {"active", "code", "is_local_setting", "min_score", "name", "note", "scale_id", "sequence"}
     ),
+    # The Department's decision: inactive until adopted; what minutes printed of it stays.
+    "gender.equality.grading.scale": _master(
+        {"active", "band_ids", "decision_date", "decision_number", "issued_by", "name", "note"}, {"adoption"}
+    ),
+    # The state apparatus as data: the legal bases of the inspections, the defaults of the sector
+    # report by year, the phases of the programme and their review years.
+    "gender.equality.legal.basis": _master(
+        {
+            "active",
+            "date_from",
+            "date_to",
+            "document",
+            "external_only",
+            "inspection_type",
+            "name",
+            "note",
+            "sequence",
+        }
+    ),
+    "gender.equality.sector.setting": _master(
+        {"addressees", "coordinator_ministry", "introduction", "note", "recipients", "year_from"}
+    ),
+    "gender.equality.phase": _master({"name", "note", "review_kind", "review_year", "year_from", "year_to"}),
     # History: written by the approval workflow only.
     "gender.equality.approval.review": {
         "writers": (),
@@ -542,6 +600,8 @@ POLICY = {
                 "in_progress_count",
                 "inspection_ids",
                 "late_count",
+                "legal_basis_snapshot",
+                "legal_basis_text",
                 "line_count",
                 "name",
                 "not_started_count",
@@ -582,12 +642,21 @@ POLICY = {
             "accepted": NOTHING,
             "cancelled": NOTHING,
         },
-        "only": {"deadline": DEPT_MANAGER, "deadline_included": DEPT_MANAGER},
+        "only": {
+            "deadline": DEPT_MANAGER,
+            "deadline_included": DEPT_MANAGER,
+            "resubmit_deadline": DEPT_MANAGER,
+        },
         "readonly": frozenset(
             WORKFLOW_FLAGS
+            | DOCUMENT_FLAGS
             | {
                 "action_month_held",
                 "action_month_planned",
+                "awaiting_resubmission",
+                "is_received",
+                "late_received_date",
+                "timeliness_date",
                 "activity_count",
                 "awareness_rate",
                 "budget_used",
@@ -649,15 +718,21 @@ POLICY = {
             }
         ),
     },
+    # The unit files it; the Department accepts or returns it through the approval chain.
     "gender.equality.report.supplement": {
         "writers": (*UNIT, *DEPT_MANAGER),
-        "states": {"draft": frozenset({"date", "note"}), "submitted": NOTHING},
+        "states": {
+            "draft": frozenset({"date", "note"}),
+            "submitted": NOTHING,
+            "accepted": NOTHING,
+            "returned": frozenset({"date", "note"}),
+            "cancelled": NOTHING,
+        },
         "create_only": frozenset({"report_id"}),
         "readonly": frozenset(
-            {
+            WORKFLOW_FLAGS
+            | {
                 "action_month_held",
-                "is_editable",
-                "is_locked",
                 "line_ids",
                 "participants_female",
                 "participants_male",
@@ -712,6 +787,7 @@ POLICY = {
         },
         "readonly": frozenset(
             WORKFLOW_FLAGS
+            | DOCUMENT_FLAGS
             | {
                 "activities_held",
                 "completeness_rate",
@@ -828,6 +904,71 @@ POLICY = {
         "states": {None: frozenset({"method", "res_ids", "res_model"})},
         "readonly": frozenset({"confirm_label", "message"}),
     },
+    "gender.equality.document.upload.wizard": {
+        "writers": ALL_ROLES_OF_THE_APP,
+        "states": {None: frozenset({"res_id", "res_model", "signed_file", "signed_file_name"})},
+        "readonly": NOTHING,
+    },
+    # The signed documents and the configuration of digital signatures: the module writes the
+    # documents; administrators (none of the roles of the application) configure the rest.
+    "gender.equality.document": {
+        "writers": (),
+        "states": {None: NOTHING},
+        "readonly": frozenset(
+            {
+                "body_signed_by",
+                "body_signing_time",
+                "document_date",
+                "document_number",
+                "final_date",
+                "issued_date",
+                "name",
+                "pdf",
+                "pdf_sha256",
+                "res_id",
+                "res_model",
+                "signed_by_identifier",
+                "signed_by_issuer",
+                "signed_by_name",
+                "signed_by_serial",
+                "signed_date",
+                "signed_pdf",
+                "signed_sha256",
+                "signer_id",
+                "signing_time",
+                "state",
+                "unit_id",
+                "version",
+            }
+        ),
+    },
+    "gender.equality.trusted.root": {
+        "writers": (),
+        "states": {None: NOTHING},
+        "readonly": frozenset({"subject", "fingerprint", "valid_until"}),
+        "admin": frozenset({"active", "certificate", "certificate_name", "name"}),
+    },
+    "gender.equality.signing.certificate": {
+        "writers": (),
+        "states": {None: NOTHING},
+        "readonly": frozenset({"subject", "valid_until"}),
+        "admin": frozenset(
+            {
+                "active",
+                "key_type",
+                "passphrase",
+                "pin",
+                "pkcs11_key_label",
+                "pkcs11_module",
+                "pkcs11_slot",
+                "pkcs11_token",
+                "pkcs12_file",
+                "pkcs12_name",
+                "seal_image",
+                "unit_id",
+            }
+        ),
+    },
     "gender.equality.paper.approval.wizard": {
         "writers": ALL_ROLES_OF_THE_APP,
         "states": {None: frozenset({"res_id", "res_model", "scan", "scan_name", "signed_date", "signer"})},
@@ -889,7 +1030,7 @@ def writable_fields(key, role, state):
 
 def classified_fields(key):
     entry = POLICY[key]
-    fields = set(entry["readonly"]) | set(entry.get("create_only", ()))
+    fields = set(entry["readonly"]) | set(entry.get("create_only", ())) | set(entry.get("admin", ()))
     for names in entry["states"].values():
         fields |= names
     return fields
@@ -909,6 +1050,9 @@ def render_markdown():
                 for name in sorted(names)
             )
             lines.append(f"| `{key}` | {state or 'any'} | {writers or 'nobody'} | {fields or '—'} |")
+        if entry.get("admin"):
+            fields = ", ".join(f"`{name}`" for name in sorted(entry["admin"]))
+            lines.append(f"| `{key}` | any | Administrator (Settings) | {fields} |")
     for key, entry in POLICY.items():
         if entry.get("create_only"):
             fields = ", ".join(f"`{name}`" for name in sorted(entry["create_only"]))

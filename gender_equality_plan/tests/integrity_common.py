@@ -11,6 +11,8 @@ from odoo.tests import new_test_user
 from odoo.tools import mute_logger
 
 from .plan_common import GenderEqualityPlanCommon
+from .report_common import RESULTS
+from .signing_ca import shared_ca
 
 # The day the fixtures describe, and on which their tests run (time is part of the freeze): the
 # Action Month of 2028 is over, unit A submitted its report of 2028 and files its Action-Month
@@ -103,7 +105,7 @@ class IntegrityCommon(GenderEqualityPlanCommon):
         cls.report_2028 = (
             cls.env["gender.equality.report"]
             .with_user(cls.user_a)
-            .create({"unit_id": cls.unit_a.id, "year": 2028})
+            .create({"unit_id": cls.unit_a.id, "year": 2028, "results": RESULTS})
         )
         cls.report_2028.with_user(cls.user_a).action_submit()
         cls.records["gender.equality.task"] = {
@@ -264,11 +266,11 @@ class IntegrityCommon(GenderEqualityPlanCommon):
         statuses["returned"].with_user(cls.dept_user).action_return("Thiếu minh chứng")
         statuses["cancelled"].action_cancel()
         reports = {
-            "draft": Report.create({"unit_id": cls.unit_a.id, "year": 2031}),
-            "returned": Report.create({"unit_id": cls.unit_a.id, "year": 2032}),
+            "draft": Report.create({"unit_id": cls.unit_a.id, "year": 2031, "results": RESULTS}),
+            "returned": Report.create({"unit_id": cls.unit_a.id, "year": 2032, "results": RESULTS}),
             "submitted": cls.report_2028,
-            "accepted": Report.create({"unit_id": cls.unit_a.id, "year": 2029}),
-            "cancelled": Report.create({"unit_id": cls.unit_a.id, "year": 2030}),
+            "accepted": Report.create({"unit_id": cls.unit_a.id, "year": 2029, "results": RESULTS}),
+            "cancelled": Report.create({"unit_id": cls.unit_a.id, "year": 2030, "results": RESULTS}),
         }
         reports["returned"].action_submit()
         reports["returned"].with_user(cls.manager_a).action_return("Bổ sung số liệu")
@@ -279,10 +281,20 @@ class IntegrityCommon(GenderEqualityPlanCommon):
         # The supplements of the current cycle: those of the report of 2028, in December 2028.
         Supplement = cls.env["gender.equality.report.supplement"].with_user(cls.user_a)
         supplements = {
-            "draft": Supplement.create({"report_id": cls.report_2028.id, "date": "2028-12-16"}),
-            "submitted": Supplement.create({"report_id": cls.report_2028.id, "date": "2028-12-17"}),
+            state: Supplement.create({"report_id": cls.report_2028.id, "date": day})
+            for state, day in (
+                ("draft", "2028-12-16"),
+                ("submitted", "2028-12-17"),
+                ("accepted", "2028-12-17"),
+                ("returned", "2028-12-18"),
+                ("cancelled", "2028-12-18"),
+            )
         }
-        supplements["submitted"].action_submit()
+        for state in ("submitted", "accepted", "returned"):
+            supplements[state].action_submit()
+        supplements["accepted"].with_user(cls.dept_user).action_approve()
+        supplements["returned"].with_user(cls.dept_user).action_return("Bổ sung minh chứng")
+        supplements["cancelled"].action_cancel()
         cls.records.update(
             {
                 "gender.equality.report": reports,
@@ -377,6 +389,16 @@ class IntegrityCommon(GenderEqualityPlanCommon):
                 "gender.equality.grading.band": {
                     None: ref("gender_equality_plan.gender_equality_grading_band_fair")
                 },
+                "gender.equality.grading.scale": {
+                    None: ref("gender_equality_plan.gender_equality_grading_scale_default")
+                },
+                "gender.equality.legal.basis": {
+                    None: ref("gender_equality_plan.gender_equality_legal_basis_gender_equality_law")
+                },
+                "gender.equality.sector.setting": {
+                    None: ref("gender_equality_plan.gender_equality_sector_setting_2025")
+                },
+                "gender.equality.phase": {None: ref("gender_equality_plan.gender_equality_phase_2021_2025")},
                 "gender.equality.observance:unit": {None: unit_day},
                 "gender.equality.area": {None: cls.area_information},
                 "gender.equality.activity.type": {None: cls.type_other},
@@ -394,6 +416,26 @@ class IntegrityCommon(GenderEqualityPlanCommon):
                 "gender.equality.checklist.item": {None: checklist.item_ids[:1]},
                 "gender.equality.report.period": {
                     None: cls.env["gender.equality.report.period"].create({"year": 2031})
+                },
+                "gender.equality.document": {
+                    None: cls.env["gender.equality.document"].create(
+                        {
+                            "name": "Văn bản",
+                            "res_model": "gender.equality.report",
+                            "res_id": cls.records["gender.equality.report"]["submitted"].id,
+                            "unit_id": cls.unit_a.id,
+                        }
+                    )
+                },
+                "gender.equality.trusted.root": {
+                    None: cls.env["gender.equality.trusted.root"].create(
+                        {"name": "CA thử nghiệm", "certificate": base64.b64encode(shared_ca().pem)}
+                    )
+                },
+                "gender.equality.signing.certificate": {
+                    None: cls.env["gender.equality.signing.certificate"].create(
+                        {"unit_id": cls.unit_a.id, "key_type": "pkcs11", "pkcs11_module": "/x.so", "pin": "1"}
+                    )
                 },
             }
         )
@@ -431,6 +473,7 @@ class IntegrityCommon(GenderEqualityPlanCommon):
                 "scan": base64.b64encode(b"%PDF-1.4 signed"),
                 "signer": "Nguyễn Văn An",
             },
+            "gender.equality.document.upload.wizard": {"signed_file": base64.b64encode(b"%PDF-1.4 signed")},
             "gender.equality.prepare.year.wizard": {"year": 2031, "unit_ids": [Command.set(self.unit_a.ids)]},
             "gender.equality.inspection.plan.wizard": {
                 "year": 2026,
@@ -449,6 +492,9 @@ class IntegrityCommon(GenderEqualityPlanCommon):
             }
         elif model == "gender.equality.paper.approval.wizard":
             context = {"default_res_model": plan._name, "default_res_id": plan.id}
+        elif model == "gender.equality.document.upload.wizard":
+            report = self.records["gender.equality.report"]["submitted"]
+            context = {"default_res_model": report._name, "default_res_id": report.id}
         elif model == "gender.equality.confirm.wizard":
             context = {
                 "default_res_model": plan._name,
@@ -478,7 +524,13 @@ def _other_relation(env, field, current, record):
         if field.comodel_name == record._name and record._parent_store:
             # A parent that is not a descendant (no cycle).
             excluded += env[record._name].search([("id", "child_of", record.id)]).ids
-        return env[field.comodel_name].search([("id", "not in", excluded)], limit=1).id
+        Comodel = env[field.comodel_name]
+        # Archived records when there is no other active one (the grading bands of a scale that
+        # is not adopted yet).
+        return (
+            Comodel.search([("id", "not in", excluded)], limit=1)
+            or Comodel.with_context(active_test=False).search([("id", "not in", excluded)], limit=1)
+        ).id
     if current:
         return [Command.clear()]
     return [Command.link(env[field.comodel_name].search([], limit=1).id)]

@@ -152,9 +152,10 @@ class ReportCommon(GenderEqualityPlanCommon):
 
     @classmethod
     def _new_report(cls, unit=None, user=None, year=2026):
+        """A report of ``unit`` with its narrative of results (a report is submitted with it)."""
         unit = unit or cls.unit_a
         user = user or (cls.user_a if unit == cls.unit_a else cls.user_b)
-        return cls.Report.with_user(user).create({"unit_id": unit.id, "year": year})
+        return cls.Report.with_user(user).create({"unit_id": unit.id, "year": year, "results": RESULTS})
 
     @classmethod
     def _submit_at(cls, report, moment, user=None, forward=True):
@@ -178,6 +179,10 @@ class ReportCommon(GenderEqualityPlanCommon):
     @classmethod
     def _member(cls, report):
         return {cls.unit_a: cls.user_a, cls.unit_b: cls.user_b, cls.unit_c: cls.user_c}[report.unit_id]
+
+
+# The narrative of results that a report is submitted with (section V: the unit reports its results).
+RESULTS = "<p>Đơn vị đã triển khai các hoạt động truyền thông theo kế hoạch.</p>"
 
 
 def utc(*args):

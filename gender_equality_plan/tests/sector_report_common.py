@@ -33,6 +33,8 @@ class SectorReportCommon(ReportCommon):
                 "assessment_shortcomings": "<p>Một số đơn vị gửi báo cáo muộn.</p>",
                 "next_year_tasks": "<ul><li>Duy trì 02 cuộc truyền thông mỗi năm.</li></ul>",
                 "recommendations": "<p>Đề nghị bố trí kinh phí tập huấn.</p>",
+                "period_lessons": "<p>Người đứng đầu quan tâm thì đơn vị thực hiện tốt.</p>",
+                "period_direction": "<p>Duy trì truyền thông trên nền tảng số.</p>",
                 **vals,
             }
         )

@@ -37,6 +37,10 @@ ACCESS = {
     "gender.equality.observance": {**MASTER, "unit_user": "crwu", "unit_manager": "crwu"},
     "gender.equality.topic": MASTER,
     "gender.equality.grading.band": MASTER,
+    "gender.equality.grading.scale": MASTER,
+    "gender.equality.legal.basis": MASTER,
+    "gender.equality.sector.setting": MASTER,
+    "gender.equality.phase": MASTER,
     "gender.equality.observance.theme": MASTER,
     "gender.equality.approval.stage": MASTER,
     "gender.equality.checklist": MASTER,
@@ -79,6 +83,12 @@ ACCESS = {
     "gender.equality.reason.wizard": EVERYONE,
     "gender.equality.confirm.wizard": EVERYONE,
     "gender.equality.paper.approval.wizard": EVERYONE,
+    # The signed documents are read through their records; administrators configure the digital
+    # signatures (trusted roots, the bodies' certificates): no role of the application has rights.
+    "gender.equality.document.upload.wizard": EVERYONE,
+    "gender.equality.document": {},
+    "gender.equality.trusted.root": {},
+    "gender.equality.signing.certificate": {},
     "gender.equality.prepare.year.wizard": {"dept_manager": "crw"},
     "gender.equality.inspection.plan.wizard": INSPECTION_RECORD,
     "gender.equality.inspection.compare": EVERYONE,

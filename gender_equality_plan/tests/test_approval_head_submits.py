@@ -103,7 +103,7 @@ class TestHeadSubmits(ProgrammeCommon):
         report = (
             self.env["gender.equality.report"]
             .with_user(self.manager_a)
-            .create({"unit_id": self.unit_a.id, "year": 2026})
+            .create({"unit_id": self.unit_a.id, "year": 2026, "results": "<p>Kết quả thực hiện.</p>"})
         )
         with freeze_time("2026-12-05 03:00:00"):
             report.with_user(self.manager_a).action_submit()

@@ -292,7 +292,7 @@ class TestNoHeadAccount(GenderEqualityPlanCommon):
         report = (
             self.env["gender.equality.report"]
             .with_user(self.user_a)
-            .create({"unit_id": self.unit_a.id, "year": 2026})
+            .create({"unit_id": self.unit_a.id, "year": 2026, "results": "<p>Kết quả thực hiện.</p>"})
         )
         with freeze_time("2026-12-05 02:00:00"):
             report.with_user(self.user_a).action_submit()

@@ -41,7 +41,7 @@ class TestHomeTours(UiTourCommon):
         report = (
             self.env["gender.equality.report"]
             .with_user(self.officer)
-            .create({"unit_id": self.unit.id, "year": self.year})
+            .create({"unit_id": self.unit.id, "year": self.year, "results": "<p>Kết quả thực hiện.</p>"})
         )
         report.with_user(self.officer).action_submit()
         report.with_user(self.head).action_approve()

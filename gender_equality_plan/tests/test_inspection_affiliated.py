@@ -4,6 +4,8 @@
 rights: not a sibling, not an unrelated unit; the inspected unit reads the inspection but does
 not change its score."""
 
+from datetime import date
+
 from odoo import Command
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
@@ -14,6 +16,11 @@ from .common_affiliated import AffiliatedCommon
 
 @tagged("post_install", "-at_install")
 class TestParentInspectsAffiliatedUnit(AffiliatedCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._adopt_grading_scale()
+
     def test_parent_officer_plans_an_inspection_of_an_affiliated_unit(self):
         inspection = self._inspection_of_a1()
         self.assertEqual(inspection.inspecting_unit_id, self.unit_a, "the parent carries it out")
@@ -56,8 +63,12 @@ class TestParentInspectsAffiliatedUnit(AffiliatedCommon):
         self.assertEqual(action.state, "verified")
 
     def test_a_parent_unit_does_not_carry_out_a_formal_inspection(self):
+        # Before 1/7/2025: the Department's inspectorate only.
         with self.assertRaisesRegex(ValidationError, "formal inspection"):
-            self._inspection_of_a1(inspection_type="audit")
+            self._inspection_of_a1(inspection_type="audit", year=2024, date=date(2024, 5, 6))
+        # Since: the provincial inspectorate, recorded by the Department.
+        with self.assertRaisesRegex(ValidationError, "recorded by the Department of Health"):
+            self._inspection_of_a1(inspection_type="audit", inspecting_unit_id=self.unit_a.id)
 
     def test_the_inspecting_unit_must_be_the_parent_or_the_department(self):
         with self.assertRaisesRegex(ValidationError, "cannot inspect"):

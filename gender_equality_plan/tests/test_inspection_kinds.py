@@ -3,6 +3,7 @@
 """The kinds of inspection of plan section III.6 and what the minutes print for each."""
 
 import re
+from datetime import date
 
 from odoo.tests import tagged
 from odoo.tools.safe_eval import safe_eval, time
@@ -28,6 +29,9 @@ class TestInspectionKinds(InspectionCommon):
         self.assertEqual([key for key, __ in categories], ["specialised", "administrative"])
 
     def test_the_minutes_print_the_title_of_each_kind(self):
+        """As the Department issued them: a thanh tra of its inspectorate, before Luật Thanh tra
+        84/2025/QH15 (1/7/2025) took the thanh tra out of the sector."""
+        dated = {"audit": {"year": 2024, "date": date(2024, 10, 2)}}
         expected = {
             "self": ("BIÊN BẢN TỰ KIỂM TRA", "Tự kiểm tra", "KIỂM TRA"),
             "inspection": ("BIÊN BẢN KIỂM TRA", "Kiểm tra", "KIỂM TRA"),
@@ -36,7 +40,7 @@ class TestInspectionKinds(InspectionCommon):
         }
         for kind, (title, activity, word) in expected.items():
             with self.subTest(kind=kind):
-                inspection = self._create_inspection(inspection_type=kind)
+                inspection = self._create_inspection(inspection_type=kind, **dated.get(kind, {}))
                 html = self._minutes(inspection)
                 self.assertEqual(re.findall(r'class="gep-title">([^<]*)</h4>', html), [title])
                 self.assertIn(f"{activity} chuyên ngành việc thực hiện chính sách, pháp luật", html)
@@ -44,8 +48,14 @@ class TestInspectionKinds(InspectionCommon):
                 self.assertIn(f"Đơn vị được {inspection_kinds.document_word(kind)}", html)
 
     def test_the_minutes_print_the_administrative_category(self):
-        inspection = self._create_inspection(inspection_type="audit", inspection_category="administrative")
+        inspection = self._create_inspection(
+            inspection_type="audit", inspection_category="administrative", year=2024, date=date(2024, 5, 6)
+        )
         self.assertIn("Thanh tra hành chính, công vụ việc thực hiện", self._minutes(inspection))
+        inspection = self._create_inspection(
+            inspection_type="inspection", inspection_category="administrative"
+        )
+        self.assertIn("Kiểm tra hành chính, công vụ việc thực hiện", self._minutes(inspection))
 
     def test_the_file_name_follows_the_kind(self):
         report = self.env.ref(MINUTES)
@@ -56,8 +66,16 @@ class TestInspectionKinds(InspectionCommon):
                 self.assertTrue(name.startswith(f"Bien ban {word} - KT-"), name)
 
     def test_the_kpi_summary_counts_every_kind(self):
+        external = {
+            "external_body": "Thanh tra tỉnh Thanh Hóa",
+            "conclusion_number": "12/KL-TTT",
+            "conclusion_date": date(2026, 9, 30),
+        }
         for kind in ("self", "inspection", "audit", "supervision"):
-            inspection = self._started_inspection(inspection_type=kind)
+            # A thanh tra of 2026 is the provincial inspectorate's, recorded with its conclusion.
+            inspection = self._started_inspection(
+                inspection_type=kind, **(external if kind == "audit" else {})
+            )
             self._answer(inspection, {self.item_plan: "yes"})
             inspection.action_done()
             if kind == "self":

@@ -288,12 +288,27 @@ class TestProgrammeRules(ProgrammeCommon):
             self._unit_programme(inspection_type="self")
 
     def test_formal_inspections_are_the_departments(self):
+        """Before 1/7/2025 the Department's inspectorate planned its thanh tra; since Luật Thanh
+        tra 84/2025/QH15, nobody in the sector does."""
         with self.assertRaisesRegex(ValidationError, "formal inspections"):
-            self._unit_programme(inspection_type="audit")
+            self._unit_programme(
+                inspection_type="audit",
+                year=2024,
+                line_ids=[Command.create({"unit_id": self.unit_a1.id, "planned_date": date(2024, 4, 1)})],
+            )
         programme = self._approved(
-            self._department_programme(inspection_type="audit"), self.inspector, self.dept_manager
+            self._department_programme(
+                inspection_type="audit",
+                year=2024,
+                line_ids=[Command.create({"unit_id": self.unit_a.id, "planned_date": date(2024, 3, 10)})],
+            ),
+            self.inspector,
+            self.dept_manager,
         )
         self.assertEqual(set(programme.inspection_ids.mapped("inspection_type")), {"audit"})
+        self.assertFalse(programme.inspection_ids.is_external)
+        with self.assertRaisesRegex(ValidationError, "outside the health sector"):
+            self._department_programme(inspection_type="audit")
 
     def test_planned_dates_fall_in_the_year_of_the_programme(self):
         with self.assertRaisesRegex(ValidationError, "2026"):

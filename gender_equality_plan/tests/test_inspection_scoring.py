@@ -8,6 +8,11 @@ from .common_inspection import InspectionCommon
 
 @tagged("post_install", "-at_install")
 class TestInspectionScoring(InspectionCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._adopt_grading_scale()
+
     def test_start_creates_one_answer_line_per_item(self):
         inspection = self._started_inspection()
         self.assertEqual(len(inspection.line_ids), 4)

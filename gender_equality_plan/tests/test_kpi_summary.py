@@ -110,10 +110,12 @@ class TestKpiSummary(ReportCommon):
             (objectives["dissemination"]["value"], objectives["dissemination"]["target"]), (33.3, 100.0)
         )
         self.assertFalse(objectives["dissemination"]["achieved"])
-        # Awareness: 50% in 2025, 60% in 2026 for the same unit and target group: +10 points.
+        # Awareness: 50% in 2025, 60% in 2026 for the same unit and target group: +10 points, a
+        # trend: the target is judged in 2030.
         self.assertEqual(objectives["awareness"]["value"], 10.0)
         self.assertEqual(objectives["awareness"]["unit"], "points")
-        self.assertTrue(objectives["awareness"]["achieved"])
+        self.assertFalse(objectives["awareness"]["applicable"])
+        self.assertFalse(objectives["awareness"]["achieved"])
         # Gender Indicator Set: both communication units have a confirmed status (pilot, official).
         self.assertEqual(objectives["indicator_set"]["value"], 100.0)
         self.assertTrue(objectives["indicator_set"]["achieved"])

@@ -1,8 +1,10 @@
 # Copyright 2026 Sở Y tế Thanh Hóa
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import importlib.util
+from datetime import date
 from pathlib import Path
 
+from odoo import Command
 from odoo.tests import TransactionCase, tagged
 from odoo.tools import SQL
 from odoo.tools.sql import column_exists
@@ -193,3 +195,113 @@ class TestMigrationIsScored(InspectionCommon):
         self.env.cr.execute(SQL("UPDATE gender_equality_inspection SET is_scored = NULL"))
         self._migrate()
         self.assertEqual((answered.is_scored, planned.is_scored), (True, False))
+
+
+@tagged("post_install", "-at_install")
+class TestMigrationStateApparatus(InspectionCommon):
+    """Upgrading to 18.0.4.4 (the state apparatus of 2026): what the Department planned as a
+    thanh tra after 1/7/2025 and never issued becomes a kiểm tra; what it issued prints as it
+    did; the grading bands join the shipped scale, inactive; sector report drafts lose the old
+    copy list "to the director"."""
+
+    MIGRATION = MIGRATIONS / "18.0.4.4.0"
+
+    def _migrate(self):
+        self.env.flush_all()
+        _load(self.MIGRATION / "pre-migrate.py").migrate(self.env.cr, "18.0.4.2.0")
+        _load(self.MIGRATION / "post-migrate.py").migrate(self.env.cr, "18.0.4.2.0")
+        self.env.invalidate_all()
+
+    def _as_before(self, records, **columns):
+        """Write ``columns`` of ``records`` in SQL, as the previous version left them."""
+        self.env.flush_all()
+        for name, value in columns.items():
+            self.env.cr.execute(
+                SQL(
+                    "UPDATE %s SET %s = %s WHERE id IN %s",
+                    SQL.identifier(records._table),
+                    SQL.identifier(name),
+                    value,
+                    tuple(records.ids),
+                )
+            )
+        records.invalidate_recordset()
+
+    def test_unissued_thanh_tra_after_the_reform_become_kiem_tra(self):
+        Programme = self.env["gender.equality.inspection.programme"]
+        programme = Programme.create(
+            {
+                "unit_id": self.department.id,
+                "year": 2026,
+                "inspection_type": "inspection",
+                "line_ids": [Command.create({"unit_id": self.unit_a.id, "planned_date": date(2026, 12, 28)})],
+            }
+        )
+        planned = self._create_inspection(inspection_type="inspection", date=date(2026, 10, 2))
+        recorded = self._started_inspection(inspection_type="inspection", date=date(2026, 9, 2))
+        self._answer(recorded, {self.item_plan: "yes"})
+        recorded.action_done()
+        before = self._create_inspection(inspection_type="audit", year=2024, date=date(2024, 10, 2))
+        self._as_before(programme, inspection_type="audit")
+        self._as_before(
+            planned | recorded, inspection_type="audit", is_external=False, legal_basis_snapshot=None
+        )
+        self._migrate()
+        self.assertEqual(programme.inspection_type, "inspection")
+        self.assertTrue(programme.name.startswith("Kế hoạch kiểm tra năm 2026"))
+        self.assertEqual(planned.inspection_type, "inspection")
+        self.assertIn("không còn tiến hành thanh tra", planned.message_ids[:1].body)
+        # Issued: the minutes stay a thanh tra, printed as they were.
+        self.assertEqual((recorded.inspection_type, recorded.is_external), ("audit", False))
+        self.assertFalse(recorded.legal_basis_snapshot)
+        html, __ = self.env["ir.actions.report"]._render_qweb_html(
+            "gender_equality_plan.action_report_gender_equality_inspection", recorded.ids
+        )
+        self.assertIn("BIÊN BẢN THANH TRA", html.decode())
+        # Before the reform: untouched.
+        self.assertEqual((before.inspection_type, before.is_external), ("audit", False))
+
+    def test_the_bands_join_the_shipped_scale_inactive_and_recorded_minutes_keep_their_grade(self):
+        scale = self.env.ref("gender_equality_plan.gender_equality_grading_scale_default")
+        self._adopt_grading_scale()
+        recorded = self._started_inspection(inspection_type="inspection")
+        self._answer(recorded, {self.item_plan: "yes", self.item_sessions: "no", self.item_report: "yes"})
+        recorded.action_done()
+        open_ = self._started_inspection(inspection_type="inspection")
+        self._answer(open_, {self.item_plan: "yes", self.item_sessions: "no", self.item_report: "yes"})
+        fair = self.env.ref("gender_equality_plan.gender_equality_grading_band_fair")
+        self.assertEqual((recorded.grade_id, open_.grade_id), (fair, fair))
+        # As 18.0.4.2 left them: bands without a scale, active; no scale adopted.
+        bands = scale.band_ids
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL("ALTER TABLE gender_equality_grading_band ALTER COLUMN scale_id DROP NOT NULL")
+        )
+        self._as_before(bands, scale_id=None, active=True)
+        self._as_before(scale, active=False, decision_number=None, decision_date=None)
+        self._migrate()
+        self.assertEqual(bands.scale_id, scale)
+        self.assertFalse(any(bands.mapped("active")))
+        self.assertEqual(recorded.grade_id, fair, "the grade its minutes printed")
+        self.assertFalse(open_.grade_id, "no grade before a scale is adopted")
+
+    def test_sector_report_drafts_lose_the_copy_to_the_director(self):
+        Report = self.env["gender.equality.sector.report"]
+        Report.search([]).unlink()
+        draft = Report.create({"year": 2026, "signer_title": "GIÁM ĐỐC"})
+        submitted = Report.create({"year": 2027})
+        old = "- Như trên;\n- Giám đốc Sở (để báo cáo);\n- Các đơn vị trong ngành;\n- Lưu: VT, Ban VSTBPN."
+        self._as_before(
+            draft | submitted,
+            recipients=old,
+            addressees="Ủy ban nhân dân tỉnh Thanh Hóa",
+            coordinator_ministry=None,
+        )
+        self._as_before(submitted, state="submitted")
+        self._migrate()
+        self.assertNotIn("Giám đốc Sở (để báo cáo)", draft.recipients)
+        self.assertIn("Sở Nội vụ tỉnh Thanh Hóa", draft.addressees)
+        self.assertEqual(draft.coordinator_ministry, "Bộ Nội vụ")
+        # Submitted for signature: what it prints stays.
+        self.assertEqual(submitted.recipients, old)
+        self.assertFalse(submitted.coordinator_ministry)

@@ -94,8 +94,9 @@ class TestMultiYearTable(BaseCase):
         self.assertTrue(cells[2025, "indicator_set"]["achieved"])
 
     def test_the_review_of_2026_covers_2021_2025(self):
-        self.assertEqual(multi_year.period_years(2026), [2021, 2022, 2023, 2024, 2025])
-        self.assertEqual(multi_year.period_years(2031), list(range(2021, 2031)))
+        self.assertEqual(multi_year.period_years(2021, 2025, 2026), [2021, 2022, 2023, 2024, 2025])
+        self.assertEqual(multi_year.period_years(2026, 2030, 2030), list(range(2026, 2031)))
+        self.assertEqual(multi_year.period_years(2026, 2030, 2027), [2026, 2027])
 
 
 @tagged("post_install", "-at_install")

@@ -21,6 +21,7 @@ import subprocess
 from datetime import date
 
 from odoo import Command
+from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
 
 from .common_inspection import InspectionCommon
@@ -109,9 +110,14 @@ class TestInspectionMinutesPdf(PdfReportMixin, InspectionCommon, HttpCase):
                 f"Số: {self.inspection.name}",
                 "Thanh Hóa, ngày 18 tháng 11 năm 2026",
                 "BIÊN BẢN KIỂM TRA",
+                # The legal bases in force at the inspection's date (Configuration > Legal Bases).
+                "Căn cứ Luật Bình đẳng giới ngày 29 tháng 11 năm 2006;",
                 "Căn cứ Quyết định số 12/QĐ-SYT",
             ),
         )
+        # A kiểm tra cites no law of the thanh tra; no grade before a scale is adopted.
+        self.assertNotIn("Luật Thanh tra", text)
+        self.assertNotIn("Xếp loại", text)
 
     def test_minutes_keep_vietnamese_diacritics_names_and_figures(self):
         text = self._pdf_text(self._render_pdf(MINUTES, self.inspection))
@@ -132,6 +138,18 @@ class TestInspectionMinutesPdf(PdfReportMixin, InspectionCommon, HttpCase):
 
     def test_minutes_use_a_times_like_serif(self):
         self.assertTimesLikeFont(self._render_pdf(MINUTES, self.inspection))
+
+    def test_a_legal_basis_of_a_later_date_does_not_change_the_minutes(self):
+        """The law changes on 1/1/2027: the Department ends the basis on 31/12/2026 and adds the
+        new one. The minutes of 18/11/2026 print the basis of their date, as before."""
+        law = self.env.ref("gender_equality_plan.gender_equality_legal_basis_gender_equality_law")
+        law.with_user(self.dept_manager).date_to = date(2026, 12, 31)
+        self.env["gender.equality.legal.basis"].with_user(self.dept_manager).create(
+            {"name": "Luật Bình đẳng giới (sửa đổi) năm 2026", "date_from": date(2027, 1, 1)}
+        )
+        text = self._pdf_text(self._render_pdf(MINUTES, self.inspection))
+        self.assertIn("Căn cứ Luật Bình đẳng giới ngày 29 tháng 11 năm 2006;", text)
+        self.assertNotIn("sửa đổi", text)
 
     def test_unit_member_prints_the_minutes_of_their_unit(self):
         text = self._pdf_text(self._render_pdf(MINUTES, self.inspection, user=self.user_a))
@@ -217,9 +235,11 @@ class TestUnitReportPdf(PdfReportMixin, ReportCommon, HttpCase):
 
 @tagged("post_install", "-at_install")
 class TestFormalInspectionMinutesPdf(PdfReportMixin, InspectionCommon, HttpCase):
-    def test_formal_inspection_minutes_print_their_own_title(self):
+    def test_formal_inspection_minutes_of_2024_print_as_the_department_issued_them(self):
+        """Before Luật Thanh tra 84/2025/QH15, the Department's inspectorate carried out a thanh
+        tra, under the law of 2022 in force at its date."""
         inspection = self._started_inspection(
-            inspection_type="audit", inspection_category="administrative", date=date(2026, 10, 2)
+            inspection_type="audit", inspection_category="administrative", year=2024, date=date(2024, 10, 2)
         )
         text = self._pdf_text(self._render_pdf(MINUTES, inspection))
         self.assertPrinted(
@@ -228,11 +248,34 @@ class TestFormalInspectionMinutesPdf(PdfReportMixin, InspectionCommon, HttpCase)
                 "SỞ Y TẾ THANH HÓA",
                 "BIÊN BẢN THANH TRA",
                 "Thanh tra hành chính, công vụ việc thực hiện chính sách, pháp luật",
+                "Căn cứ Luật Thanh tra ngày 14 tháng 11 năm 2022;",
                 "Đơn vị được thanh tra: Unit A",
                 "TRƯỞNG ĐOÀN THANH TRA",
             ),
         )
         self.assertNotIn("BIÊN BẢN KIỂM TRA", text)
+
+    def test_a_thanh_tra_of_2026_is_not_printed_under_the_department(self):
+        """Since 1/7/2025 the provincial inspectorate carries it out: the Department records it and
+        its conclusion, and prints no minutes of it under "SỞ Y TẾ THANH HÓA"."""
+        inspection = self._create_inspection(
+            inspection_type="audit",
+            date=date(2026, 10, 2),
+            external_body="Thanh tra tỉnh Thanh Hóa",
+            conclusion_number="12/KL-TTT",
+            conclusion_date=date(2026, 11, 2),
+        )
+        self.assertTrue(inspection.is_external)
+        with self.assertRaisesRegex(UserError, "prints no minutes of it in the name of a unit"):
+            self._render_pdf(MINUTES, inspection)
+
+    def test_graded_minutes_print_the_grade_with_its_adopted_scale(self):
+        self._adopt_grading_scale()
+        inspection = self._started_inspection(inspection_type="inspection", date=date(2026, 11, 18))
+        self._answer(inspection, {self.item_plan: "yes", self.item_sessions: "no", self.item_report: "yes"})
+        inspection.action_done()
+        text = self._pdf_text(self._render_pdf(MINUTES, inspection))
+        self.assertPrinted(text, ("Xếp loại: Khá", "Thang xếp loại", "Quyết định số 15/QĐ-SYT"))
 
 
 @tagged("post_install", "-at_install")
@@ -254,7 +297,7 @@ class TestInspectionProgrammePdf(PdfReportMixin, InspectionCommon, HttpCase):
                     "leader_id": cls.inspector.id,
                     "purpose": "<p>Đánh giá việc thực hiện Kế hoạch.</p>",
                     "scope": "Công tác truyền thông về bình đẳng giới",
-                    "implementation": "<p>Thanh tra Sở chủ trì thực hiện.</p>",
+                    "implementation": "<p>Đoàn kiểm tra của Sở chủ trì thực hiện.</p>",
                     "recipients": "- Các đơn vị có tên trong Kế hoạch;\n- Lưu: VT.",
                     "line_ids": [
                         Command.create({"unit_id": cls.unit_a.id, "planned_date": date(2026, 3, 10)}),
@@ -287,6 +330,8 @@ class TestInspectionProgrammePdf(PdfReportMixin, InspectionCommon, HttpCase):
                 "KẾ HOẠCH",
                 "Kiểm tra chuyên ngành việc thực hiện chính sách, pháp luật",
                 "(Ban hành kèm theo Quyết định số 112/QĐ-SYT ngày 15/01/2026)",
+                # The legal bases in force on the date of its decision, frozen with it.
+                "Căn cứ Luật Bình đẳng giới ngày 29 tháng 11 năm 2006;",
                 "I. MỤC ĐÍCH, YÊU CẦU",
                 "II. NỘI DUNG, ĐỐI TƯỢNG VÀ THỜI GIAN KIỂM TRA",
                 "III. TỔ CHỨC THỰC HIỆN",
@@ -343,7 +388,9 @@ class TestSectorReportPdf(PdfReportMixin, SectorReportCommon, HttpCase):
                 "DỰ THẢO",
                 "BÁO CÁO",
                 "Kết quả thực hiện công tác truyền thông về bình đẳng giới năm 2026 của ngành Y tế",
-                "Kính gửi: Ủy ban nhân dân tỉnh Thanh Hóa",
+                "Kính gửi:",
+                "- Ủy ban nhân dân tỉnh Thanh Hóa",
+                "- Sở Nội vụ tỉnh Thanh Hóa",
                 "I. CÔNG TÁC CHỈ ĐẠO, TỔ CHỨC THỰC HIỆN",
                 "II. KẾT QUẢ THỰC HIỆN",
                 "1. Kết quả thực hiện các mục tiêu của Kế hoạch",
@@ -351,16 +398,25 @@ class TestSectorReportPdf(PdfReportMixin, SectorReportCommon, HttpCase):
                 "5. Công tác tự kiểm tra, kiểm tra, thanh tra, giám sát",
                 "6. Kinh phí thực hiện",
                 "III. KẾT QUẢ GIAI ĐOẠN 2021–2025",
+                # The five-year review states its lessons and the direction of the next phase.
+                "2. Bài học kinh nghiệm",
+                "Người đứng đầu quan tâm thì đơn vị thực hiện tốt.",
+                "3. Phương hướng giai đoạn 2026–2030",
+                "Duy trì truyền thông trên nền tảng số.",
                 "IV. ĐÁNH GIÁ CHUNG",
                 "Một số đơn vị gửi báo cáo muộn.",
                 "V. NHIỆM VỤ TRỌNG TÂM NĂM 2027",
                 "VI. ĐỀ XUẤT, KIẾN NGHỊ",
                 "Nơi nhận:",
+                # The copy list by default: the Department's leadership for information, its website.
+                "- Lãnh đạo Sở (để biết);",
+                "- Website Sở Y tế;",
                 "KT. GIÁM ĐỐC",
                 "PHÓ GIÁM ĐỐC",
                 "Nguyễn Văn An",
             ),
         )
+        self.assertNotIn("Giám đốc Sở (để báo cáo)", text)
         self.assertTimesLikeFont(self._render_pdf(SECTOR_REPORT, self.sector))
 
     def test_sector_report_prints_its_figures(self):

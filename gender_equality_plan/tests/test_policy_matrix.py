@@ -37,6 +37,11 @@ ONE_A_YEAR = {
     "gender.equality.indicator.status",
     "gender.equality.sector.report",
 }
+# Values that a unique constraint reserves to the record copied: a free one for the new record.
+FREE_VALUES = {
+    "gender.equality.grading.band": {"code": "policy"},
+    "gender.equality.phase": {"review_year": 2095},
+}
 MAGIC = {"id", "display_name", "create_uid", "create_date", "write_uid", "write_date", "parent_path"}
 # Refusals of a field by the policy (``gep_code``).
 FIELD_REFUSALS = ("protected", "create_only", "field_group", "locked", "parent_locked")
@@ -56,7 +61,7 @@ DELETABLE = {
     "gender.equality.inspection.programme": {"draft", "cancelled"},
     "gender.equality.inspection.programme.line": {"draft", "returned"},
     "gender.equality.report": {"draft", "cancelled"},
-    "gender.equality.report.supplement": {"draft"},
+    "gender.equality.report.supplement": {"draft", "cancelled"},
     "gender.equality.awareness.survey": {"open"},
     "gender.equality.indicator.status": {"draft", "cancelled"},
     "gender.equality.sector.report": {"draft", "cancelled"},
@@ -93,6 +98,9 @@ class TestPolicyMatrix(IntegrityCommon):
         }
         if model_name(key) in ONE_A_YEAR:
             vals["year"] = 2095
+        vals.update(
+            (name, value) for name, value in FREE_VALUES.get(model_name(key), {}).items() if name in vals
+        )
         return vals, allowed
 
     def _create(self, model, user, base, name, value, source):

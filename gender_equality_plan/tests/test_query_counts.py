@@ -9,7 +9,7 @@ from datetime import date, datetime
 from odoo import Command
 from odoo.tests import new_test_user, tagged
 
-from .report_common import ReportCommon
+from .report_common import RESULTS, ReportCommon
 
 # Upper bounds: what each path runs today, with a little room for Odoo's own caches.
 MAX_COMPILE = 45
@@ -70,7 +70,9 @@ class TestQueryCounts(ReportCommon):
     def _accept_reports(self, units):
         for unit in units:
             user, head = self.members[unit]
-            report = self.Report.with_user(user).create({"unit_id": unit.id, "year": 2026})
+            report = self.Report.with_user(user).create(
+                {"unit_id": unit.id, "year": 2026, "results": RESULTS}
+            )
             self._submit_at(report, datetime(2026, 12, 1, 3), user=user, forward=False)
             report.with_user(head).action_approve()
             report.with_user(self.dept_user).action_approve()

@@ -47,9 +47,16 @@ class TestReportSupplement(ReportCommon):
         summary = self.Report.get_kpi_summary(2026)
         self.assertEqual(summary["units_with_action_month_activity"], 1)
 
-    def test_supplement_updates_the_consolidation_without_reopening(self):
-        with freeze_time("2026-12-16 03:00:00"):
-            self._supplement().action_submit()
+    def test_accepted_supplement_updates_the_consolidation_without_reopening(self):
+        supplement = self._supplement()
+        supplement.action_submit()
+        self.assertEqual(
+            self.Report.get_kpi_summary(2026)["units_with_action_month_activity"],
+            1,
+            "submitted, not accepted yet: it does not count",
+        )
+        supplement.with_user(self.dept_user).action_approve()
+        self.assertEqual(supplement.state, "accepted")
         summary = self.Report.get_kpi_summary(2026)
         self.assertEqual(summary["units_with_action_month_activity"], 2)
         self.assertEqual(summary["participants_male"], 18 + 1 + 6)
@@ -57,20 +64,24 @@ class TestReportSupplement(ReportCommon):
         self.assertEqual(self.report_b.action_month_held, 0)
 
     def test_submitted_supplement_is_locked(self):
-        with freeze_time("2026-12-16 03:00:00"):
-            supplement = self._supplement()
-            supplement.action_submit()
+        supplement = self._supplement()
+        supplement.action_submit()
         with self.assertRaises(UserError):
             supplement.with_user(self.user_b).write({"note": "<p>Sửa</p>"})
-        with self.assertRaises(AccessError):
-            supplement.with_user(self.user_b).action_draft()
+        with self.assertRaisesRegex(AccessError, "not an approver"):
+            supplement.with_user(self.manager_b).action_approve()
+        self.assertEqual(supplement.state, "submitted")
 
-    def test_department_manager_reopens_a_supplement(self):
-        with freeze_time("2026-12-16 03:00:00"):
-            supplement = self._supplement()
-            supplement.action_submit()
-        supplement.with_user(self.dept_manager).action_draft()
-        self.assertEqual(supplement.state, "draft")
+    def test_department_returns_a_supplement_the_unit_submits_again(self):
+        supplement = self._supplement()
+        supplement.action_submit()
+        supplement.with_user(self.dept_user).action_return("Thiếu minh chứng")
+        self.assertEqual(supplement.state, "returned")
+        self.assertEqual(self.Report.get_kpi_summary(2026)["units_with_action_month_activity"], 1)
+        supplement.with_user(self.user_b).write({"note": "<p>Bổ sung minh chứng</p>"})
+        supplement.with_user(self.user_b).action_submit()
+        supplement.with_user(self.dept_user).action_approve()
+        self.assertEqual(self.Report.get_kpi_summary(2026)["units_with_action_month_activity"], 2)
 
     def test_draft_supplement_does_not_count(self):
         self._supplement().action_compile()

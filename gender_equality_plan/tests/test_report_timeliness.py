@@ -51,16 +51,20 @@ class TestReportTimeliness(ReportCommon):
         self.assertEqual(str(self.report.received_date), "2026-12-12 03:00:00")
         self.assertTrue(self.report.is_late)
 
-    def test_return_by_the_department_and_resubmission_keep_on_time(self):
+    def test_return_by_the_department_and_resubmission_in_time_keep_on_time(self):
+        """Returned on 9/12, to be sent again within 7 days (the period's default): back on
+        16/12, the report keeps its reception of 8/12."""
         self._submit_at(self.report, "2026-12-08 03:00:00")
-        self.report.with_user(self.dept_user).action_return("Bổ sung")
-        self._submit_at(self.report, "2026-12-20 03:00:00")
+        with freeze_time("2026-12-09 03:00:00"):
+            self.report.with_user(self.dept_user).action_return("Bổ sung")
+        self._submit_at(self.report, "2026-12-16 03:00:00")
         self.assertEqual(str(self.report.received_date), "2026-12-08 03:00:00")
         self.assertFalse(self.report.is_late)
 
     def test_first_late_reception_stays_late(self):
         self._submit_at(self.report, "2026-12-15 03:00:00")
-        self.report.with_user(self.dept_user).action_return("Bổ sung")
+        with freeze_time("2026-12-15 04:00:00"):
+            self.report.with_user(self.dept_user).action_return("Bổ sung")
         self._submit_at(self.report, "2026-12-16 03:00:00")
         self.assertEqual(self.report.days_late, 5)
 

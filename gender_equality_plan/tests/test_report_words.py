@@ -167,7 +167,7 @@ class TestRemindNow(ReportCommon):
         super().setUpClass()
         cls._submit_at(cls._new_report(), "2026-11-19 03:00:00")
         cls.user_c.active = False
-        cls.unit_d = cls.Unit.create({"name": "Unit D", "code": "TEST-D", "unit_type": "health_station"})
+        cls.unit_d = cls.Unit.create({"name": "Unit D", "code": "TEST-D", "unit_type": "health_centre"})
         cls.consolidation = (
             cls.env["gender.equality.consolidation"].with_user(cls.dept_user).create({"year": 2026})
         )

@@ -12,6 +12,7 @@ from odoo.tests import tagged
 from odoo.tools import mute_logger
 
 from .plan_common import GenderEqualityPlanCommon
+from .report_common import RESULTS
 
 EVIDENCE = [Command.create({"name": "bien-ban.pdf", "raw": b"minutes"})]
 
@@ -67,7 +68,7 @@ class TestTopicsAndProductsCounted(GenderEqualityPlanCommon):
         cls.report = (
             cls.env["gender.equality.report"]
             .with_user(cls.user_a)
-            .create({"unit_id": cls.unit_a.id, "year": 2026})
+            .create({"unit_id": cls.unit_a.id, "year": 2026, "results": RESULTS})
         )
         cls.report.action_compile()
 

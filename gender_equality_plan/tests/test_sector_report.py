@@ -228,7 +228,13 @@ class TestSectorReport(SectorReportCommon):
         headings = [block["text"] for block in report._document()["blocks"] if block["kind"] == "heading"]
         self.assertNotIn("KẾT QUẢ GIAI ĐOẠN", " ".join(headings))
         self.assertIn("III. ĐÁNH GIÁ CHUNG", headings)
+        # Asked for in 2027: the results so far of the phase that holds 2026 (2026–2030).
         report.with_user(self.dept_user).include_period_review = True
-        self.assertEqual(report.period_label, "2021–2026")
+        self.assertEqual(report.period_label, "2026–2027")
         years = [row["year"] for row in report.get_figures()["period"]["rows"]]
-        self.assertEqual(years, list(range(2021, 2027)))
+        self.assertEqual(years, [2026, 2027])
+        # Or the phase the Department chooses.
+        report.with_user(self.dept_user).review_phase_id = self.env.ref(
+            "gender_equality_plan.gender_equality_phase_2021_2025"
+        )
+        self.assertEqual(report.period_label, "2021–2025")

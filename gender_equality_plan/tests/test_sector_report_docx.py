@@ -5,6 +5,7 @@
 import io
 
 from docx import Document
+from docx.oxml.ns import qn
 from freezegun import freeze_time
 
 from odoo.tests import BaseCase, HttpCase, tagged
@@ -47,6 +48,15 @@ class TestSectorReportDocx(SectorReportCommon):
             [*NATIONAL_MOTTO, "———————", "Thanh Hóa, ngày 20 tháng 12 năm 2026"],
         )
 
+    def test_page_numbers_from_the_second_page_centred_in_the_header(self):
+        section = self._docx().sections[0]
+        self.assertTrue(section.different_first_page_header_footer, "no number on the first page")
+        self.assertFalse(section.first_page_header.paragraphs[0].text)
+        paragraph = section.header.paragraphs[0]
+        self.assertEqual(paragraph.alignment, 1)  # WD_ALIGN_PARAGRAPH.CENTER
+        self.assertIn("PAGE", [node.text.strip() for node in paragraph._p.iter(qn("w:instrText"))])
+        self.assertEqual((round(section.top_margin.cm, 2), round(section.left_margin.cm, 2)), (2, 3))
+
     def test_title_bold_and_centred(self):
         paragraphs = self._docx().paragraphs
         title = next(paragraph for paragraph in paragraphs if paragraph.text == "BÁO CÁO")
@@ -56,7 +66,10 @@ class TestSectorReportDocx(SectorReportCommon):
         self.assertIn(
             "Kết quả thực hiện công tác truyền thông về bình đẳng giới năm 2026 của ngành Y tế", texts
         )
-        self.assertIn("Kính gửi: Ủy ban nhân dân tỉnh Thanh Hóa", texts)
+        # The default addressees of 2026: the province and its body of gender equality.
+        self.assertIn("Kính gửi:", texts)
+        self.assertIn("- Ủy ban nhân dân tỉnh Thanh Hóa", texts)
+        self.assertIn("- Sở Nội vụ tỉnh Thanh Hóa", texts)
         self.assertIn("DỰ THẢO", texts)
 
     def test_figures_tables_are_those_of_the_summary(self):

@@ -32,14 +32,26 @@ class TestTask(GenderEqualityPlanCommon):
     def test_action_month_day_after_end(self):
         self.assertFalse(self._task(date(2026, 12, 16)).is_action_month)
 
-    def test_action_month_range_overlapping_start(self):
-        self.assertTrue(self._task(date(2026, 11, 1), date(2026, 11, 15)).is_action_month)
+    # An activity is one of the Action Month when it starts in it or half of its days fall in it
+    # (issue 19: touching the window is no longer enough).
+
+    def test_action_month_range_touching_its_first_day_only(self):
+        # 1 of its 15 days in the window.
+        self.assertFalse(self._task(date(2026, 11, 1), date(2026, 11, 15)).is_action_month)
+
+    def test_action_month_range_mostly_inside_it(self):
+        # 16 of its 30 days in the window, started before it.
+        self.assertTrue(self._task(date(2026, 11, 1), date(2026, 11, 30)).is_action_month)
 
     def test_action_month_range_overlapping_end(self):
         self.assertTrue(self._task(date(2026, 12, 15), date(2026, 12, 31)).is_action_month)
 
     def test_action_month_range_covering_it(self):
-        self.assertTrue(self._task(date(2026, 10, 1), date(2026, 12, 31)).is_action_month)
+        # 31 of its 92 days in the window: a long activity that only covers it.
+        self.assertFalse(self._task(date(2026, 10, 1), date(2026, 12, 31)).is_action_month)
+
+    def test_action_month_activity_held_all_year(self):
+        self.assertFalse(self._task(date(2026, 1, 1), date(2026, 12, 31)).is_action_month)
 
     def test_action_month_range_before_it(self):
         self.assertFalse(self._task(date(2026, 10, 1), date(2026, 11, 14)).is_action_month)

@@ -40,7 +40,11 @@ class TestUiJourneys(UiTourCommon):
         task.with_user(self.officer).action_done()
 
     def _submitted_report(self):
-        report = self.env["gender.equality.report"].with_user(self.officer).create({"unit_id": self.unit.id})
+        report = (
+            self.env["gender.equality.report"]
+            .with_user(self.officer)
+            .create({"unit_id": self.unit.id, "results": "<p>Kết quả thực hiện.</p>"})
+        )
         report.action_compile()
         report.action_submit()
         return report.with_user(self.env.user)
@@ -60,7 +64,7 @@ class TestUiJourneys(UiTourCommon):
         self.assertTrue(report.compile_date)
         self.assertEqual(report.dissemination_count, 1, "the session held, compiled")
         self.assertEqual(report.participants_total, 30)
-        self.assertIn("Đơn vị ban hành kế hoạch truyền thông năm.", report.direction)
+        self.assertIn("Tổ chức 01 buổi truyền thông cho viên chức.", report.results)
         period = self.env["gender.equality.report.period"].search([("year", "=", self.year)])
         self.assertEqual(
             (report.deadline, report.deadline_included),
@@ -107,6 +111,10 @@ class TestUiJourneys(UiTourCommon):
         # The sector report of the year is written in the browser (the demo's is set aside).
         SectorReport = self.env["gender.equality.sector.report"]
         SectorReport.search([("year", "=", self.year), ("state", "!=", "cancelled")]).action_cancel()
+        # The report of the year reviews a phase (2021–2025 in 2026), as the tour writes it.
+        Phase = self.env["gender.equality.phase"]
+        if not Phase._reviewed_in(self.year):
+            Phase.search([("year_to", "<", self.year)], order="year_to desc", limit=1).review_year = self.year
         self._tour("/odoo", "gender_equality_department_accept_tour", self.department_officer)
         self.assertEqual(report.state, "accepted")
         self.assertTrue(report.received_date)
@@ -116,6 +124,8 @@ class TestUiJourneys(UiTourCommon):
         self.assertEqual(sector.submitted_by_id, self.department_officer)
         self.assertEqual((sector.document_number, sector.signer_name), ("215/BC-SYT", "Nguyễn Văn An"))
         self.assertIn("Sở Y tế ban hành kế hoạch truyền thông năm.", sector.direction)
+        self.assertIn("Phối hợp liên ngành là then chốt.", sector.period_lessons)
+        self.assertIn("Duy trì truyền thông tại cơ sở.", sector.period_direction)
         self.assertTrue(sector.is_frozen)
         self._tour(
             self._action("gender_equality_sector_report_action", f"/{sector.id}"),

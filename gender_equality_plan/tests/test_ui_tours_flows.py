@@ -77,7 +77,7 @@ class FlowJourneys:
         report = (
             self.env["gender.equality.report"]
             .with_user(self.head)
-            .create({"unit_id": self.unit.id, "year": self.year})
+            .create({"unit_id": self.unit.id, "year": self.year, "results": "<p>Kết quả thực hiện.</p>"})
         )
         self._tour(
             self._action("gender_equality_report_action", f"/{report.id}"),
@@ -122,7 +122,14 @@ class FlowJourneys:
         SectorReport.search([("year", "=", self.year)]).unlink()
         officer = self.department_officer
         report = SectorReport.with_user(officer).create(
-            {"year": self.year, "signer_name": "Nguyễn Văn An", "signer_title": "GIÁM ĐỐC"}
+            {
+                "year": self.year,
+                "signer_name": "Nguyễn Văn An",
+                "signer_title": "GIÁM ĐỐC",
+                # Written, should the report of the year review a phase (2021–2025 in 2026).
+                "period_lessons": "<p>Phối hợp liên ngành là then chốt.</p>",
+                "period_direction": "<p>Duy trì truyền thông tại cơ sở.</p>",
+            }
         )
         url = self._action("gender_equality_sector_report_action", f"/{report.id}")
         self._tour(url, "gender_equality_sector_report_warnings_tour", officer)

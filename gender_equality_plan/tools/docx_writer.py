@@ -3,10 +3,11 @@
 """An administrative document as an editable Word file (.docx), with python-docx (no database).
 
 The layout is that of the PDF (Nghị định 30/2020/NĐ-CP): A4, margins 20/20/30/15 mm, Times New
-Roman 13 pt; a two-column heading table without borders (issuing body and number on the left,
-national motto and place and date on the right); the title bold and centred; the addressees;
-the body (headings, paragraphs, narrative sections, tables of figures with borders); then a
-two-column table of the recipients and the signature. Officials edit and sign it in Word.
+Roman 13 pt, the page number centred in the header from the second page on; a two-column
+heading table without borders (issuing body and number on the left, national motto and place
+and date on the right); the title bold and centred; the addressees; the body (headings,
+paragraphs, narrative sections, tables of figures with borders); then a two-column table of the
+recipients and the signature. Officials edit and sign it in Word.
 
 ``document`` is the dict that the PDF prints too (``gender.equality.sector.report._document``):
 ``heading`` (``superior`` and ``unit``: lines of names), ``number``, ``date_line``, ``draft``,
@@ -22,6 +23,7 @@ try:
     from docx import Document
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
 except ImportError:  # pragma: no cover - python-docx is an external dependency of the module
@@ -61,6 +63,26 @@ class DocxWriter:
         section.page_width, section.page_height = Cm(21), Cm(29.7)
         section.top_margin = section.bottom_margin = Cm(2)
         section.left_margin, section.right_margin = Cm(3), Cm(1.5)
+        self._page_numbers(section)
+
+    def _page_numbers(self, section):
+        """The page number centred in the top margin from the second page on (Decree 30): a
+        PAGE field in the header, none on the first page."""
+        section.different_first_page_header_footer = True
+        section.header_distance = Cm(1)
+        paragraph = section.header.paragraphs[0]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+            run = paragraph.add_run()
+            run.font.size = Pt(BODY_SIZE)
+            if kind:
+                element = OxmlElement("w:fldChar")
+                element.set(qn("w:fldCharType"), kind)
+            else:
+                element = OxmlElement("w:instrText")
+                element.set(qn("xml:space"), "preserve")
+                element.text = text
+            run._r.append(element)
 
     def _setup_styles(self):
         style = self.doc.styles["Normal"]

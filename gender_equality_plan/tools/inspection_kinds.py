@@ -7,6 +7,11 @@ Section III.6 asks the sector and every unit to put self-inspection (*tự kiể
 specialised (*chuyên ngành*) and administrative (*hành chính, công vụ*) inspection programmes.
 The selections are defined here once; the documents (minutes, programmes) are Vietnamese by law,
 whatever the user's language, so their words are plain data, not translated terms.
+
+Who may carry out a kind, and on which legal bases, changes with the law: that is data
+(``gender.equality.legal.basis``), not code. Since Luật Thanh tra 84/2025/QH15 (1/7/2025) the
+Department has no inspectorate: it *kiểm tra* its units, and a *thanh tra* is carried out by the
+provincial inspectorate (or another competent body), recorded as an external inspection.
 """
 
 # Selection keys and English labels (translated in i18n/vi.po). ``inspection`` and
@@ -22,8 +27,9 @@ INSPECTION_CATEGORIES = [
     ("specialised", "Specialised"),
     ("administrative", "Administrative (public duties)"),
 ]
-# Formal inspection (thanh tra) is a power of the state inspection bodies: only the Department
-# carries it out.
+# Formal inspection (thanh tra) is a power of the state inspection bodies: within the sector, only
+# the Department's inspectorate carried it out, until the law took it out of the sector (the
+# legal bases marked "outside the sector"); since then it is recorded as an external inspection.
 DEPARTMENT_ONLY_TYPES = ("audit",)
 
 # The word of each kind in documents: "Biên bản kiểm tra", "Đoàn thanh tra", "Đơn vị được giám sát".
@@ -60,10 +66,11 @@ def minutes_title(kind):
     return f"BIÊN BẢN {document_word(kind).upper()}"
 
 
-def subject_line(kind, category, year):
-    """``"Thanh tra chuyên ngành việc thực hiện … năm 2026"``."""
+def subject_line(kind, category, year, with_category=True):
+    """``"Kiểm tra chuyên ngành việc thực hiện … năm 2026"`` (without the category when the law
+    no longer distinguishes it, as for a *thanh tra* since Luật Thanh tra 84/2025/QH15)."""
     words = [ACTIVITY_NAMES.get(kind, "Kiểm tra")]
-    if category in CATEGORY_WORDS:
+    if with_category and category in CATEGORY_WORDS:
         words.append(CATEGORY_WORDS[category])
     return f"{' '.join(words)} {SUBJECT} năm {year}"
 

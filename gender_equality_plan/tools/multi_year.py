@@ -17,11 +17,11 @@ Whether a recorded figure achieves its target follows the same rule as the conso
 target applies from its milestone year, and is achieved when the figure reaches it.
 """
 
-# Decision 1790/QĐ-TTg (23/10/2021) and the plan run to 2030; the five-year review of the
-# programme covers 2021–2025 and is written in 2026.
+# Decision 1790/QĐ-TTg (23/10/2021) and the plan run to 2030. Its phases (2021–2025, 2026–2030)
+# and the year of the sector report that reviews each are the Department's data
+# (``gender.equality.phase``).
 PERIOD_START = 2021
 PERIOD_END = 2030
-REVIEW_YEAR = 2026
 
 COMPUTED = "computed"
 RECORDED = "recorded"
@@ -43,10 +43,23 @@ def objective_spec(objective):
     }
 
 
+def is_applicable(kind, year, milestone_year, target_year):
+    """Whether a target is judged in ``year`` (achieved or not), the one rule of every screen.
+
+    - Awareness (II.2.3, "Phấn đấu đến năm 2030 … tăng từ 10 - 15% so với năm 2025") is a target
+      *of* its target year: judged in that year and after; before it, its figure is a trend.
+    - The others are judged from their milestone year on (the Gender Indicator Set: from 2025),
+      every year when they have none (targets 1 and 2: "Hằng năm").
+    """
+    if kind == "awareness" and target_year:
+        return year >= target_year
+    return not (milestone_year and year < milestone_year)
+
+
 def recorded_outcome(spec, year, value):
     """``(applicable, achieved)`` of a recorded ``value`` of ``year`` against ``spec``."""
-    applicable = not (spec["milestone_year"] and year < spec["milestone_year"])
-    return applicable, applicable and value >= spec["target"]
+    applicable = is_applicable(spec["kind"], year, spec["milestone_year"], spec["target_year"])
+    return applicable, applicable and value is not False and value >= spec["target"]
 
 
 def build_table(years, specs, computed, accepted, recorded):
@@ -109,7 +122,8 @@ def build_table(years, specs, computed, accepted, recorded):
     return {"objectives": list(specs), "rows": rows}
 
 
-def period_years(year):
-    """The years a review written in ``year`` covers: from the start of the plan to the year
-    before (2021–2025 for the review of 2026), within the plan's period."""
-    return list(range(PERIOD_START, min(year - 1, PERIOD_END) + 1))
+def period_years(year_from, year_to, report_year):
+    """The years of the phase ``year_from``–``year_to`` that a review written in ``report_year``
+    covers: the phase's years up to the report's own year (2021–2025 for the review of 2026,
+    2026–2030 for a review in 2030, 2026–2027 for a review asked for in 2027)."""
+    return list(range(year_from, min(year_to, report_year) + 1))

@@ -111,7 +111,14 @@ class ReportCompiler:
         """Store the figures of ``reports``: their lines, counters and counted activities."""
         lines, vals_by_report = [], {}
         for year, year_reports in _by_year(reports):
-            figures = ReportFigures(self.env, year, year_reports.unit_id)
+            # An activity that a supplement of the report counts is the supplement's (a report
+            # returned after its supplement and compiled again would count it twice).
+            figures = ReportFigures(
+                self.env,
+                year,
+                year_reports.unit_id,
+                task_filter=[("supplement_ids", "not any", [("state", "!=", "cancelled")])],
+            )
             sets = defaultdict(FigureSet)
             self._activities(figures, sets, with_planned=True)
             self._inspections(figures, sets)
@@ -137,16 +144,26 @@ class ReportCompiler:
         lines, vals_by_supplement = [], {}
         for supplement in supplements:
             report = supplement.report_id
-            known = report.compiled_task_ids | (report.supplement_ids - supplement).task_ids
+            others = (report.supplement_ids - supplement).filtered(lambda other: other.state != "cancelled")
+            known = report.compiled_task_ids | others.task_ids
+            # The sessions of others that the staff attended count once: those the report or
+            # another supplement counts already are left out.
+            known_sessions = {
+                task_id
+                for line in report.line_ids | others.line_ids
+                if line.section == "activities" and line.key == "staff_sessions"
+                for task_id in line.source_ids or []
+            }
+            held_by_date = [
+                ("is_held_in_action_month", "=", True),
+                ("actual_date_end", "<=", supplement.date),
+            ]
             figures = ReportFigures(
                 self.env,
                 report.year,
                 report.unit_id,
-                task_filter=[
-                    ("is_held_in_action_month", "=", True),
-                    ("actual_date_end", "<=", supplement.date),
-                    ("id", "not in", known.ids),
-                ],
+                task_filter=[*held_by_date, ("id", "not in", known.ids)],
+                attended_filter=[*held_by_date, ("id", "not in", sorted(known_sessions))],
             )
             sets = defaultdict(FigureSet)
             self._activities(figures, sets, with_planned=False)
@@ -294,9 +311,10 @@ class ReportCompiler:
                 "observance": "observance_id",
             }
         )
-        # A supplement counts the unit's own Action-Month activities: the sessions of others
-        # that its staff attended are the report's (every supplement would count them again).
-        attended = figures.attended_sessions() if with_planned else {}
+        # The sessions of others that the staff attended: all those of the year for a report; for
+        # a supplement, those held in the Action Month by its date that no figure counts yet
+        # (``attended_filter``), never again those the report counts.
+        attended = figures.attended_sessions()
         by_area = self._by_unit_id(
             figures.task_totals({"held": None}, "area_id")["held"], "gender.equality.area"
         )
@@ -312,7 +330,7 @@ class ReportCompiler:
         planned_budget = defaultdict(list)
         if with_planned:
             for unit, source, amount, ids in self.env[TASK]._read_group(
-                figures.planned_domain(),
+                figures.planned_budget_domain(),
                 ["unit_id", "funding_source_id"],
                 ["planned_budget:sum", "id:array_agg"],
             ):

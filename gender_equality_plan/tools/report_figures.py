@@ -23,14 +23,16 @@ class ReportFigures:
     """Figures of ``units`` for ``year``, read with ``env`` (the caller decides its rights).
 
     ``task_filter``: an optional domain that restricts the activities counted (the activities of
-    an Action-Month supplement).
+    an Action-Month supplement); ``attended_filter``: the same for the sessions of others that
+    the staff of the units attended (those an Action-Month supplement adds).
     """
 
-    def __init__(self, env, year, units, task_filter=None):
+    def __init__(self, env, year, units, task_filter=None, attended_filter=None):
         self.env = env
         self.year = year
         self.units = units
         self.task_filter = task_filter or []
+        self.attended_filter = attended_filter or []
 
     # ------------------------------------------------------------
     # DOMAINS
@@ -61,6 +63,11 @@ class ReportFigures:
 
     def planned_action_month_domain(self):
         return self.planned_domain(("is_action_month", "=", True))
+
+    def planned_budget_domain(self):
+        """Activities whose planned budget counts (section IV): those of the approved plan of the
+        year, not cancelled (a draft or a plan waiting for its approval plans no budget yet)."""
+        return self.planned_domain(("plan_id.state", "=", "approved"))
 
     def inspection_domain(self):
         return [
@@ -153,21 +160,31 @@ class ReportFigures:
         return result
 
     def inspections_by_type(self):
-        """``{(unit, type): (count, average score, ids)}``."""
+        """``{(unit, type): (count, average score, ids)}``: the average over the inspections
+        that have a score (``is_scored``: one with nothing scored yet would count at 0%)."""
+        totals = {}
+        for unit, inspection_type, is_scored, count, score, ids in self.env[
+            "gender.equality.inspection"
+        ]._read_group(
+            self.inspection_domain(),
+            ["unit_id", "inspection_type", "is_scored"],
+            ["__count", "score:sum", "id:array_agg"],
+        ):
+            total = totals.setdefault((unit, inspection_type), [0, 0.0, 0, []])
+            total[0] += count
+            total[3] += ids
+            if is_scored:
+                total[1] += score or 0.0
+                total[2] += count
         return {
-            (unit, inspection_type): (count, score or 0.0, sorted(ids))
-            for unit, inspection_type, count, score, ids in self.env[
-                "gender.equality.inspection"
-            ]._read_group(
-                self.inspection_domain(),
-                ["unit_id", "inspection_type"],
-                ["__count", "score:avg", "id:array_agg"],
-            )
+            key: (count, round(score / scored, 1) if scored else 0.0, sorted(ids))
+            for key, (count, score, scored, ids) in totals.items()
         }
 
     def attended_sessions(self):
         """``{unit: ids}`` of the dissemination sessions of other units (the Department's among
-        them) that the staff of the unit attended: done, in the year, of a plan not cancelled."""
+        them) that the staff of the unit attended: done, in the year, of a plan not cancelled
+        (and matching ``attended_filter``)."""
         Task = self.env["gender.equality.task"]
         domain = [
             ("attending_unit_ids", "in", self.units.ids),
@@ -177,6 +194,7 @@ class ReportFigures:
             ("plan_id.state", "!=", "cancelled"),
             ("actual_date_start", ">=", date(self.year, 1, 1)),
             ("actual_date_end", "<=", date(self.year, 12, 31)),
+            *self.attended_filter,
         ]
         result = defaultdict(list)
         for attending, organiser, ids in Task._read_group(

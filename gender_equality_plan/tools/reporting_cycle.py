@@ -44,3 +44,21 @@ def overlaps(window, start, end):
     if not (window and start):
         return False
     return start <= window[1] and (end or start) >= window[0]
+
+
+def in_window(window, start, end):
+    """Whether an activity of ``start``–``end`` (``end`` may be empty) is one *of* ``window``
+    (the Action Month): it starts in the window, or at least half of its days fall in it.
+
+    Touching the window is not enough: an activity held all year (1/1–31/12) overlaps the Action
+    Month but is not a campaign of it (31 of its 365 days). A campaign that starts a little
+    before (1/11–30/11: 16 of its 30 days inside) or one that starts in the window and runs on
+    after it (10/12–25/12) is.
+    """
+    if not overlaps(window, start, end):
+        return False
+    end = max(end or start, start)
+    if window[0] <= start <= window[1]:
+        return True
+    inside = (min(end, window[1]) - max(start, window[0])).days + 1
+    return 2 * inside >= (end - start).days + 1

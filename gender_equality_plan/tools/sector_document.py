@@ -43,6 +43,7 @@ PRODUCT_KIND_WORDS = {
     "article": "Tin, bài",
     "video": "Video, phóng sự",
     "online": "Tài liệu đưa lên trang thông tin điện tử",
+    # Which ministry: the national coordinator of the report's year (``reproduction_word``).
     "reproduction": "Nhân bản sản phẩm của Bộ",
     "other": "Sản phẩm khác",
 }
@@ -50,6 +51,13 @@ TITLE = "Kết quả thực hiện công tác truyền thông về bình đẳng
 NOT_DUE = "Chưa đến hạn đánh giá"
 # The heading of the count of activities held, as the consolidation and its workbook say it.
 ACTIVITY_COUNT = "Số hoạt động"
+
+
+def reproduction_word(ministry):
+    """``"Nhân bản sản phẩm của Bộ Nội vụ"``: the products reproduced are those of the national
+    coordinator of the programme (plan III.2: MOLISA's, Bộ Nội vụ's since 2025). Without one (a
+    report issued before the coordinator was recorded), the words it printed."""
+    return f"Nhân bản sản phẩm của {ministry}" if ministry else PRODUCT_KIND_WORDS["reproduction"]
 
 
 def title(year):
@@ -93,14 +101,18 @@ class SectorReportDocument:
     ``summary`` is a ``get_kpi_summary`` dict; ``period`` the multi-year table of the years
     reviewed (``tools.multi_year.build_table``), or None; ``narrative`` the HTML sections the
     Department writes (``introduction``, ``direction``, ``strengths``, ``shortcomings``,
-    ``causes``, ``next_year_tasks``, ``recommendations``).
+    ``causes``, ``next_year_tasks``, ``recommendations``, and for the review of a phase
+    ``period_lessons`` and ``period_direction``); ``ministry`` the national coordinator of the
+    year; ``next_phase`` the label of the phase after the one reviewed (``"2026–2030"``).
     """
 
-    def __init__(self, year, summary, narrative=None, period=None):
+    def __init__(self, year, summary, narrative=None, period=None, ministry=None, next_phase=None):
         self.year = year
         self.summary = summary
         self.narrative = narrative or {}
         self.period = period
+        self.ministry = ministry
+        self.next_phase = next_phase
         self.blocks = []
         self._chapter = 0
 
@@ -145,7 +157,7 @@ class SectorReportDocument:
         self.figure_blocks()
         if self.period:
             self._chapter_heading(f"KẾT QUẢ GIAI ĐOẠN {period_label(self.period_years())}")
-            self.period_blocks()
+            self._period_review()
         self._chapter_heading("ĐÁNH GIÁ CHUNG")
         self._heading(1, "Ưu điểm")
         self._html("strengths")
@@ -176,6 +188,21 @@ class SectorReportDocument:
         self._period()
         return self.blocks[first:]
 
+    def _period_review(self):
+        """The review of the phase: its table, the lessons learned and the direction of the next
+        phase. A review issued before these were written (table only) prints as it did."""
+        lessons, direction = self.narrative.get("period_lessons"), self.narrative.get("period_direction")
+        if not (lessons or direction):
+            self.period_blocks()
+            return
+        self._heading(1, "Kết quả thực hiện các mục tiêu qua các năm")
+        self.period_blocks()
+        self._heading(2, "Bài học kinh nghiệm")
+        self._html("period_lessons")
+        next_phase = f"giai đoạn {self.next_phase}" if self.next_phase else "giai đoạn tiếp theo"
+        self._heading(3, f"Phương hướng {next_phase}")
+        self._html("period_direction")
+
     def period_years(self):
         return [row["year"] for row in self.period["rows"]] if self.period else []
 
@@ -202,24 +229,40 @@ class SectorReportDocument:
         ]
         self._table(("Mục tiêu", "Chỉ tiêu", "Kết quả", "Đánh giá"), rows)
         expected = summary.get("units_expected", 0)
+        # Sessions are counted once each (a session of the Department attended by 70 units is one
+        # session); the units are counted where the text says units.
+        approved = summary.get("units_with_action_month_plan_approved", 0)
         self._paragraph(
             f"Có {n('units_with_two_dissemination_sessions')}/{_count(expected)} đơn vị "
             f"có cán bộ, viên chức, người lao động được truyền thông, phổ biến ít nhất "
-            f"{summary.get('min_sessions', 2):02d} cuộc trong năm (tổng cộng "
-            f"{n('staff_sessions')} cuộc cho cán bộ, viên chức, người lao động của các "
-            "đơn vị); "
-            f"{n('units_with_action_month_plan')} đơn vị có kế hoạch được phê duyệt "
-            f"triển khai Tháng hành động vì bình đẳng giới và "
+            f"{summary.get('min_sessions', 2):02d} cuộc trong năm (đã tổ chức "
+            f"{n('staff_sessions')} cuộc truyền thông, phổ biến cho cán bộ, viên chức, người lao "
+            f"động của các đơn vị, với {n('staff_session_credits')} lượt đơn vị tham dự); "
+            f"{n('units_with_action_month_plan')} đơn vị có kế hoạch triển khai Tháng hành động vì "
+            f"bình đẳng giới (trong đó {_count(approved)} kế hoạch đã được Sở Y tế phê duyệt, "
+            f"{_count(summary.get('units_with_action_month_plan', 0) - approved)} kế hoạch đã được "
+            "thủ trưởng đơn vị phê duyệt, Sở Y tế đã tiếp nhận) và "
             f"{n('units_with_action_month_activity')} đơn vị đã tổ chức hoạt động "
             "trong Tháng hành động."
         )
-        if summary.get("awareness_pairs"):
+        awareness = next(
+            (objective for objective in summary.get("objectives", []) if objective["kind"] == "awareness"),
+            None,
+        )
+        if summary.get("awareness_pairs") and self.year > (summary.get("awareness_baseline_year") or 0):
+            due = (
+                f" Chỉ tiêu được đánh giá vào năm {awareness['target_year']}; kết quả năm {self.year} là "
+                "xu hướng."
+                if awareness and not awareness["applicable"] and awareness["target_year"]
+                else ""
+            )
             self._paragraph(
-                f"Tỷ lệ nhận thức đúng về bình đẳng giới năm {self.year} là "
-                f"{pct('awareness_rate')}, so với "
+                f"Tỷ lệ nhận thức đúng về bình đẳng giới của các nhóm đối tượng trong cộng đồng năm "
+                f"{self.year} là {pct('awareness_rate')}, so với "
                 f"{pct('awareness_baseline_rate')} năm "
                 f"{summary['awareness_baseline_year']} (trên cùng "
-                f"{n('awareness_pairs')} nhóm đối tượng của các đơn vị được khảo sát cả hai năm)."
+                f"{n('awareness_pairs')} nhóm đối tượng trong cộng đồng của các đơn vị được khảo sát "
+                f"cả hai năm; không tính cán bộ, viên chức, người lao động của đơn vị).{due}"
             )
         else:
             self._paragraph(
@@ -288,25 +331,48 @@ class SectorReportDocument:
             for row in units
             if row["timeliness"] == "late"
         ]
-        missing = [row["unit_name"] for row in units if row["timeliness"] == "missing"]
+        missing = [
+            row["unit_name"]
+            for row in units
+            if row["timeliness"] == "missing" and not row.get("awaiting_resubmission")
+        ]
+        returned = [
+            row["unit_name"]
+            for row in units
+            if row["timeliness"] == "missing" and row.get("awaiting_resubmission")
+        ]
         if late:
             self._paragraph(f"Đơn vị gửi báo cáo muộn: {'; '.join(late)}.")
         if missing:
             self._paragraph(f"Đơn vị chưa gửi báo cáo: {'; '.join(missing)}.")
+        if returned:
+            self._paragraph(
+                f"Đơn vị có báo cáo bị Sở Y tế trả lại, chưa gửi lại (chưa được tính là đã gửi): "
+                f"{'; '.join(returned)}."
+            )
 
     def _activities(self):
         summary = self.summary
         n = self._number
         self._heading(3, "Hoạt động truyền thông và số lượt người tham gia")
+        department = summary.get("department") or {}
         self._paragraph(
-            f"Các đơn vị đã tổ chức {n('activities_held')} hoạt động truyền thông về bình "
-            f"đẳng giới, trong đó {n('dissemination_sessions')} cuộc truyền thông, phổ biến "
-            f"pháp luật, chính sách và {n('action_month_activities')} hoạt động trong Tháng "
+            f"Toàn ngành (Sở Y tế và các đơn vị) đã tổ chức {n('activities_held')} hoạt động truyền "
+            f"thông về bình đẳng giới, trong đó {n('dissemination_sessions')} cuộc truyền thông, phổ "
+            f"biến pháp luật, chính sách và {n('action_month_activities')} hoạt động trong Tháng "
             "hành động vì bình đẳng giới và phòng ngừa, ứng phó với bạo lực trên cơ sở giới; tổng số "
             f"{n('participants_total')} lượt người tham gia "
             f"({n('participants_male')} lượt nam, "
-            f"{n('participants_female')} lượt nữ)."
+            f"{n('participants_female')} lượt nữ; một người tham gia nhiều hoạt động được tính "
+            "nhiều lượt)."
         )
+        if department.get("activities"):
+            self._paragraph(
+                f"Trong đó, Sở Y tế (cơ quan Sở) tổ chức {_count(department['activities'])} hoạt động "
+                f"({_count(department['dissemination_sessions'])} cuộc truyền thông, phổ biến), "
+                f"{_count(department['participants_male'] + department['participants_female'])} lượt "
+                f"người tham gia, kinh phí thực hiện {vi_format.vi_amount(department['budget_used'])}."
+            )
         for key, header in (("by_area", "Lĩnh vực hoạt động"), ("by_activity_type", "Loại hoạt động")):
             rows = _breakdown_rows(summary.get(key, []))
             if rows:
@@ -321,7 +387,12 @@ class SectorReportDocument:
         else:
             self._paragraph("Chưa có hoạt động được ghi nhận theo chủ đề.")
         products = [
-            (PRODUCT_KIND_WORDS.get(row["kind"], row["name"]), _count(row["quantity"]))
+            (
+                reproduction_word(self.ministry)
+                if row["kind"] == "reproduction"
+                else PRODUCT_KIND_WORDS.get(row["kind"], row["name"]),
+                _count(row["quantity"]),
+            )
             for row in summary.get("products_by_kind", [])
         ]
         if products:

@@ -4,4 +4,6 @@ from . import gender_equality_inspection_plan_wizard
 from . import gender_equality_inspection_compare
 from . import gender_equality_inspection_compare_line
 from . import gender_equality_confirm_wizard
+from . import gender_equality_record_wizard
 from . import gender_equality_paper_approval_wizard
+from . import gender_equality_document_upload_wizard

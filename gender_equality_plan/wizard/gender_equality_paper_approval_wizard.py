@@ -11,12 +11,9 @@ class GenderEqualityPaperApprovalWizard(models.TransientModel):
 
     _name = "gender.equality.paper.approval.wizard"
     _description = "Approval Signed on Paper"
-    _inherit = ["gender.equality.guard.mixin"]
-    # The record comes from the button that opens the wizard (its context).
-    _gep_writable_fields = ("res_model", "res_id")
+    _inherit = ["gender.equality.record.wizard"]
+    _gep_record_mixin = "gender.equality.approval.mixin"
 
-    res_model = fields.Char(required=True, readonly=True)
-    res_id = fields.Integer(required=True, readonly=True)
     message = fields.Html(compute="_compute_message", sanitize=False)
     scan = fields.Binary(
         string="Signed Document",
@@ -33,33 +30,11 @@ class GenderEqualityPaperApprovalWizard(models.TransientModel):
         help="The date of the signature.",
     )
 
-    @api.model
-    def _get_action(self, record):
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Record the Signature on Paper"),
-            "res_model": self._name,
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "new",
-            "context": {"default_res_model": record._name, "default_res_id": record.id},
-        }
+    def _gep_action_title(self):
+        return self.env._("Record the Signature on Paper")
 
-    def _record(self):
-        """The record to act on, or None when the wizard does not point to an approvable record."""
-        self.ensure_one()
-        approvable = self.env.registry["gender.equality.approval.mixin"]._inherit_children
-        if self.res_model not in approvable or self.res_model not in self.env or not self.res_id:
-            return None
-        return self.env[self.res_model].browse(self.res_id)
-
-    @api.constrains("res_model", "res_id")
-    def _check_record(self):
-        for wizard in self:
-            record = wizard._record()
-            if record is None:
-                raise UserError(self.env._("This record does not take a signature on paper."))
-            record.check_access("read")
+    def _gep_no_record_message(self):
+        return self.env._("This record does not take a signature on paper.")
 
     @api.depends("res_model", "res_id")
     def _compute_message(self):

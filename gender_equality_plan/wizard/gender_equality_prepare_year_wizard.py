@@ -33,7 +33,8 @@ class GenderEqualityPrepareYearWizard(models.TransientModel):
 
     @api.model
     def _default_unit_ids(self):
-        return self.env["gender.equality.unit"].search([("unit_type", "!=", "department")])
+        # The units that report to the Department make plans (target 2 of the plan).
+        return self.env["gender.equality.unit"].search([("has_reporting_duty", "=", True)])
 
     def action_prepare(self):
         self.ensure_one()

@@ -69,8 +69,8 @@ function compileAndSubmit() {
 }
 
 // A unit officer makes the annual report from My work: the new report (opened with the unit and
-// the year of My work) takes a narrative, is saved, compiled (the session held is counted) and
-// submitted.
+// the year of My work) takes its narrative of results (required to submit it), is saved,
+// compiled (the session held is counted) and submitted.
 tours.add("gender_equality_report_from_home_tour", {
     steps: () => [
         failOnErrorDialog(),
@@ -80,7 +80,7 @@ tours.add("gender_equality_report_from_home_tour", {
             run: "click",
         },
         {trigger: `.o_form_view:not(.o_gep_home) div[name='unit_id'] input:value(${UNIT})`},
-        ...writeHtml("direction", "direction", "Đơn vị ban hành kế hoạch truyền thông năm."),
+        ...writeHtml("results", "results", "Tổ chức 01 buổi truyền thông cho viên chức."),
         ...save("Save the new report"),
         {
             content: "Its title names the unit",
@@ -217,6 +217,11 @@ tours.add("gender_equality_department_accept_tour", {
         ...save("Save the new sector report"),
         ...writeHtml("narrative", "direction", "Sở Y tế ban hành kế hoạch truyền thông năm."),
         ...save("Save its assessment"),
+        // The report of the year reviews a phase: its lessons and direction are required.
+        ...writeHtml("period", "period_lessons", "Phối hợp liên ngành là then chốt."),
+        ...save("Save its lessons learned"),
+        ...writeHtml("period", "period_direction", "Duy trì truyền thông tại cơ sở."),
+        ...save("Save the direction of the next phase"),
         ...clickHeaderButton("action_submit", "Submit it for signature"),
         confirmIfAsked("submitted"),
         status("submitted"),
