@@ -1,6 +1,6 @@
 # The README's commands. Settings come from the environment or the command line, e.g.
 #   make test ODOO_SRC=/path/to/odoo-18.0
-.PHONY: demo test stop setup lint i18n bench help
+.PHONY: demo test stop setup lint i18n bench backup restore help
 SHELL := /bin/bash
 
 help:
@@ -10,6 +10,8 @@ help:
 	@echo "make setup  prepare the virtualenv, Odoo and the OCA addons only"
 	@echo "make i18n   regenerate i18n/gender_equality_plan.pot and merge i18n/vi.po"
 	@echo "make lint   run pre-commit on every file"
+	@echo "make backup  back up a database and its filestore with a manifest (DB=gep_demo)"
+	@echo "make restore restore a backup into a new database, checked (BACKUP=folder [DB=name])"
 	@echo "make bench  benchmark the Department's screens on a generated country (SCALE=province: 100 units)"
 
 demo:
@@ -33,3 +35,9 @@ i18n:
 
 bench:
 	@bench/bench.sh
+
+backup:
+	@dev/backup.sh
+
+restore:
+	@dev/restore.sh

@@ -60,3 +60,17 @@ odoo_opts() {
 module_hash() {
     (cd "$PROJECT_DIR" && find "$MODULE" -type f ! -name '*.pyc' -print0 | sort -z | xargs -0 sha1sum | sha1sum | cut -c1-40)
 }
+
+# The row count of every table of the module and of ir_attachment in database $1, as JSON
+# ({"table": rows}): what `make backup` writes in its manifest and `make restore` compares.
+row_counts() {
+    psql -d "$1" -tA -c "
+    SELECT json_object_agg(relname, n_rows) FROM (
+        SELECT c.relname, (xpath('/row/n/text()', query_to_xml(
+                   format('SELECT count(*) AS n FROM %I', c.relname), false, true, '')))[1]::text::bigint
+               AS n_rows
+        FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace
+        WHERE s.nspname = 'public' AND c.relkind = 'r'
+          AND (c.relname LIKE 'gender\\_equality\\_%' OR c.relname = 'ir_attachment')
+        ORDER BY c.relname) t"
+}
