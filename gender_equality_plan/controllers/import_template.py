@@ -1,9 +1,10 @@
 # Copyright 2026 Sở Y tế Thanh Hóa
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import http
-from odoo.http import content_disposition, request
+from odoo.http import request
 
 from ..models.gender_equality_task import IMPORT_TEMPLATE, IMPORT_TEMPLATE_FILENAME
+from .file_response import file_response
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -16,11 +17,4 @@ class ImportTemplateController(http.Controller):
         Task = request.env["gender.equality.task"]
         Task.check_access("create")
         content = Task._import_template_content()
-        return request.make_response(
-            content,
-            headers=[
-                ("Content-Type", XLSX_TYPE),
-                ("Content-Length", len(content)),
-                ("Content-Disposition", content_disposition(IMPORT_TEMPLATE_FILENAME)),
-            ],
-        )
+        return file_response(content, XLSX_TYPE, IMPORT_TEMPLATE_FILENAME)

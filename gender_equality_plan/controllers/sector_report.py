@@ -3,7 +3,9 @@
 from werkzeug.exceptions import NotFound
 
 from odoo import http
-from odoo.http import content_disposition, request
+from odoo.http import request
+
+from .file_response import file_response
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -21,11 +23,4 @@ class SectorReportController(http.Controller):
             raise NotFound()
         report.check_access("read")
         content = report._docx_content()
-        return request.make_response(
-            content,
-            headers=[
-                ("Content-Type", DOCX_TYPE),
-                ("Content-Length", len(content)),
-                ("Content-Disposition", content_disposition(report._docx_filename())),
-            ],
-        )
+        return file_response(content, DOCX_TYPE, report._docx_filename())

@@ -135,16 +135,18 @@ class GenderEqualityDocumentMixin(models.AbstractModel):
         raise NotImplementedError
 
     def _gep_document_issuer(self):
-        """The body that issues the document (one record)."""
-        raise NotImplementedError
+        """The body that issues the document (one record): by default the record's unit."""
+        self.ensure_one()
+        return self.unit_id
 
     def _gep_document_number(self):
         self.ensure_one()
         return self.document_number if "document_number" in self._fields else False
 
     def _gep_document_date(self):
+        """The date of the document: the date its PDF prints (``_document_date`` of the record)."""
         self.ensure_one()
-        return fields.Date.context_today(self)
+        return self._document_date()
 
     def _gep_signed_reviews(self, domain=(), **search):
         """The approved stages of these records that a person decided, in the application or by

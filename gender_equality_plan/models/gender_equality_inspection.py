@@ -827,10 +827,6 @@ class GenderEqualityInspection(models.Model):
         self.ensure_one()
         return self.name
 
-    def _gep_document_date(self):
-        self.ensure_one()
-        return self.date or self.planned_date or local_today()
-
     # ------------------------------------------------------------
     # BUSINESS METHODS
     # ------------------------------------------------------------

@@ -891,12 +891,3 @@ class GenderEqualityReport(models.Model):
     def _gep_document_signer(self):
         self.ensure_one()
         return self._gep_head_signer()
-
-    def _gep_document_issuer(self):
-        self.ensure_one()
-        return self.unit_id
-
-    def _gep_document_date(self):
-        """The issued document is dated as its PDF: the day its head signed it."""
-        self.ensure_one()
-        return self._document_date()

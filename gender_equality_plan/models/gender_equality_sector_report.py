@@ -705,14 +705,6 @@ class GenderEqualitySectorReport(models.Model):
         self.ensure_one()
         return self._gep_last_approver()
 
-    def _gep_document_issuer(self):
-        self.ensure_one()
-        return self.unit_id
-
-    def _gep_document_date(self):
-        self.ensure_one()
-        return self._document_date()
-
     def _document_html(self, document):
         """The body of ``document`` (``_document()``) as HTML, for the PDF."""
         return sector_document.render_html(document["blocks"])

@@ -25,17 +25,7 @@ class MailFollowers(models.Model):
         return super()._search(domain, offset=offset, limit=limit, order=order)
 
     def _check_access(self, operation):
-        result = super()._check_access(operation)
-        if operation != "read" or self.env.su or not self:
-            return result
-        allowed = self - result[0] if result else self
-        # The search filters the rows as ``_search`` does (and checks no record: no recursion).
-        forbidden = allowed - allowed.search([("id", "in", allowed.ids)]) if allowed else allowed
-        if not forbidden:
-            return result
-        if result:
-            return result[0] + forbidden, result[1]
-        return forbidden, lambda: AccessError(self._gep_hidden_message())
+        return _refuse_hidden_rows(self, operation, super()._check_access(operation))
 
     @api.model
     def _gep_hidden_message(self):
@@ -89,3 +79,19 @@ def _named_values(domain, field_name):
             continue
         values = found if values is None else values & found
     return values
+
+
+def _refuse_hidden_rows(records, operation, result):
+    """``_check_access`` of a model whose ``_search`` hides rows (followers, notifications): the
+    rows the search would not return are refused on read too, with the module's message.
+    ``result`` is the ``(forbidden, error factory)`` of Odoo's own check, or None."""
+    if operation != "read" or records.env.su or not records:
+        return result
+    allowed = records - result[0] if result else records
+    # The search filters the rows as ``_search`` does (and checks no record: no recursion).
+    forbidden = allowed - allowed.search([("id", "in", allowed.ids)]) if allowed else allowed
+    if not forbidden:
+        return result
+    if result:
+        return result[0] + forbidden, result[1]
+    return forbidden, lambda: AccessError(records.env["mail.followers"]._gep_hidden_message())

@@ -1,10 +1,9 @@
 # Copyright 2026 Sở Y tế Thanh Hóa
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, models
-from odoo.exceptions import AccessError
 from odoo.osv import expression
 
-from .mail_followers import _named_values
+from .mail_followers import _named_values, _refuse_hidden_rows
 
 
 class MailNotification(models.Model):
@@ -25,16 +24,7 @@ class MailNotification(models.Model):
         return super()._search(domain, offset=offset, limit=limit, order=order)
 
     def _check_access(self, operation):
-        result = super()._check_access(operation)
-        if operation != "read" or self.env.su or not self:
-            return result
-        allowed = self - result[0] if result else self
-        forbidden = allowed - allowed.search([("id", "in", allowed.ids)]) if allowed else allowed
-        if not forbidden:
-            return result
-        if result:
-            return result[0] + forbidden, result[1]
-        return forbidden, lambda: AccessError(self.env["mail.followers"]._gep_hidden_message())
+        return _refuse_hidden_rows(self, operation, super()._check_access(operation))
 
     @api.model
     def _gep_visible_domain(self, domain):
