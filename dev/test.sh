@@ -2,7 +2,8 @@
 # `make test`: every test of the module (Odoo's runner) and the end-to-end tests of tests/
 # (pytest against a running server), on a throwaway database. Last line: "N passed, N failed".
 # Exit code non-zero on any failure, error, install error or unexpected warning.
-# TEST_TAGS narrows Odoo's tests (default: all of the module); E2E=0 skips the e2e phase.
+# TEST_TAGS narrows Odoo's tests (default: all of the module); E2E=0 skips the e2e phase;
+# E2E_TESTS narrows the e2e phase (pytest arguments, e.g. "tests/test_e2e_workers.py").
 source "$(dirname "$0")/common.sh"
 
 "$PROJECT_DIR/dev/bootstrap.sh"
@@ -57,8 +58,9 @@ if [ "${E2E:-1}" = 1 ]; then
     odoo_argv=$("$VENV/bin/python" -c 'import json, sys; print(json.dumps(sys.argv[1:]))' \
         "${ODOO[@]}" "${OPTS[@]}" -d "$DB" --db-filter="^$DB\$")
     set +e
+    # shellcheck disable=SC2086 # E2E_TESTS: several pytest arguments
     GEP_URL="http://127.0.0.1:$TEST_PORT" GEP_DB="$DB" GEP_ODOO_ARGV="$odoo_argv" GEP_RESULTS="$RESULTS" \
-        "$VENV/bin/python" -m pytest "$PROJECT_DIR/tests" -p no:cacheprovider -q \
+        "$VENV/bin/python" -m pytest ${E2E_TESTS:-"$PROJECT_DIR/tests"} -p no:cacheprovider -q \
         --junitxml="$RESULTS/e2e.xml" >&2
     set -e
     kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null

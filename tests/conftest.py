@@ -6,10 +6,15 @@ and passes its address in GEP_URL and GEP_DB. Demo users' passwords are their lo
 
 import itertools
 import os
+import sys
 import xmlrpc.client
+from pathlib import Path
 
 import pytest
 import requests
+
+# dev/odoo_stack.py: the processes of a deployment (Odoo nodes, nginx), shared with `make loadtest`
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "dev"))
 
 
 class XmlRpc:

@@ -11,19 +11,16 @@ import hashlib
 import json
 import os
 import shutil
-import signal
 import subprocess
-import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-import requests
 from conftest import XmlRpc
+from odoo_stack import OdooServer, odoo_argv
 
 ROOT = Path(__file__).resolve().parent.parent
 PORT_OFFSET = 60
-STARTUP_TIMEOUT = 120
 YEARS = (2025, 2026)
 
 
@@ -46,14 +43,8 @@ def _psql(db, sql):
     return [line.split("\t") for line in result.stdout.splitlines() if line]
 
 
-def _odoo_argv():
-    if not os.environ.get("GEP_ODOO_ARGV"):
-        pytest.fail("GEP_ODOO_ARGV is not set: run the end-to-end tests with `make test`.")
-    return json.loads(os.environ["GEP_ODOO_ARGV"])
-
-
 def _filestore(db):
-    data_dir = next(arg.split("=", 1)[1] for arg in _odoo_argv() if arg.startswith("--data-dir="))
+    data_dir = next(arg.split("=", 1)[1] for arg in odoo_argv() if arg.startswith("--data-dir="))
     return Path(data_dir) / "filestore" / db
 
 
@@ -61,36 +52,6 @@ def _stored_attachments(db):
     """``{store_fname: checksum}`` of the attachments kept in the filestore."""
     rows = _psql(db, "SELECT store_fname, checksum FROM ir_attachment WHERE store_fname IS NOT NULL")
     return dict(rows)
-
-
-def _serve(db, port, log):
-    argv = [f"--db-filter=^{db}$" if arg.startswith("--db-filter=") else arg for arg in _odoo_argv()]
-    argv[argv.index("-d") + 1] = db
-    process = subprocess.Popen(
-        [
-            *argv,
-            "--http-interface=127.0.0.1",
-            f"--http-port={port}",
-            f"--gevent-port={port + 3}",
-            "--max-cron-threads=0",
-            f"--logfile={log}",
-        ],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    deadline = time.monotonic() + STARTUP_TIMEOUT
-    while True:
-        try:
-            if requests.get(f"http://127.0.0.1:{port}/web/health", timeout=5).status_code == 200:
-                return process
-        except requests.ConnectionError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            os.killpg(process.pid, signal.SIGKILL)
-            pytest.fail(f"the server on the restored database did not start: {log}")
-        time.sleep(0.5)  # polling a server that is starting (not a timing assertion)
 
 
 @pytest.fixture
@@ -139,19 +100,16 @@ def test_a_restored_backup_has_the_originals_rows_figures_and_files(server, rest
         assert hashlib.sha1((store / store_fname).read_bytes()).hexdigest() == checksum, store_fname
     # The consolidation's figures, computed by a server on the restored database.
     port = urlsplit(url).port + PORT_OFFSET
-    log = tmp_path / "odoo-restored.log"
-    process = _serve(name, port, log)
-    try:
+    options = ("--max-cron-threads=0",)
+    node = OdooServer(odoo_argv(name), port, tmp_path, name="odoo-restored", options=options)
+    with node:
         original = XmlRpc(url, db, "truongban", "truongban")
         copy = XmlRpc(f"http://127.0.0.1:{port}", name, "truongban", "truongban")
         for year in YEARS:
             figures = original.call("gender.equality.report", "get_kpi_summary", year)
             assert figures["reports_accepted"] > 0 or year != 2026
             assert copy.call("gender.equality.report", "get_kpi_summary", year) == figures, year
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=60)
-    assert "Traceback" not in log.read_text(errors="replace")
+    assert "Traceback" not in node.log.read_text(errors="replace")
 
 
 def test_a_backup_is_restored_only_into_a_new_database_and_only_when_it_matches_its_manifest(

@@ -8,12 +8,8 @@ back afterwards for the other end-to-end tests. The digests it sends stay in the
 inboxes, as after any night of crons (nobody may delete a notification addressed to others).
 """
 
-import json
 import os
-import signal
-import subprocess
 import tempfile
-import time
 from collections import Counter
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -21,8 +17,8 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import pytest
-import requests
 from conftest import XmlRpc
+from odoo_stack import OdooServer, answers_200, odoo_argv, tail, wait_until
 
 PORT_OFFSET = 50  # from the e2e server's port; +3 for the gevent process, like Odoo's defaults
 STARTUP_TIMEOUT = 120
@@ -34,48 +30,6 @@ REMINDER_CRONS = (
     "ir_cron_gender_equality_corrective_action_reminder",
 )
 PARKED = "2099-01-01 00:00:00"
-
-
-def wait_until(condition, timeout, what, process=None, log=None):
-    """Poll ``condition`` until it returns a true value; fail after ``timeout`` seconds."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        result = condition()
-        if result:
-            return result
-        if process is not None and process.poll() is not None:
-            pytest.fail(f"the server stopped (exit code {process.returncode}) before {what}{_tail(log)}")
-        time.sleep(0.25)
-    pytest.fail(f"no {what} after {timeout} s{_tail(log)}")
-
-
-def _tail(log):
-    if not log or not Path(log).exists():
-        return ""
-    return "\n--- end of " + str(log) + ":\n" + "\n".join(Path(log).read_text().splitlines()[-30:])
-
-
-def answers_200(url):
-    try:
-        return requests.get(url, timeout=5).status_code == 200
-    except requests.RequestException:
-        return False
-
-
-class WorkersServer:
-    def __init__(self, url, gevent_url, process, log, output):
-        self.url, self.gevent_url = url, gevent_url
-        self.process, self.log, self.output = process, log, output
-
-    def stop(self):
-        """SIGTERM to the master: it stops its workers and the gevent process, then exits."""
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
 
 
 @pytest.fixture(scope="module")
@@ -107,50 +61,20 @@ def reminder_crons(admin):
 
 @pytest.fixture(scope="module")
 def workers_server(server, reminder_crons):
-    url = server[0]
-    if not os.environ.get("GEP_ODOO_ARGV"):
-        pytest.fail("GEP_ODOO_ARGV is not set: run the end-to-end tests with `make test`.")
-    http_port = urlsplit(url).port + PORT_OFFSET
-    gevent_port = http_port + 3
+    http_port = urlsplit(server[0]).port + PORT_OFFSET
     results = Path(os.environ.get("GEP_RESULTS") or tempfile.mkdtemp(prefix="gep-workers-"))
-    log, output = results / "odoo-workers-server.log", results / "odoo-workers-server.out"
-    log.unlink(missing_ok=True)  # Odoo appends to its log file
-    command = [
-        *json.loads(os.environ["GEP_ODOO_ARGV"]),
-        "--workers=2",
-        "--max-cron-threads=2",
-        "--http-interface=127.0.0.1",
-        f"--http-port={http_port}",
-        f"--gevent-port={gevent_port}",
-        "--log-level=info",
-        f"--logfile={log}",
-    ]
     # Odoo's own switch: a change of a cron's nextcall wakes the cron workers (PostgreSQL
     # NOTIFY) instead of waiting for their next poll.
-    env = dict(os.environ, ODOO_NOTIFY_CRON_CHANGES="1")
-    with open(output, "wb") as out:
-        process = subprocess.Popen(
-            command,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    workers = WorkersServer(
-        f"http://127.0.0.1:{http_port}", f"http://127.0.0.1:{gevent_port}", process, log, output
+    node = OdooServer(
+        odoo_argv(),
+        http_port,
+        results,
+        name="odoo-workers-server",
+        options=("--workers=2", "--max-cron-threads=2", "--log-level=info"),
+        env={"ODOO_NOTIFY_CRON_CHANGES": "1"},
     )
-    try:
-        wait_until(
-            lambda: answers_200(f"{workers.url}/web/health"),
-            STARTUP_TIMEOUT,
-            "answer on /web/health",
-            process,
-            log,
-        )
-        yield workers
-    finally:
-        workers.stop()
+    with node:
+        yield node
 
 
 def test_http_workers_and_gevent_process_answer(workers_server):
@@ -167,7 +91,7 @@ def test_http_workers_and_gevent_process_answer(workers_server):
     )
     for path in (server.log, server.output):
         text = Path(path).read_text(errors="replace")
-        assert "Traceback" not in text, _tail(path)
+        assert "Traceback" not in text, tail(path)
     assert "Evented Service (longpolling) running" in Path(server.log).read_text()
 
 
