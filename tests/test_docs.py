@@ -50,3 +50,24 @@ def test_readme_odoo_conf_example_runs_workers_and_crons_behind_a_proxy():
     assert int(options["max_cron_threads"]) >= 1
     assert options["proxy_mode"] == "True"
     assert options["gevent_port"]
+
+
+def test_readme_scaling_out_says_what_the_nodes_share():
+    """Several application nodes: the README says what must be the same and what is shared,
+    and names the test that proves it."""
+    section = _deployment_section()
+    scaling = section[section.index("**Scaling out.**") :]
+    for topic in (
+        "sessions/",
+        "filestore/",
+        "dbfilter",
+        "http_interface",
+        "database.secret",
+        "SKIP LOCKED",
+        "ip_hash",
+        "proxy_next_upstream",
+        "Reads on a standby",
+        "tests/test_e2e_nodes.py",
+        "make loadtest",
+    ):
+        assert topic in scaling, f"the Scaling out part says nothing of {topic}"
