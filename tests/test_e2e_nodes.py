@@ -450,7 +450,7 @@ def _department_reading(year):
 
 
 @pytest.fixture
-def workload(server, admin):
+def workload(server):
     """The clients' targets, found as their users see them, and the records they add deleted
     afterwards: canbo.danso adds activities to a plan of their unit that is still editable,
     canbo.thoxuan attaches evidence files to an activity being carried out, the Department's
@@ -500,7 +500,7 @@ def _upstream_entries(path):
     return entries
 
 
-def test_z_users_go_on_through_node_b_when_node_a_is_killed(server, admin, cluster, workload):
+def test_z_users_go_on_through_node_b_when_node_a_is_killed(server, cluster, workload):
     """Four sessions through nginx (two officers writing, one officer reading, the Department
     reading) run; node A is killed (``kill -9`` of its master and workers) in the middle.
 
