@@ -479,6 +479,8 @@ def test_a_worker_killed_in_a_submission_leaves_a_draft(server, stack, draft_rep
     workers = node.workers()
     before = _footprint(db, REPORT, [report_id])
     assert before[report_id][:2] == ("draft", [])
+    register = _register(db, report_id)
+    assert register, "the demo's report of the unit has a number: its register exists"
 
     blocker = Blocker(db, "LOCK TABLE mail_notification IN SHARE MODE")
     with concurrent.futures.ThreadPoolExecutor(1) as pool:
@@ -496,10 +498,13 @@ def test_a_worker_killed_in_a_submission_leaves_a_draft(server, stack, draft_rep
         "mail_message",
     } <= written, written
     _assert_still_draft(db, report_id, before)
+    assert _register(db, report_id) == register  # no number taken from the unit's register
 
     _respawned(node, workers, killed)
     assert on_nginx.call(REPORT, "action_submit", [report_id]) is True
     _assert_submitted_once(db, on_nginx, report_id, before)
+    [(number,)] = _query(db, "SELECT document_number FROM gender_equality_report WHERE id = %s", (report_id,))
+    assert number == f"{register:02d}/BC-CDC"  # the next number: none lost to the killed call
 
 
 def _lines(db, report_id):
@@ -512,6 +517,18 @@ def _lines(db, report_id):
             (report_id,),
         )
     )
+
+
+def _register(db, report_id):
+    """The next number of the register of report numbers of the report's unit (None before
+    its first report)."""
+    rows = _query(
+        db,
+        "SELECT s.number_next FROM ir_sequence s JOIN gender_equality_report r "
+        "ON s.code = 'gender.equality.report.unit.' || r.unit_id WHERE r.id = %s",
+        (report_id,),
+    )
+    return rows[0][0] if rows else None
 
 
 def _assert_still_draft(db, report_id, before):
