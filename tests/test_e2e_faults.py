@@ -11,11 +11,12 @@ for that lock (``pg_blocking_pids``), reads which tables the transaction has wri
 (``kill -9``) and releases the lock. A transaction commits only when its client says so: the
 backend, alone, rolls back. Afterwards every record is compared, row by row, with what it was
 before (the status, the reviews, the chatter messages, the notifications, the to-dos, the
-figure lines), the same call is made again and must succeed once, and a third time it must be
-refused with a clear error (the module's actions do not run twice).
+figure lines, the unit's register of report numbers), the same call is made again and must
+succeed once, and a third time it must be refused with a clear error (the module's actions do
+not run twice).
 
-The test adds plans and reports in years that no other test uses (2060 on, the next free ones) and
-deletes the draft reports it leaves.
+The test adds plans and reports in years that no other test uses (2060 on, the next free
+ones) and deletes the draft reports it leaves.
 """
 
 import concurrent.futures
@@ -36,7 +37,6 @@ from odoo_stack import Nginx, OdooServer, answers_200, odoo_argv, restart_postgr
 
 PLAN = "gender.equality.plan"
 REPORT = "gender.equality.report"
-LINE = "gender.equality.report.line"
 # Units with an officer and a head among the demo users (passwords are the logins).
 UNITS = {
     "TTYTTX": ("canbo.thoxuan", "giamdoc.thoxuan"),
