@@ -129,6 +129,22 @@ class OdooServer:
         )
         return [int(pid) for pid in result.stdout.split()]
 
+    def worker_of(self, client_port):
+        """The pid of the server's child process that owns the TCP connection whose local port
+        is ``client_port`` (``pg_stat_activity.client_port`` of a PostgreSQL backend), or None:
+        which HTTP worker runs the request a backend serves. (Every worker uses the registry
+        that the master loaded, whose ``application_name`` carries the master's pid.)"""
+        import psutil  # an Odoo requirement
+
+        for pid in self.workers():
+            try:
+                connections = psutil.Process(pid).connections(kind="tcp")
+            except psutil.NoSuchProcess:
+                continue
+            if any(connection.laddr and connection.laddr.port == client_port for connection in connections):
+                return pid
+        return None
+
     def kill(self):
         """``kill -9`` of the whole node: the master and its workers, as a crash of the machine."""
         if self.process and self.process.poll() is None:
@@ -154,6 +170,16 @@ class OdooServer:
 
     def __exit__(self, *exc):
         self.stop()
+
+
+def restart_postgresql():
+    """A fast restart of the private PostgreSQL cluster (``dev/pg.sh restart``, with the
+    ``PGPORT`` of the environment): every open session ends, its transaction rolled back."""
+    result = subprocess.run(
+        [str(ROOT / "dev" / "pg.sh"), "restart"], capture_output=True, text=True, timeout=120, check=False
+    )
+    if result.returncode:
+        raise StackError(f"PostgreSQL did not restart:\n{result.stderr}")
 
 
 def readme_nginx_config():

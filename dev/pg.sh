@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The project's private PostgreSQL cluster: dev/pg.sh start|stop|status.
+# The project's private PostgreSQL cluster: dev/pg.sh start|stop|restart|status.
 # Data in $PGDATA (git-ignored), listening on 127.0.0.1:$PGPORT only, superuser role $PGUSER,
 # trust authentication on loopback. No system service is touched.
 source "$(dirname "$0")/common.sh"
@@ -32,9 +32,18 @@ stop() {
     fi
 }
 
+# A fast restart (the end-to-end fault tests): open sessions are ended and their transactions
+# rolled back; the server starts again with the options it had (postmaster.opts).
+restart() {
+    is_running || die "PostgreSQL is not running"
+    pg_run "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$LOCAL_DIR/postgresql.log" -w -t 60 -m fast restart \
+        >/dev/null || die "PostgreSQL did not restart, see $LOCAL_DIR/postgresql.log"
+}
+
 case "${1:-}" in
 start) start ;;
 stop) stop ;;
+restart) restart ;;
 status) if is_running; then echo running; else echo stopped; exit 3; fi ;;
-*) die "usage: dev/pg.sh start|stop|status" ;;
+*) die "usage: dev/pg.sh start|stop|restart|status" ;;
 esac
