@@ -413,7 +413,10 @@ class Standby:
         return self
 
     def primary_lsn(self):
-        return self.query("SELECT pg_current_wal_lsn()::text", primary=True)[0][0]
+        """The end of what the primary has written so far. The insert position, not
+        ``pg_current_wal_lsn()``: with ``synchronous_commit = off`` (dev/pg.sh), a commit that
+        has returned may not be written out yet."""
+        return self.query("SELECT pg_current_wal_insert_lsn()::text", primary=True)[0][0]
 
     def replayed(self, lsn):
         """Whether the standby has replayed the primary's WAL up to ``lsn``."""

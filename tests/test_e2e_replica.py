@@ -4,14 +4,19 @@ streaming replication) and an Odoo server configured with it (``--db_replica_hos
 Department manager in the web client, the KPI summary and the consolidated workbook are served
 by the standby, while writes go to the primary and reach the standby once it has replayed them.
 
-The proof is in the data: the standby's replay is paused, a target of the plan is changed on the
-primary, and the web client still gets the old target (the standby's) where the external API
-(``execute_kw``, always on the primary) gets the new one; once replay resumes, the web client gets
-the new one. The standby's own log (``log_statement=all``) holds the KPI's queries, and Odoo's
-request log says ``ro`` (read-only cursor) for them. A workbook of a consolidation the standby has
-not replayed yet is served by the primary (Odoo's retry with a read/write cursor).
+The proof is in the data: the standby's replay is paused; a unit officer saves their plan and the
+Department manager changes a target of the plan in the web client: both writes are on the
+primary, not on the standby. The officer's form reads the plan on the primary (their save shows
+at once), their list on the standby (as it was). The web client still gets the old target (the
+standby's) in the KPI summary and the workbook, where the external API (``execute_kw``, always on
+the primary) gets the new one; once replay resumes, the standby has both writes and the web
+client gets the new target. The standby's own log (``log_statement=all``) holds the KPI's
+queries, and Odoo's request log says ``ro`` (read-only cursor) for them. A workbook of a
+consolidation the standby has not replayed yet is made on the primary (Odoo's retry with a
+read/write cursor).
 
-The standby is stopped and its data deleted at the end, whatever happens; the target is restored.
+The standby is stopped and its data deleted at the end, whatever happens; the target and the plan
+are restored.
 """
 
 import io
@@ -27,6 +32,8 @@ from openpyxl import load_workbook
 YEAR = 2026
 XLSX = "gender_equality_plan.consolidation_xlsx"
 LOGIN = "truongban"
+OFFICER = "canbo.danso"  # a unit officer with a draft plan of 2026 in the demo
+MARKER = "Ghi chú của bài kiểm thử máy chủ dự phòng"
 TIMEOUT = 60
 
 
@@ -128,17 +135,102 @@ def replica_server(server, standby, tmp_path):
         yield node
 
 
+def _while_the_standby_lags(db, standby, web, officer, api, ids, original, changed):
+    """With the standby's replay paused: the writes land on the primary only, and the web
+    client's reads (the KPI, the workbook, the consolidation's screen) show the standby's data."""
+    objective_id, plan_id, consolidation_id = ids
+    standby.pause_replay()
+    # A unit officer saves their plan in the web client: on the primary, not yet on the standby.
+    officer.call(
+        "gender.equality.plan",
+        "web_save",
+        [plan_id],
+        {"description": f"<p>{MARKER}</p>"},
+        specification={"description": {}},
+    )
+    assert _plan_marked(standby, db, plan_id, primary=True)
+    assert not _plan_marked(standby, db, plan_id)
+    # Their form reads the plan on the primary (they see their save at once); the list reads
+    # it on the standby, as it was.
+    [form] = officer.call("gender.equality.plan", "web_read", [plan_id], specification={"description": {}})
+    assert MARKER in form["description"]
+    listed = officer.call(
+        "gender.equality.plan", "web_search_read", [("id", "=", plan_id)], specification={"description": {}}
+    )
+    assert MARKER not in (listed["records"][0]["description"] or "")
+    # The Department manager changes a target in the web client: on the primary.
+    assert web.call("gender.equality.objective", "write", [objective_id], {"target_share": changed})
+    sql = "SELECT target_share FROM gender_equality_objective WHERE id = %s"
+    assert standby.query(sql, (objective_id,), dbname=db, primary=True) == [(changed,)]
+    assert standby.query(sql, (objective_id,), dbname=db) == [(original,)]
+    # The primary answers the external API with the new target; the standby, not replaying,
+    # answers the web client with the old one: the KPI and the workbook come from it.
+    assert _target(api.call("gender.equality.report", "get_kpi_summary", YEAR)) == changed
+    summary = web.call("gender.equality.report", "get_kpi_summary", YEAR)
+    assert _target(summary) == original
+    assert _workbook_target(web.download_workbook(consolidation_id)) == original
+    # The consolidation's screen (its onchange) is computed on the standby too.
+    screen = web.call(
+        "gender.equality.consolidation",
+        "onchange",
+        [],
+        {},
+        [],
+        {"year": {}, "objectives_html": {}, "reports_accepted": {}},
+        context=dict(web.context, default_year=YEAR),
+    )
+    assert screen["value"]["reports_accepted"] == summary["reports_accepted"]
+    # A consolidation saved now is not on the standby yet: its workbook is made on the primary
+    # (Odoo retries the read-only request with a read/write cursor).
+    fresh_id = web.call("gender.equality.consolidation", "create", {"year": YEAR})
+    assert _workbook_target(web.download_workbook(fresh_id)) == changed
+
+
+def _plan_marked(standby, db, plan_id, primary=False):
+    sql = "SELECT count(*) FROM gender_equality_plan WHERE id = %s AND description::text LIKE %s"
+    return standby.query(sql, (plan_id, f"%{MARKER}%"), dbname=db, primary=primary) == [(1,)]
+
+
+def _check_the_logs(odoo_log, standby_log):
+    """Odoo's request log: the KPI, the screen and the workbooks on the read-only cursor (the
+    workbook of the consolidation not replayed yet retried on the primary), the writes on the
+    primary. The standby's statement log: the KPI's queries (the accepted figure lines)."""
+    assert set(_request_modes(odoo_log, "/web/dataset/call_kw/gender.equality.report/get_kpi_summary")) == {
+        "ro"
+    }
+    assert set(_request_modes(odoo_log, "/web/dataset/call_kw/gender.equality.consolidation/onchange")) == {
+        "ro"
+    }
+    assert _request_modes(odoo_log, "/report/download") == ["ro", "ro->rw", "ro"]
+    assert set(_request_modes(odoo_log, "/web/dataset/call_kw/gender.equality.objective/write")) == {"rw"}
+    assert _request_modes(odoo_log, "/web/dataset/call_kw/gender.equality.plan/web_save") == ["rw"]
+    assert _request_modes(odoo_log, "/web/dataset/call_kw/gender.equality.plan/web_read") == ["rw"]
+    assert _request_modes(odoo_log, "/web/dataset/call_kw/gender.equality.plan/web_search_read") == ["ro"]
+    server_log = odoo_log.read_text(errors="replace")
+    assert server_log.count("retrying with a read/write cursor") == 1  # the fresh consolidation
+    assert " ERROR " not in server_log
+    entries = re.split(r"\n(?=\d{4}-\d\d-\d\d )", standby_log.read_text(errors="replace"))
+    assert any(
+        re.search(r"\] odoo-\d+ LOG:  statement: ", entry) and "gender_equality_report_line" in entry
+        for entry in entries
+    ), "the standby ran no query of the KPI's figure lines for Odoo"
+
+
 def test_department_reads_are_served_by_the_standby_and_writes_by_the_primary(
     server, standby, replica_server
 ):
     __, db = server
     url = replica_server.url
     web = WebClient(url, db, LOGIN)
+    officer = WebClient(url, db, OFFICER)
     api = JsonRpc(url, db, LOGIN, LOGIN)  # /jsonrpc execute_kw: always the primary
     [objective_id] = api.call("gender.equality.objective", "search", [("kind", "=", "dissemination")])
-    [original] = api.call("gender.equality.objective", "read", [objective_id], ["target_share"])
-    original = original["target_share"]
+    [objective] = api.call("gender.equality.objective", "read", [objective_id], ["target_share"])
+    original = objective["target_share"]
     changed = original - 10 if original > 10 else original + 10
+    [plan] = officer.call(
+        "gender.equality.plan", "search_read", [("year", "=", YEAR), ("state", "=", "draft")], ["description"]
+    )
     consolidation_id = web.call("gender.equality.consolidation", "create", {"year": YEAR})
     standby.wait_for_replay(TIMEOUT)
     # Everything replayed: the standby and the primary agree.
@@ -147,65 +239,20 @@ def test_department_reads_are_served_by_the_standby_and_writes_by_the_primary(
     assert summary == api.call("gender.equality.report", "get_kpi_summary", YEAR)
     assert _target(summary) == original
     try:
-        standby.pause_replay()
-        # A write of the Department manager in the web client: on the primary.
-        assert web.call("gender.equality.objective", "write", [objective_id], {"target_share": changed})
-        primary_row = standby.query(
-            "SELECT target_share FROM gender_equality_objective WHERE id = %s",
-            (objective_id,),
-            dbname=db,
-            primary=True,
-        )
-        standby_row = standby.query(
-            "SELECT target_share FROM gender_equality_objective WHERE id = %s", (objective_id,), dbname=db
-        )
-        assert (primary_row, standby_row) == ([(changed,)], [(original,)])
-        # The primary answers the external API with the new target; the standby, not replaying,
-        # answers the web client with the old one: the KPI and the workbook come from it.
-        assert _target(api.call("gender.equality.report", "get_kpi_summary", YEAR)) == changed
-        assert _target(web.call("gender.equality.report", "get_kpi_summary", YEAR)) == original
-        assert _workbook_target(web.download_workbook(consolidation_id)) == original
-        # The screen of the consolidation (its onchange), too.
-        screen = web.call(
-            "gender.equality.consolidation",
-            "onchange",
-            [],
-            {},
-            [],
-            {"year": {}, "objectives_html": {}, "reports_accepted": {}},
-            context=dict(web.context, default_year=YEAR),
-        )
-        assert screen["value"]["reports_accepted"] == summary["reports_accepted"]
-        # A consolidation saved now is not on the standby yet: its workbook comes from the
-        # primary (Odoo retries the read-only request with a read/write cursor).
-        fresh_id = web.call("gender.equality.consolidation", "create", {"year": YEAR})
-        assert _workbook_target(web.download_workbook(fresh_id)) == changed
-    finally:
-        standby.resume_replay()
-    standby.wait_for_replay(TIMEOUT)
-    try:
-        # Replayed: the web client sees the write.
+        try:
+            ids = (objective_id, plan["id"], consolidation_id)
+            _while_the_standby_lags(db, standby, web, officer, api, ids, original, changed)
+        finally:
+            standby.resume_replay()
+        # Replayed: the web client sees the writes.
+        standby.wait_for_replay(TIMEOUT)
         assert _target(web.call("gender.equality.report", "get_kpi_summary", YEAR)) == changed
         assert _workbook_target(web.download_workbook(consolidation_id)) == changed
+        assert _plan_marked(standby, db, plan["id"])
     finally:
         api.call("gender.equality.objective", "write", [objective_id], {"target_share": original})
+        officer.call("gender.equality.plan", "write", [plan["id"]], {"description": plan["description"]})
     standby.wait_for_replay(TIMEOUT)
+    assert not _plan_marked(standby, db, plan["id"])
     assert _target(web.call("gender.equality.report", "get_kpi_summary", YEAR)) == original
-
-    # Odoo's request log: the KPI and the workbooks on the read-only cursor, the one not
-    # replayed yet retried on the primary, the writes on the primary.
-    log = replica_server.log
-    assert set(_request_modes(log, "/web/dataset/call_kw/gender.equality.report/get_kpi_summary")) == {"ro"}
-    assert _request_modes(log, "/report/download") == ["ro", "ro->rw", "ro"]
-    assert set(_request_modes(log, "/web/dataset/call_kw/gender.equality.objective/write")) == {"rw"}
-    assert set(_request_modes(log, "/web/dataset/call_kw/gender.equality.consolidation/onchange")) == {"ro"}
-    # The standby's log holds the KPI's queries (the accepted figure lines), run by Odoo.
-    entries = re.split(r"\n(?=\d{4}-\d\d-\d\d )", standby.log.read_text(errors="replace"))
-    assert any(
-        re.search(r"\] odoo-\d+ LOG:  statement: ", entry) and "gender_equality_report_line" in entry
-        for entry in entries
-    ), "the standby ran no query of the KPI's figure lines for Odoo"
-    server_log = log.read_text(errors="replace")
-    assert "retrying with a read/write cursor" in server_log  # the fresh consolidation, only
-    assert server_log.count("retrying with a read/write cursor") == 1
-    assert " ERROR " not in server_log
+    _check_the_logs(replica_server.log, standby.log)

@@ -188,6 +188,26 @@ class TestReadsOnAStandby(SectorReportCommon, HttpCase):
         self.assertEqual(modes, [False])
         self.assertEqual(self.sector.place, "Thanh Hóa")
 
+    def test_a_records_form_reads_on_the_primary_and_its_list_on_the_standby(self):
+        """A form reads its record again after a button: on the primary, where the click is."""
+        self.authenticate(self.user_a.login, self.user_a.login)
+        spec = {"state": {}, "year": {}}
+        with self._cursor_modes("gender.equality.plan", "web_read") as modes:
+            [values] = self._call_kw(
+                "gender.equality.plan", "web_read", [self.plan.ids], {"specification": spec}
+            )
+        self.assertEqual(modes, [False])
+        self.assertEqual((values["id"], values["state"]), (self.plan.id, self.plan.state))
+        with self._cursor_modes("gender.equality.plan", "web_search_read") as modes:
+            result = self._call_kw(
+                "gender.equality.plan",
+                "web_search_read",
+                [],
+                {"domain": [("id", "=", self.plan.id)], "specification": spec},
+            )
+        self.assertEqual(modes, [True])
+        self.assertEqual([record["id"] for record in result["records"]], self.plan.ids)
+
     def _download(self, url, report_type):
         return self.url_open(
             "/report/download",
