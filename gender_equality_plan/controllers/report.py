@@ -31,7 +31,8 @@ def _xlsx_download(data):
 
 
 class GepReportController(ReportController):
-    """The consolidated workbook is downloaded on the standby.
+    """The consolidated workbook is downloaded on the standby; the module's PDFs are printed on
+    the primary.
 
     The web client downloads every report through ``/report/download``, a read/write route (a
     PDF may save its attachment). Odoo 18 decides per request whether a route runs on the
@@ -40,7 +41,18 @@ class GepReportController(ReportController):
     before, on the primary) may not have reached a lagging standby yet: the download then runs
     again on the primary (Odoo retries a read-only request that raises ``ReadOnlySqlTransaction``
     with a read/write cursor), rather than failing.
+
+    Odoo's ``/report/<converter>/<report>/<ids>`` is read-only, but the first print of a final
+    record stores its document (``gender.equality.document``): the module's PDFs are printed on
+    the primary, rather than tried on the standby, refused and printed again.
     """
+
+    def _gep_report_readonly(self):
+        return not request.httprequest.path.startswith("/report/pdf/gender_equality_plan.")
+
+    @http.route(readonly=_gep_report_readonly)
+    def report_routes(self, reportname, docids=None, converter=None, **data):
+        return super().report_routes(reportname, docids=docids, converter=converter, **data)
 
     def _gep_download_readonly(self):
         download = _xlsx_download(request.httprequest.values.get("data"))

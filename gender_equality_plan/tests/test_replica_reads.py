@@ -242,3 +242,14 @@ class TestReadsOnAStandby(SectorReportCommon, HttpCase):
             )
         self.assertEqual(response.status_code, 200)
         self.assertEqual(modes, [False])
+        # Odoo's report route: the workbook on the read-only cursor, the module's PDF not (its
+        # first print of a final record stores the document).
+        with self._cursor_modes(report_model, "generate_xlsx_report") as modes:
+            response = self.url_open(f"/report/xlsx/{XLSX}/{consolidation.id}")
+        self.assertEqual((response.status_code, modes), (200, [True]))
+        with self._cursor_modes("ir.actions.report", "_render_qweb_pdf") as modes:
+            response = self.url_open(
+                f"/report/pdf/gender_equality_plan.report_sector_report/{self.sector.id}"
+            )
+        self.assertEqual((response.status_code, modes), (200, [False]))
+        self.assertEqual(response.headers["Content-Type"], "application/pdf")
