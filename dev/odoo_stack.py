@@ -12,17 +12,29 @@ import json
 import os
 import pwd
 import re
+import shutil
 import signal
+import socket
 import subprocess
 import time
 from pathlib import Path
 
+import psycopg2
 import requests
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
 STARTUP_TIMEOUT = 120
 NGINX = os.environ.get("NGINX", "/usr/sbin/nginx")
+# PostgreSQL's server binaries, as dev/common.sh finds them.
+PG_BIN = os.environ.get("PG_BIN") or next(
+    iter(
+        sorted(
+            Path("/usr/lib/postgresql").glob("*/bin"), key=lambda path: int(path.parent.name), reverse=True
+        )
+    ),
+    Path("/usr/lib/postgresql/15/bin"),
+)
 
 
 class StackError(RuntimeError):
@@ -56,6 +68,25 @@ def answers_200(url):
         return requests.get(url, timeout=5).status_code == 200
     except requests.RequestException:
         return False
+
+
+def free_port(span=0):
+    """A local TCP port that is free, with the ``span`` ports after it free too (an Odoo node
+    needs its gevent port at ``+ 3``): for the tests that start processes of their own."""
+    for _attempt in range(50):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        if port + span > 65535:
+            continue
+        try:
+            for offset in range(1, span + 1):
+                with socket.socket() as probe:
+                    probe.bind(("127.0.0.1", port + offset))
+        except OSError:
+            continue
+        return port
+    raise StackError(f"no free local port followed by {span} free ports")
 
 
 def odoo_argv(db=None):
@@ -276,6 +307,185 @@ class Nginx:
                     pass
             _kill_group(self.process, signal.SIGKILL)
             self.process.wait()
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.stop()
+
+
+# ------------------------------------------------------------
+# PostgreSQL: a hot standby of the private cluster
+# ------------------------------------------------------------
+
+
+def pg_command(argv):
+    """A PostgreSQL command as dev/common.sh's ``pg_run`` runs it: PostgreSQL refuses to run as
+    root, so as root its binaries run in a user namespace where the caller appears as an
+    unprivileged uid (the files stay the caller's)."""
+    if os.getuid() == 0:
+        return ["unshare", "--user", "--map-user=1000", "--map-group=1000", *argv]
+    return list(argv)
+
+
+def primary_from_argv(argv):
+    """``(host, port, user)`` of the database server of an Odoo command line (``--db_host``…)."""
+    options = dict(arg[2:].split("=", 1) for arg in argv if arg.startswith("--db_") and "=" in arg)
+    return (
+        options.get("db_host", "127.0.0.1"),
+        int(options.get("db_port", 5432)),
+        options.get("db_user", "odoo"),
+    )
+
+
+class Standby:
+    """A hot standby of a PostgreSQL primary, as the README's *Reads on a standby* sets one up:
+    ``pg_basebackup -R`` (a base backup that writes ``standby.signal`` and the primary's address)
+    into ``data_dir``, then the standby started on ``127.0.0.1:port``; streaming replication
+    from the primary. The primary must allow replication connections from 127.0.0.1 (the
+    ``host replication`` line of the ``pg_hba.conf`` that ``initdb`` writes, kept by
+    dev/pg.sh). ``stop()`` stops it and deletes its data, whatever state it is in."""
+
+    def __init__(self, primary, port, data_dir, settings=()):
+        self.host, self.primary_port, self.user = primary
+        self.port = port
+        self.data_dir = Path(data_dir)
+        self.log = self.data_dir.parent / f"{self.data_dir.name}.log"
+        self.settings = tuple(settings)  # extra ``-c name=value`` of the standby (log_statement…)
+
+    def _run(self, argv, timeout):
+        result = subprocess.run(
+            pg_command(argv), capture_output=True, text=True, timeout=timeout, check=False
+        )
+        if result.returncode:
+            raise StackError(f"{Path(argv[0]).name} failed: {result.stderr.strip()}{tail(self.log)}")
+        return result
+
+    def connect(self, dbname="postgres", primary=False):
+        """A connection (autocommit) to the standby, or to the primary."""
+        port = self.primary_port if primary else self.port
+        connection = psycopg2.connect(host=self.host, port=port, user=self.user, dbname=dbname)
+        connection.autocommit = True
+        return connection
+
+    def query(self, sql, params=None, dbname="postgres", primary=False):
+        """The rows of ``sql`` on the standby (or the primary), on a connection of its own."""
+        connection = self.connect(dbname, primary)
+        try:
+            with connection.cursor() as cr:
+                cr.execute(sql, params)
+                return cr.fetchall()
+        finally:
+            connection.close()
+
+    def _in_recovery(self):
+        try:
+            return self.query("SELECT pg_is_in_recovery()")[0][0]
+        except psycopg2.OperationalError:
+            return False
+
+    def start(self, timeout=STARTUP_TIMEOUT):
+        self.data_dir.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._run(
+                [
+                    f"{PG_BIN}/pg_basebackup",
+                    "-D",
+                    str(self.data_dir),
+                    "-h",
+                    self.host,
+                    "-p",
+                    str(self.primary_port),
+                    "-U",
+                    self.user,
+                    "-R",
+                    "-X",
+                    "stream",
+                    "--checkpoint=fast",
+                    "--no-sync",
+                ],
+                timeout,
+            )
+            options = " ".join(
+                [
+                    f"-c listen_addresses={self.host}",
+                    f"-p {self.port}",
+                    "-c unix_socket_directories=''",
+                    "-c hot_standby=on",
+                    *(f"-c {setting}" for setting in self.settings),
+                ]
+            )
+            self._run(
+                [
+                    f"{PG_BIN}/pg_ctl",
+                    "-D",
+                    str(self.data_dir),
+                    "-l",
+                    str(self.log),
+                    "-w",
+                    "-t",
+                    str(timeout),
+                    "-o",
+                    options,
+                    "start",
+                ],
+                timeout + 10,
+            )
+            wait_until(self._in_recovery, timeout, "hot standby accepting connections", log=self.log)
+        except (StackError, subprocess.TimeoutExpired):
+            self.stop()
+            raise
+        return self
+
+    def primary_lsn(self):
+        """The end of what the primary has written so far. The insert position, not
+        ``pg_current_wal_lsn()``: with ``synchronous_commit = off`` (dev/pg.sh), a commit that
+        has returned may not be written out yet."""
+        return self.query("SELECT pg_current_wal_insert_lsn()::text", primary=True)[0][0]
+
+    def replayed(self, lsn):
+        """Whether the standby has replayed the primary's WAL up to ``lsn``."""
+        return self.query("SELECT pg_wal_lsn_diff(pg_last_wal_replay_lsn(), %s) >= 0", (lsn,))[0][0]
+
+    def wait_for_replay(self, timeout=60):
+        """Wait until the standby has replayed everything the primary has written so far."""
+        lsn = self.primary_lsn()
+        wait_until(lambda: self.replayed(lsn), timeout, f"replay of the WAL up to {lsn}", log=self.log)
+        return lsn
+
+    def pause_replay(self):
+        self.query("SELECT pg_wal_replay_pause()")
+        wait_until(
+            lambda: self.query("SELECT pg_get_wal_replay_pause_state()")[0][0] == "paused",
+            30,
+            "pause of the standby's replay",
+            log=self.log,
+        )
+
+    def resume_replay(self):
+        self.query("SELECT pg_wal_replay_resume()")
+
+    def stop(self):
+        """Stop the standby (fast, then by its postmaster's pid) and delete its data."""
+        try:
+            if (self.data_dir / "postmaster.pid").exists():
+                result = subprocess.run(
+                    pg_command(
+                        [f"{PG_BIN}/pg_ctl", "-D", str(self.data_dir), "-w", "-t", "60", "-m", "fast", "stop"]
+                    ),
+                    capture_output=True,
+                    timeout=90,
+                    check=False,
+                )
+                pid_file = self.data_dir / "postmaster.pid"
+                if result.returncode and pid_file.exists():
+                    try:
+                        os.kill(int(pid_file.read_text().split()[0]), signal.SIGKILL)
+                    except (ProcessLookupError, ValueError):
+                        pass
+        finally:
+            shutil.rmtree(self.data_dir, ignore_errors=True)
 
     def __enter__(self):
         return self.start()

@@ -2,6 +2,9 @@
 # The project's private PostgreSQL cluster: dev/pg.sh start|stop|restart|status.
 # Data in $PGDATA (git-ignored), listening on 127.0.0.1:$PGPORT only, superuser role $PGUSER,
 # trust authentication on loopback. No system service is touched.
+# initdb's defaults also allow streaming replication from 127.0.0.1 (wal_level = replica,
+# max_wal_senders = 10, the "host replication all 127.0.0.1/32" line of pg_hba.conf): the hot
+# standby of tests/test_e2e_replica.py (dev/odoo_stack.py, Standby) relies on them.
 source "$(dirname "$0")/common.sh"
 
 [ -n "$PG_BIN" ] && [ -x "$PG_BIN/postgres" ] || die "PostgreSQL server binaries not found (apt-get install postgresql, or set PG_BIN)."

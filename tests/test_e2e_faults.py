@@ -23,7 +23,6 @@ import concurrent.futures
 import itertools
 import os
 import signal
-import socket
 import tempfile
 import threading
 import time
@@ -33,7 +32,7 @@ import psycopg2
 import pytest
 import requests
 from conftest import XmlRpc
-from odoo_stack import Nginx, OdooServer, answers_200, odoo_argv, restart_postgresql, wait_until
+from odoo_stack import Nginx, OdooServer, answers_200, free_port, odoo_argv, restart_postgresql, wait_until
 
 PLAN = "gender.equality.plan"
 REPORT = "gender.equality.report"
@@ -55,38 +54,19 @@ _ids = itertools.count(1)
 # ------------------------------------------------------------
 
 
-def _free(port):
-    with socket.socket() as sock:
-        try:
-            sock.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-    return True
-
-
-def _free_port():
-    """A free local port whose neighbour + 3 (the gevent process's) is free too."""
-    while True:
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            port = sock.getsockname()[1]
-        if port + 3 < 65536 and _free(port + 3):
-            return port
-
-
 @pytest.fixture(scope="module")
 def stack(server):
     """An Odoo node with two HTTP workers (no cron worker) and nginx in front of it."""
     results = Path(os.environ.get("GEP_RESULTS") or tempfile.mkdtemp(prefix="gep-faults-"))
     node = OdooServer(
         odoo_argv(),
-        _free_port(),
+        free_port(span=3),
         results,
         name="odoo-faults-server",
         options=("--workers=2", "--max-cron-threads=0", "--log-level=info"),
     )
     with node:
-        nginx = Nginx(_free_port(), [node.http_port], [node.gevent_port], results / "nginx-faults")
+        nginx = Nginx(free_port(), [node.http_port], [node.gevent_port], results / "nginx-faults")
         with nginx:
             yield node, nginx
 

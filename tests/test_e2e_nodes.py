@@ -24,7 +24,6 @@ import itertools
 import json
 import os
 import re
-import socket
 import tempfile
 import threading
 import time
@@ -37,7 +36,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import requests
 from conftest import XmlRpc
-from odoo_stack import Nginx, OdooServer, odoo_argv, tail, wait_until
+from odoo_stack import Nginx, OdooServer, free_port, odoo_argv, tail, wait_until
 
 NODE_OPTIONS = ("--workers=2", "--max-cron-threads=1", "--log-level=info")
 CRON = "ir_cron_gender_equality_corrective_action_reminder"
@@ -91,23 +90,6 @@ class WebClient:
     @property
     def sid(self):
         return self.http.cookies.get("session_id")
-
-
-def _free_http_port():
-    """A free local port ``p`` whose ``p + 3`` (Odoo's gevent port) is free too."""
-    for _attempt in range(50):
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
-        if port + 3 > 65535:
-            continue
-        with socket.socket() as gevent:
-            try:
-                gevent.bind(("127.0.0.1", port + 3))
-            except OSError:
-                continue
-        return port
-    raise RuntimeError("no free pair of local ports")
 
 
 def _data_dir():
@@ -164,7 +146,7 @@ def cluster(parked_crons):
     try:
         for name in ("a", "b"):
             node = OdooServer(
-                argv, _free_http_port(), results, name=f"odoo-node-{name}", options=NODE_OPTIONS, env=env
+                argv, free_port(span=3), results, name=f"odoo-node-{name}", options=NODE_OPTIONS, env=env
             )
             nodes.append(node)
             node.start()
@@ -173,7 +155,7 @@ def cluster(parked_crons):
         upstream_log = prefix / "upstream.log"
         upstream_log.unlink(missing_ok=True)  # nginx appends to its logs
         nginx = Nginx(
-            _free_http_port(),
+            free_port(span=3),
             [a.http_port, b.http_port],
             [a.gevent_port, b.gevent_port],
             prefix,

@@ -232,6 +232,13 @@ class GenderEqualityConsolidation(models.TransientModel):
     # ACTIONS
     # ------------------------------------------------------------
 
+    @api.readonly
+    def onchange(self, values, field_names, fields_spec):
+        """The consolidation is shown as a new record: the web client computes it with ``onchange``, which
+        writes nothing. Read-only, it runs on the standby when Odoo has one (``db_replica_host``),
+        as the lists' reads do; its buttons save the record first, on the primary."""
+        return super().onchange(values, field_names, fields_spec)
+
     def action_open_reports(self):
         self.ensure_one()
         return {

@@ -930,3 +930,19 @@ class GenderEqualityGuardMixin(models.AbstractModel):
                     "Scheduled Actions."
                 )
             )
+
+    # ------------------------------------------------------------
+    # READS ON A STANDBY (issue 20): a record's form reads on the primary
+    # ------------------------------------------------------------
+
+    def web_read(self, specification):
+        """A form reads its record with ``web_read``, and reads it again after every button and
+        every save. Odoo 18 marks it read-only: with a standby (``db_replica_host``) it would run
+        there, and a standby that has not replayed the click yet would show the record as before
+        it (a plan still a draft after *Submit*, a user who clicks again). The module's records
+        are read on the primary (``_readonly = False``: Odoo's web client takes the first mark it
+        finds on the model's classes); the lists, groupings and counts (``web_search_read``,
+        ``web_read_group``, ``search_count``) and the figures stay on the standby."""
+        return super().web_read(specification)
+
+    web_read._readonly = False

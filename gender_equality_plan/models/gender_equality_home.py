@@ -325,6 +325,13 @@ class GenderEqualityHome(models.TransientModel):
     # ACTIONS
     # ------------------------------------------------------------
 
+    @api.readonly
+    def onchange(self, values, field_names, fields_spec):
+        """ "My work" is shown as a new record: the web client computes it with ``onchange``, which
+        writes nothing. Read-only, it runs on the standby when Odoo has one (``db_replica_host``),
+        as the lists' reads do; its buttons save the record first, on the primary."""
+        return super().onchange(values, field_names, fields_spec)
+
     @api.model
     def action_open_home(self):
         """The app's landing page: "My work" of the current user, computed afresh.
@@ -414,13 +421,16 @@ class GenderEqualityHome(models.TransientModel):
         }
 
     def action_open_consolidation(self):
+        """The consolidation of the home's year, as a new record (as the menu opens it): it is
+        computed by its read-only ``onchange``, on the standby when there is one, and nothing is
+        stored that a lagging standby would not know yet."""
         self.ensure_one()
-        consolidation = self.env["gender.equality.consolidation"].create({"year": self.year})
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Consolidation %(year)s", year=self.year),
             "res_model": "gender.equality.consolidation",
-            "res_id": consolidation.id,
             "view_mode": "form",
+            "views": [(False, "form")],
             "target": "current",
+            "context": {"default_year": self.year},
         }

@@ -59,6 +59,7 @@ class GenderEqualityMultiYear(models.TransientModel):
     # ------------------------------------------------------------
 
     @api.model
+    @api.readonly
     def get_table(self, year_from=multi_year.PERIOD_START, year_to=multi_year.PERIOD_END):
         """The table of the years ``year_from`` to ``year_to`` (2021–2030 by default) as a dict:
         ``objectives`` (``code``, ``kind``, ``name``, ``target``, ``target_max``, ``unit``…) and one
@@ -125,6 +126,13 @@ class GenderEqualityMultiYear(models.TransientModel):
     # ------------------------------------------------------------
     # THE SCREEN
     # ------------------------------------------------------------
+
+    @api.readonly
+    def onchange(self, values, field_names, fields_spec):
+        """The screen is a new record: the web client computes its table with ``onchange``,
+        which writes nothing. Read-only, it runs on the standby when Odoo has one
+        (``db_replica_host``), as the lists' reads do."""
+        return super().onchange(values, field_names, fields_spec)
 
     def _table_html(self, table):
         """One row per year, one column per target (value and achievement), and the source."""

@@ -650,9 +650,13 @@ class GenderEqualityReport(models.Model):
     # ------------------------------------------------------------
 
     @api.model
+    @api.readonly
     def get_kpi_summary(self, year):
         """The consolidated figures of ``year`` (keys documented in docs/kpi_summary.md), from
         the accepted reports.
+
+        Read-only (``api.readonly``): from the web client, it runs on the standby when Odoo has
+        one (``db_replica_host``); it must write nothing (``tests/test_replica_reads.py``).
 
         The Department and inspectors get every expected unit and the Department's own work;
         unit officers only their own units; a user who may not read annual reports (a portal

@@ -639,6 +639,7 @@ class GenderEqualitySectorReport(models.Model):
             "period": self._live_period() if self.include_period_review else False,
         }
 
+    @api.readonly
     def get_figures(self):
         """The figures of the report (``summary``: the keys of ``get_kpi_summary``; ``period``: the
         multi-year table, or False; ``frozen``: whether they are frozen), as a dict."""

@@ -659,6 +659,7 @@ class GenderEqualityTask(models.Model):
         self.plan_id._check_tasks_editable()
 
     @api.model
+    @api.readonly
     def get_import_templates(self):
         """The workbook offered by Odoo's import dialog: one row per activity, Vietnamese headers,
         made when it is downloaded (``_import_template_content``)."""

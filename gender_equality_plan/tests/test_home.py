@@ -95,7 +95,13 @@ class TestHome(ReportCommon):
         self.assertAlmostEqual(home.objective_1_rate, objectives["dissemination"])
         self.assertGreater(home.objective_1_rate, 0)
         action = home.action_open_consolidation()
-        self.assertEqual(self.env[action["res_model"]].browse(action["res_id"]).year, 2026)
+        self.assertFalse(action.get("res_id"), "a new record: nothing stored")
+        Consolidation = (
+            self.env[action["res_model"]].with_user(self.dept_user).with_context(action["context"])
+        )
+        consolidation = Consolidation.new(Consolidation.default_get(["year"]))
+        self.assertEqual(consolidation.year, 2026)
+        self.assertEqual(consolidation.reports_missing, summary["reports_missing"])
 
     def test_unit_officer_home_has_no_department_figures(self):
         home = self._home(self.user_a)
