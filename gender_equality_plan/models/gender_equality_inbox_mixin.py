@@ -140,10 +140,24 @@ class GenderEqualityInboxMixin(models.AbstractModel):
                 ]
             )
         )
-        notifications, mails, inbox = [], [], []
+        notifications, mails, inbox, push = [], [], [], []
         for message, (record, users, subject, body, _post) in zip(messages, items, strict=True):
             by_email = users.filtered(
                 lambda user: user.notification_type == "email" and user.partner_id.email_normalized
+            )
+            push.append(
+                (
+                    record,
+                    message,
+                    [
+                        {
+                            "id": user.partner_id.id,
+                            "active": True,
+                            "notif": "email" if user in by_email else "inbox",
+                        }
+                        for user in users
+                    ],
+                )
             )
             for user in users - by_email:
                 inbox.append((message, user.partner_id))
@@ -203,7 +217,24 @@ class GenderEqualityInboxMixin(models.AbstractModel):
         self.env["mail.notification"].sudo().create(notifications)
         if inbox:
             self._gep_send_inbox(messages, inbox)
+        self._gep_web_push(push)
         return messages
+
+    def _gep_web_push(self, push):
+        """The browsers of the recipients that allowed Odoo's notifications get them, as from
+        Odoo's ``_notify_thread_by_web_push`` (same recipients, same payload). ``push``:
+        ``[(record, message, recipients data)]``. Asked once for the batch, and not at all
+        until a browser registered (Odoo creates its VAPID keys then)."""
+        if not self.env["ir.config_parameter"].sudo().get_param("mail.web_push_vapid_private_key"):
+            return
+        partner_ids = {data["id"] for _record, _message, recipients in push for data in recipients}
+        if not partner_ids or not self.env["mail.push.device"].sudo().search_count(
+            [("partner_id", "in", list(partner_ids))], limit=1
+        ):
+            return
+        for record, message, recipients in push:
+            if recipients:
+                record.sudo()._notify_thread_by_web_push(message, recipients)
 
     def _gep_send_inbox(self, messages, inbox):
         """The inbox of the recipients updates by itself (Odoo's ``_notify_thread_by_inbox``),
