@@ -141,7 +141,9 @@ class GenderEqualityInboxMixin(models.AbstractModel):
             )
         )
         notifications, mails, inbox, push = [], [], [], []
-        for message, (record, users, subject, body, _post) in zip(messages, items, strict=True):
+        for message, (record, addressees, subject, body, _post) in zip(messages, items, strict=True):
+            # As Odoo: the author is not notified of their own message (it names them all the same).
+            users = addressees.filtered(lambda user: user.partner_id.id != author_id)
             by_email = users.filtered(
                 lambda user: user.notification_type == "email" and user.partner_id.email_normalized
             )
