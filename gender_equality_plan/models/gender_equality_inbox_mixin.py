@@ -5,6 +5,7 @@ from collections import defaultdict
 from markupsafe import Markup
 
 from odoo import SUPERUSER_ID, Command, api, models
+from odoo.osv import expression
 
 from odoo.addons.mail.tools.discuss import Store
 
@@ -79,18 +80,37 @@ class GenderEqualityInboxMixin(models.AbstractModel):
             return self.env["mail.message"]
         author_id, email_from = self._gep_sender()
         note = self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_note")
-        # The reply-to of each record, by model (``mail.message`` would ask one record at a time).
+        # What ``message_post`` asks each record, asked by model (``tests/test_deliver_contract.py``
+        # compares the result with Odoo's): the reply-to, the company and the alias domain, and
+        # the first message of the thread (a note is threaded under it, as in a flat thread).
         ids_by_model = defaultdict(set)
         for record, *_rest in items:
             ids_by_model[record._name].add(record.id)
-        reply_to = {
-            (model, res_id): address
-            for model, ids in ids_by_model.items()
-            for res_id, address in self.env[model]
-            .browse(sorted(ids))
-            ._notify_get_reply_to(default=email_from)
-            .items()
-        }
+        reply_to, company, alias_domain, parent = {}, {}, {}, {}
+        for model, ids in ids_by_model.items():
+            records = self.env[model].browse(sorted(ids)).sudo()
+            for res_id, address in records._notify_get_reply_to(default=email_from).items():
+                reply_to[model, res_id] = address
+            for res_id, record_company in records._mail_get_companies(default=self.env.company).items():
+                company[model, res_id] = record_company
+            for res_id, domain in records._mail_get_alias_domains(default_company=self.env.company).items():
+                alias_domain[model, res_id] = domain
+            posted = sorted({record.id for record, *_rest, post in items if post and record._name == model})
+            if posted:
+                first = (
+                    self.env["mail.message"]
+                    .sudo()
+                    ._read_group(
+                        [
+                            ("model", "=", model),
+                            ("res_id", "in", posted),
+                            ("message_type", "!=", "user_notification"),
+                        ],
+                        ["res_id"],
+                        ["id:min"],
+                    )
+                )
+                parent.update({(model, res_id): first_id for res_id, first_id in first})
         # Written by OdooBot on behalf of the acting user (the author): a workflow message is not
         # a comment of the user's, that they could edit or delete (models/mail_message.py).
         messages = (
@@ -101,7 +121,12 @@ class GenderEqualityInboxMixin(models.AbstractModel):
                     {
                         "model": record._name,
                         "res_id": record.id,
-                        "record_name": record.display_name,
+                        # As message_notify: a notification names no record and is internal.
+                        "record_name": record.display_name if post else False,
+                        "is_internal": not post,
+                        "record_company_id": company[record._name, record.id].id,
+                        "record_alias_domain_id": alias_domain[record._name, record.id].id,
+                        "parent_id": parent.get((record._name, record.id), False) if post else False,
                         "subject": False if post else subject,
                         "body": body,
                         "author_id": author_id,
@@ -115,10 +140,26 @@ class GenderEqualityInboxMixin(models.AbstractModel):
                 ]
             )
         )
-        notifications, mails, inbox = [], [], []
-        for message, (record, users, subject, body, _post) in zip(messages, items, strict=True):
+        notifications, mails, inbox, push = [], [], [], []
+        for message, (record, addressees, subject, body, _post) in zip(messages, items, strict=True):
+            # As Odoo: the author is not notified of their own message (it names them all the same).
+            users = addressees.filtered(lambda user: user.partner_id.id != author_id)
             by_email = users.filtered(
                 lambda user: user.notification_type == "email" and user.partner_id.email_normalized
+            )
+            push.append(
+                (
+                    record,
+                    message,
+                    [
+                        {
+                            "id": user.partner_id.id,
+                            "active": True,
+                            "notif": "email" if user in by_email else "inbox",
+                        }
+                        for user in users
+                    ],
+                )
             )
             for user in users - by_email:
                 inbox.append((message, user.partner_id))
@@ -144,6 +185,18 @@ class GenderEqualityInboxMixin(models.AbstractModel):
                             "auto_delete": True,
                             "is_notification": True,
                             "state": "outgoing",
+                            # As ``_notify_by_email_get_base_mail_values``: the thread of the
+                            # e-mail and the headers of the record (bounce address, record).
+                            "references": " ".join(
+                                filter(None, [message.sudo().parent_id.message_id, message.message_id])
+                            ),
+                            "headers": repr(
+                                record.sudo()._notify_by_email_get_headers(
+                                    headers={"Return-Path": bounce}
+                                    if (bounce := alias_domain[record._name, record.id].bounce_email)
+                                    else {}
+                                )
+                            ),
                         },
                     )
                 )
@@ -165,13 +218,97 @@ class GenderEqualityInboxMixin(models.AbstractModel):
             self.env.ref("mail.ir_cron_mail_scheduler_action")._trigger()
         self.env["mail.notification"].sudo().create(notifications)
         if inbox:
-            # The inbox of the recipients updates by itself (Odoo's ``_notify_thread_by_inbox``),
-            # with the messages formatted once for all of them.
-            payload = Store(messages.sudo()).get_result()
-            formatted = {data["id"]: data for data in payload.get("mail.message", [])}
-            for message, partner in inbox:
-                partner._bus_send("mail.message/inbox", {**payload, "mail.message": [formatted[message.id]]})
+            self._gep_send_inbox(messages, inbox)
+        self._gep_web_push(push)
         return messages
+
+    def _gep_web_push(self, push):
+        """The browsers of the recipients that allowed Odoo's notifications get them, as from
+        Odoo's ``_notify_thread_by_web_push`` (same recipients, same payload). ``push``:
+        ``[(record, message, recipients data)]``. Asked once for the batch, and not at all
+        until a browser registered (Odoo creates its VAPID keys then)."""
+        if not self.env["ir.config_parameter"].sudo().get_param("mail.web_push_vapid_private_key"):
+            return
+        partner_ids = {data["id"] for _record, _message, recipients in push for data in recipients}
+        if not partner_ids or not self.env["mail.push.device"].sudo().search_count(
+            [("partner_id", "in", list(partner_ids))], limit=1
+        ):
+            return
+        for record, message, recipients in push:
+            if recipients:
+                record.sudo()._notify_thread_by_web_push(message, recipients)
+
+    def _gep_send_inbox(self, messages, inbox):
+        """The inbox of the recipients updates by itself (Odoo's ``_notify_thread_by_inbox``),
+        with the messages formatted once for all of them. ``inbox``: ``[(message, partner)]``.
+
+        Each recipient gets their message, its record and the people it names only (not the
+        other records of the batch), with what Odoo adds for the recipient
+        (``for_current_user``): an unread message of their inbox, not starred, without
+        tracking, and whether they follow the record."""
+        payload = Store(messages.sudo()).get_result()
+        formatted = {data["id"]: data for data in payload.get("mail.message", [])}
+        threads = {(data["model"], data["id"]): data for data in payload.get("mail.thread", [])}
+        partners = {data["id"]: data for data in payload.get("res.partner", [])}
+        ids_by_model = defaultdict(set)
+        for message, _partner in inbox:
+            ids_by_model[message.model].add(message.res_id)
+        followers = self.env["mail.followers"].sudo()
+        if ids_by_model:
+            followers = followers.search(
+                expression.AND(
+                    [
+                        expression.OR(
+                            [("res_model", "=", model), ("res_id", "in", sorted(ids))]
+                            for model, ids in ids_by_model.items()
+                        ),
+                        [("partner_id", "in", list({partner.id for _message, partner in inbox}))],
+                    ]
+                )
+            )
+        follower_of = {
+            (follower.res_model, follower.res_id, follower.partner_id.id): follower for follower in followers
+        }
+        follower_data = {
+            data["id"]: data
+            for data in Store(followers, fields={"is_active": True, "partner": []})
+            .get_result()
+            .get("mail.followers", [])
+        }
+        for message, partner in inbox:
+            data = formatted[message.id]
+            follower = follower_of.get((message.model, message.res_id, partner.id))
+            named = {data["author"]["id"]} if data.get("author") else set()
+            named |= {recipient["id"] for recipient in data.get("recipients", [])}
+            notifications = [
+                notification
+                for notification in payload.get("mail.notification", [])
+                if notification["message"] == message.id
+            ]
+            named |= {
+                notification["persona"]["id"] for notification in notifications if notification.get("persona")
+            }
+            own = {
+                "mail.message": [{**data, "needaction": True, "starred": False, "trackingValues": []}],
+                "mail.notification": notifications,
+                "mail.thread": [
+                    {
+                        **threads[message.model, message.res_id],
+                        "selfFollower": follower.id if follower else False,
+                    }
+                ],
+                "res.partner": [
+                    partners[partner_id] for partner_id in sorted(named) if partner_id in partners
+                ],
+            }
+            if follower:
+                own["mail.followers"] = [follower_data[follower.id]]
+            extra = {
+                key: value
+                for key, value in payload.items()
+                if key not in own and key not in ("mail.followers",)
+            }
+            partner._bus_send("mail.message/inbox", {**extra, **own})
 
     def _gep_mail_body(self, record, body):
         """The e-mail of a notification: its text and a link to the record."""

@@ -81,3 +81,4 @@ from . import test_document_signing
 from . import test_sector_figures
 from . import test_workflow_retries
 from . import test_replica_reads
+from . import test_deliver_contract
