@@ -761,3 +761,35 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
             recipients = submitter if submitter and submitter != self.env.user else self.env["res.users"]
             items.append((record, recipients, record_in_lang.display_name, body_getter(record_in_lang), True))
         self._gep_deliver(items)
+
+    # ------------------------------------------------------------
+    # DECISIONS ON A SELECTION (issue 20): the list's Approve / Return
+    # ------------------------------------------------------------
+
+    def _approval_selection_refusals(self, decision):
+        """``{record: why the current user may not take decision on it now}`` for a selection of
+        records (``decision``: ``"approve"`` or ``"return"``), with the checks and the words of
+        ``action_approve`` / ``action_return``: its status, the user's right to decide its
+        pending stage (``_approval_get_refusal``) and, for an approval, the record's own
+        conditions (``_workflow_check_approvable``). The records that are not named here are
+        decided together by one call of the action (``gender.equality.approval.batch.wizard``)."""
+        action = self.env._("approved") if decision == "approve" else self.env._("returned")
+        refusals = {}
+        for record in self:
+            try:
+                record._workflow_check_state((self._state_review,), action)
+            except UserError as error:
+                refusals[record] = error.args[0]
+        waiting = self - self.browse([record.id for record in refusals])
+        reviews = {review.res_id: review for review in waiting._approval_pending_reviews()}
+        for record in waiting:
+            refusal = record._approval_get_refusal(reviews.get(record.id), self.env.user)
+            if refusal:
+                refusals[record] = refusal
+                continue
+            if decision == "approve":
+                try:
+                    record._workflow_check_approvable()
+                except UserError as error:
+                    refusals[record] = error.args[0]
+        return refusals
