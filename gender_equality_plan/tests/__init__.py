@@ -79,3 +79,4 @@ from . import test_figure_words
 from . import test_document_format
 from . import test_document_signing
 from . import test_sector_figures
+from . import test_approval_batch
