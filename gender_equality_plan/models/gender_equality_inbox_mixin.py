@@ -2,9 +2,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from collections import defaultdict
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from odoo import SUPERUSER_ID, Command, api, models
+from odoo.tools.mail import generate_tracking_message_id
 
 from odoo.addons.mail.tools.discuss import Store
 
@@ -46,6 +47,14 @@ class GenderEqualityInboxMixin(models.AbstractModel):
         )
         return user.partner_id.id, email_from
 
+    @api.model
+    def _gep_prefetch_people(self, users):
+        """Read ``users``, the acting user, OdooBot (the writer of the workflow's messages) and
+        their partners with the company's partner, in one query per table: a notification reads
+        them one after the other otherwise."""
+        users = (users | self.env.user | self.env["res.users"].browse(SUPERUSER_ID)).sudo()
+        (users.partner_id | self.env.company.sudo().partner_id).mapped("email_normalized")
+
     def _gep_notify(self, users, subject, body):
         """Notify ``users`` (inbox or e-mail) about the record ``self`` (or the model when empty)."""
         users = users.filtered(lambda user: user.active and user.partner_id)
@@ -60,6 +69,9 @@ class GenderEqualityInboxMixin(models.AbstractModel):
             body=body,
         )
 
+    # ``post`` of an item of ``_gep_deliver`` that logs its body in the chatter, telling nobody.
+    GEP_LOG = "log"
+
     @api.model
     def _gep_deliver(self, items):
         """Deliver the notifications of many records in a fixed number of queries.
@@ -70,19 +82,33 @@ class GenderEqualityInboxMixin(models.AbstractModel):
         address and want e-mails, in their Odoo inbox otherwise, the same rule as
         ``_notify_get_recipients``. Odoo's ``message_post`` runs about twenty queries for each
         record: approving the plans of a whole country at once would run them for each plan.
+
+        With ``post`` equal to ``GEP_LOG``, ``body`` is a log of the workflow in the chatter that
+        tells nobody, with the values of Odoo's ``_message_log_batch`` (``users`` and ``subject``
+        are ignored): a decision writes its logs and its notifications in one statement.
         """
         items = [
-            (record, users.filtered(lambda user: user.active and user.partner_id), subject, body, post)
+            (
+                record,
+                self.env["res.users"]
+                if post == self.GEP_LOG
+                else users.filtered(lambda user: user.active and user.partner_id),
+                subject,
+                body,
+                post,
+            )
             for record, users, subject, body, post in items
         ]
         if not items:
             return self.env["mail.message"]
+        self._gep_prefetch_people(self.env["res.users"].union(*(users for __, users, *__rest in items)))
         author_id, email_from = self._gep_sender()
         note = self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_note")
         # The reply-to of each record, by model (``mail.message`` would ask one record at a time).
         ids_by_model = defaultdict(set)
-        for record, *_rest in items:
-            ids_by_model[record._name].add(record.id)
+        for record, *_rest, post in items:
+            if post != self.GEP_LOG:
+                ids_by_model[record._name].add(record.id)
         reply_to = {
             (model, res_id): address
             for model, ids in ids_by_model.items()
@@ -91,18 +117,51 @@ class GenderEqualityInboxMixin(models.AbstractModel):
             ._notify_get_reply_to(default=email_from)
             .items()
         }
+        log_values = {}
+        if any(post == self.GEP_LOG for *_rest, post in items):
+            # As ``_message_log_batch`` writes them (mail/models/mail_thread.py).
+            log_from = self.env["res.partner"].browse(author_id).email_formatted
+            log_values = {
+                "author_id": author_id,
+                "email_from": log_from,
+                "record_alias_domain_id": False,
+                "record_company_id": False,
+                "record_name": False,
+                "message_type": "notification",
+                "is_internal": True,
+                "subject": False,
+                "subtype_id": note,
+                "email_add_signature": False,
+                "reply_to": self.env["mail.thread"]._notify_get_reply_to(default=log_from)[False],
+            }
+        # Who gets it by e-mail (the others in their inbox).
+        by_email = [
+            users.filtered(
+                lambda user: user.notification_type == "email" and user.partner_id.email_normalized
+            )
+            for __, users, *__rest in items
+        ]
         # Written by OdooBot on behalf of the acting user (the author): a workflow message is not
-        # a comment of the user's, that they could edit or delete (models/mail_message.py).
+        # a comment of the user's, that they could edit or delete (models/mail_message.py). A note
+        # sent by e-mail has the e-mail's subject (the e-mail is the message: ``_inherits``).
         messages = (
             self.env["mail.message"]
             .with_user(SUPERUSER_ID)
             .create(
                 [
-                    {
+                    dict(
+                        log_values,
+                        model=record._name,
+                        res_id=record.id,
+                        body=escape(body),
+                        message_id=generate_tracking_message_id("message-notify"),
+                    )
+                    if post == self.GEP_LOG
+                    else {
                         "model": record._name,
                         "res_id": record.id,
                         "record_name": record.display_name,
-                        "subject": False if post else subject,
+                        "subject": subject if not post or mailed else False,
                         "body": body,
                         "author_id": author_id,
                         "email_from": email_from,
@@ -111,16 +170,15 @@ class GenderEqualityInboxMixin(models.AbstractModel):
                         "subtype_id": note,
                         "partner_ids": [Command.set(users.partner_id.ids)],
                     }
-                    for record, users, subject, body, post in items
+                    for (record, users, subject, body, post), mailed in zip(items, by_email, strict=True)
                 ]
             )
         )
         notifications, mails, inbox = [], [], []
-        for message, (record, users, subject, body, _post) in zip(messages, items, strict=True):
-            by_email = users.filtered(
-                lambda user: user.notification_type == "email" and user.partner_id.email_normalized
-            )
-            for user in users - by_email:
+        for message, (record, users, _subject, body, _post), mailed in zip(
+            messages, items, by_email, strict=True
+        ):
+            for user in users - mailed:
                 inbox.append((message, user.partner_id))
                 notifications.append(
                     {
@@ -131,16 +189,16 @@ class GenderEqualityInboxMixin(models.AbstractModel):
                         "notification_status": "sent",
                     }
                 )
-            if by_email:
+            if mailed:
                 mails.append(
                     (
                         message,
-                        by_email.partner_id,
+                        mailed.partner_id,
                         {
+                            # Its subject is the message's (written with it, not updated after).
                             "mail_message_id": message.id,
-                            "subject": subject,
                             "body_html": self._gep_mail_body(record, body),
-                            "recipient_ids": [Command.set(by_email.partner_id.ids)],
+                            "recipient_ids": [Command.set(mailed.partner_id.ids)],
                             "auto_delete": True,
                             "is_notification": True,
                             "state": "outgoing",
@@ -162,12 +220,18 @@ class GenderEqualityInboxMixin(models.AbstractModel):
                 for mail, (message, partners, _vals) in zip(created, mails, strict=True)
                 for partner in partners
             ]
-            self.env.ref("mail.ir_cron_mail_scheduler_action")._trigger()
+            # The id from the registry's cache (``env.ref`` asks the database whether it exists).
+            self.env["ir.cron"].browse(
+                self.env["ir.model.data"]._xmlid_to_res_id("mail.ir_cron_mail_scheduler_action")
+            )._trigger()
         self.env["mail.notification"].sudo().create(notifications)
         if inbox:
             # The inbox of the recipients updates by itself (Odoo's ``_notify_thread_by_inbox``),
             # with the messages formatted once for all of them.
-            payload = Store(messages.sudo()).get_result()
+            # Only the messages of the inbox, just created: none is scheduled (Odoo's own
+            # notification passes the values it created the message with, for the same reason).
+            inbox_messages = messages.browse(sorted({message.id for message, __ in inbox}))
+            payload = Store(inbox_messages.sudo(), msg_vals={"scheduled_date": False}).get_result()
             formatted = {data["id"]: data for data in payload.get("mail.message", [])}
             for message, partner in inbox:
                 partner._bus_send("mail.message/inbox", {**payload, "mail.message": [formatted[message.id]]})

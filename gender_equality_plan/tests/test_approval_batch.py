@@ -61,7 +61,11 @@ class TestApprovalBatch(GenderEqualityPlanCommon):
 
     def _snapshot(self, plans):
         return {
-            plan.id: (plan.state, plan.message_ids.ids, [(r.state, r.done_by_id.id) for r in self._reviews(plan)])
+            plan.id: (
+                plan.state,
+                plan.message_ids.ids,
+                [(r.state, r.done_by_id.id) for r in self._reviews(plan)],
+            )
             for plan in plans
         }
 
@@ -92,7 +96,9 @@ class TestApprovalBatch(GenderEqualityPlanCommon):
             logged = plan.message_ids.filtered(
                 lambda message: f"Approved at the stage {self.stage_department.name}" in str(message.body)
             )
-            told = plan.message_ids.filtered(lambda message: message.partner_ids == plan.submitted_by_id.partner_id)
+            told = plan.message_ids.filtered(
+                lambda message: message.partner_ids == plan.submitted_by_id.partner_id
+            )
             return (
                 review.stage_id,
                 review.state,
@@ -146,7 +152,9 @@ class TestApprovalBatch(GenderEqualityPlanCommon):
     def test_list_action_only_for_approvers(self):
         """The list of plans offers Approve and Return to heads and the Department, not to a unit
         officer or an inspector."""
-        approve = self.env.ref("gender_equality_plan.gender_equality_approval_batch_wizard_action_approve_plan")
+        approve = self.env.ref(
+            "gender_equality_plan.gender_equality_approval_batch_wizard_action_approve_plan"
+        )
         back = self.env.ref("gender_equality_plan.gender_equality_approval_batch_wizard_action_return_plan")
         for user, offered in (
             (self.dept_manager, True),
