@@ -181,7 +181,7 @@ class TestQueryCounts(ReportCommon):
         """The Department manager approves one plan at its last stage in 23 queries: 22 in the
         request (OCA base_tier_validation with its notification: 22) and the bus message of the
         deleted to-dos at commit. The review, the log, the plan approved, the submitter told by
-        e-mail, the to-dos of the stage deleted: 45 queries before issue 20."""
+        e-mail, the to-dos of the stage deleted: 43 queries before issue 20."""
         plan = self._approve_one(self.more_units[0], self.dept_manager, True, MAX_APPROVE_LAST_STAGE)
         self.assertEqual(plan.state, "approved")
 
@@ -189,8 +189,8 @@ class TestQueryCounts(ReportCommon):
         """A head approves his stage of one plan in 37 queries, whatever the number of the next
         stage's approvers: the review and the log, then the Department's stage pending, with a
         to-do, a follower and a notification for each of its three approvers (by e-mail, or in
-        the inbox with its bus message), his own to-do deleted. 70 queries before issue 20 (5
-        more for each approver)."""
+        the inbox with its bus message), his own to-do deleted. 70 queries before issue 20, 81
+        with five approvers."""
         head = self.members[self.more_units[0]][1]
         plan = self._approve_one(self.more_units[0], head, False, MAX_APPROVE_HEAD_STAGE)
         self.assertEqual(plan.approval_stage_id, self.stage_department)
