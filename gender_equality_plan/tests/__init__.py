@@ -80,3 +80,4 @@ from . import test_document_format
 from . import test_document_signing
 from . import test_sector_figures
 from . import test_approval_batch
+from . import test_approval_batch_tour
