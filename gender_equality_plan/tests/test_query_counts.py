@@ -15,7 +15,7 @@ from .report_common import RESULTS, ReportCommon
 MAX_COMPILE = 45
 MAX_KPI = 30
 MAX_HOME = 45
-MAX_APPROVE = 50
+MAX_APPROVE = 25
 # One approval as the Approve button of a form runs it (its context), from cold record caches,
 # its writes and what runs at commit (the bus) included; Odoo's tracking of the status is off, as
 # in every test of the module (it adds one message with its tracking value at commit: 12 more
