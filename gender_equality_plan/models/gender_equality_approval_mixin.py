@@ -806,9 +806,15 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
             partner = users.browse(vals["user_id"]).partner_id
             if partner.active:
                 partners_by_record[vals["res_id"]].add(partner.id)
+        # One subscription for the records of the same assignees (a stage of the Department: all).
+        records_by_partners = defaultdict(list)
         for record_id, partner_ids in partners_by_record.items():
+            records_by_partners[frozenset(partner_ids)].append(record_id)
+        for partner_ids, record_ids in records_by_partners.items():
             # Internal users: none of them is a customer (``partner_share``).
-            self.sudo().browse(record_id)._message_subscribe(partner_ids=sorted(partner_ids), customer_ids=[])
+            self.sudo().browse(record_ids)._message_subscribe(
+                partner_ids=sorted(partner_ids), customer_ids=[]
+            )
         done = frozenset(
             (self._name, record_id, partner_id)
             for record_id, partner_ids in partners_by_record.items()
