@@ -56,6 +56,7 @@
         "views/gender_equality_task_views.xml",
         "wizard/gender_equality_reason_wizard_views.xml",
         "wizard/gender_equality_confirm_wizard_views.xml",
+        "wizard/gender_equality_approval_batch_wizard_views.xml",
         "wizard/gender_equality_paper_approval_wizard_views.xml",
         "wizard/gender_equality_document_upload_wizard_views.xml",
         "wizard/gender_equality_prepare_year_wizard_views.xml",

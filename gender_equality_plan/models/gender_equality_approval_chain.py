@@ -235,21 +235,17 @@ class GenderEqualityApprovalChain(models.AbstractModel):
         )
         return Markup("").join(parts) + Markup("<p>%s</p>") % closing
 
-    def _approval_advance(self):
+    def _approval_advance(self, outbox=None, waiting=None):
         """Pass the stages of the current round that need no decision now: those that the
         submission decided (``submission``) and the skipped ones; make the next stage pending
-        and tell who decides it. Return the records that have no stage left: approved."""
+        and tell who decides it. Return the records that have no stage left: approved.
+        ``outbox``: a list that gathers the logs and notifications, delivered by the caller
+        (``_gep_deliver``); without it, they are delivered here, before the records that have
+        no stage left are approved. ``waiting``: the waiting reviews of the records, when the
+        caller read them already (``_approval_open_reviews``)."""
         Review = self.env["gender.equality.approval.review"].sudo()
         now = fields.Datetime.now()
-        waiting = defaultdict(list)
-        rounds = {}
-        for review in Review.search(
-            [("res_model", "=", self._name), ("res_id", "in", self.ids), ("state", "=", "waiting")],
-            order="round desc, sequence, id",
-        ):
-            rounds.setdefault(review.res_id, review.round)
-            if review.round == rounds[review.res_id]:
-                waiting[review.res_id].append(review)
+        waiting = self._approval_waiting_by_record(waiting)
         pending, decided, skipped = Review.browse(), Review.browse(), Review.browse()
         logs = defaultdict(list)
         for record in self:
@@ -292,18 +288,38 @@ class GenderEqualityApprovalChain(models.AbstractModel):
             reviews.write({"state": "approved", "done_by_id": submitter_id, "done_date": now})
         skipped.write({"state": "skipped", "done_date": now})
         pending.write({"state": "pending"})
-        if logs:
-            self.sudo()._message_log_batch(
-                bodies={record_id: Markup("<br/>").join(lines) for record_id, lines in logs.items()},
-                author_id=self.env.user.partner_id.id,
-            )
-        self._approval_on_pending(pending)
-        self._approval_on_paper_pending(pending.filtered(lambda review: review.mode == "paper"))
+        items = [] if outbox is None else outbox
+        items += self._approval_log_items(
+            {record_id: Markup("<br/>").join(lines) for record_id, lines in logs.items()}
+        )
+        self._approval_on_pending(pending, items)
+        self._approval_on_paper_pending(pending.filtered(lambda review: review.mode == "paper"), items)
+        if outbox is None:
+            self._gep_deliver(items)
         waiting_ids = set(pending.mapped("res_id"))
         completed = self.filtered(lambda record: record.id not in waiting_ids)
         if completed:
             completed._approval_complete()
         return completed
+
+    def _approval_waiting_by_record(self, waiting=None):
+        """``{record id: [review]}``: the waiting reviews of the current round of each record, in
+        the order of the chain (``waiting``: the waiting reviews, when the caller read them)."""
+        if waiting is None:
+            waiting = (
+                self.env["gender.equality.approval.review"]
+                .sudo()
+                .search(
+                    [("res_model", "=", self._name), ("res_id", "in", self.ids), ("state", "=", "waiting")]
+                )
+            )
+        by_record = defaultdict(list)
+        rounds = {}
+        for review in waiting.sorted(lambda review: (-review.round, review.sequence, review.id)):
+            rounds.setdefault(review.res_id, review.round)
+            if review.round == rounds[review.res_id]:
+                by_record[review.res_id].append(review)
+        return by_record
 
     # ------------------------------------------------------------
     # PAPER: the head's signature on the paper document (issue 18)
@@ -547,9 +563,12 @@ class GenderEqualityApprovalChain(models.AbstractModel):
             self.env._("Returned"),
         )
 
-    def _approval_on_paper_pending(self, reviews):
+    def _approval_on_paper_pending(self, reviews, outbox=None):
         """Give the stages ``reviews`` signed on paper a to-do: for the submitter when he is a
-        member of the unit whose head signs, else for that unit's members."""
+        member of the unit whose head signs, else for that unit's members (``outbox``: see
+        ``_approval_notify_submitter``)."""
+        if not reviews:
+            return
         activity_type = self._approval_activity_type()
         activities, notifications = [], []
         for review in reviews:
@@ -594,9 +613,11 @@ class GenderEqualityApprovalChain(models.AbstractModel):
                             False,
                         )
                     )
-        if activities:
-            self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(activities)
-        self._gep_deliver(notifications)
+        self._approval_create_todos(activities)
+        if outbox is None:
+            self._gep_deliver(notifications)
+        else:
+            outbox += notifications
 
     def _approval_on_new_heads(self, reviews):
         """The stages ``reviews`` (of these records) that waited for a signature on paper now

@@ -120,11 +120,20 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
     # ------------------------------------------------------------
 
     def _approval_pending_reviews(self):
-        """Pending reviews of the records, in one query."""
+        """Pending reviews of the records, with what the workflow reads of them, in one query."""
+        return self._approval_open_reviews(("pending",))
+
+    def _approval_open_reviews(self, states=("waiting", "pending")):
+        """Reviews of the records in ``states``, with what the workflow reads of them, in one
+        query (a decision reads the pending reviews and the waiting ones that come next: read
+        together, their stages and approvers are then read together too)."""
         return (
             self.env["gender.equality.approval.review"]
             .sudo()
-            .search([("res_model", "=", self._name), ("res_id", "in", self.ids), ("state", "=", "pending")])
+            .search_fetch(
+                [("res_model", "=", self._name), ("res_id", "in", self.ids), ("state", "in", states)],
+                ["res_id", "unit_id", "stage_id", "sequence", "round", "state", "mode"],
+            )
         )
 
     @api.depends("review_ids.state", "review_ids.stage_id")
@@ -264,7 +273,7 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
         stage = review.stage_id
         unit = record._approval_get_unit()
         deciding_unit = stage._get_deciding_unit(unit)
-        if deciding_unit is not None and user not in deciding_unit.manager_ids:
+        if deciding_unit is not None and not deciding_unit._is_head(user):
             return self.env._(
                 "Only a head of the unit %(unit)s can decide the stage %(stage)s of %(record)s.",
                 unit=deciding_unit.display_name,
@@ -279,8 +288,19 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
             )
         return False
 
-    def _approval_check_can_decide(self):
-        """Raise unless the current user may decide the pending stage of every record.
+    def _approval_decision_reviews(self):
+        """The open reviews of the records (``_approval_open_reviews``), with the people that a
+        decision reads and tells (their approvers, the submitters) read at once."""
+        reviews = self._approval_open_reviews()
+        self._gep_prefetch_people(
+            reviews.with_context(active_test=False).reviewer_ids | self.sudo().submitted_by_id
+        )
+        return reviews
+
+    def _approval_check_can_decide(self, open_reviews=None):
+        """Raise unless the current user may decide the pending stage of every record; return
+        ``{record id: its pending review}`` (``open_reviews``: what ``_approval_open_reviews``
+        returned, when the caller read them already).
 
         Two people deciding the same record at once are serialised by the decision itself: a
         decision writes the pending review it read (approved or returned), and Odoo runs its
@@ -292,7 +312,12 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
         here only moved that wait a few statements earlier, with the same outcome: the tests
         passed without it, so it was removed.)
         """
-        reviews_by_record = {review.res_id: review for review in self._approval_pending_reviews()}
+        pending = (
+            self._approval_pending_reviews()
+            if open_reviews is None
+            else open_reviews.filtered(lambda review: review.state == "pending")
+        )
+        reviews_by_record = {review.res_id: review for review in pending}
         for record in self:
             review = reviews_by_record.get(record.id)
             if not review:
@@ -351,12 +376,13 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
     def action_approve(self):
         """Approve the current stage of the records (the last stage approves them)."""
         self._workflow_check_state((self._state_review,), self.env._("approved"))
-        self._approval_check_can_decide()
+        # The pending reviews and the waiting ones in one query: the chain reads them next.
+        open_reviews = self._approval_decision_reviews()
+        reviews = self._approval_check_can_decide(open_reviews)
         self._workflow_check_approvable()
         if self._workflow_confirm_approve and self.env.context.get("gep_confirm"):
             return self.env["gender.equality.confirm.wizard"]._get_action(self, "action_approve")
-        self._approval_approve()
-        return self._gep_feedback(self._workflow_feedback_message("approved"), self.env._("Approved"))
+        return self._approval_approve(reviews, open_reviews)
 
     def action_return(self, reason=None):
         """Return the records to their unit with a reason. Without a reason (a button), ask for it."""
@@ -457,8 +483,8 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
     def _workflow_feedback_message(self, event):
         """The confirmation that the user who submitted, approved or returned the records reads."""
         names = ", ".join(self.sudo().mapped("display_name"))
-        stage = self.approval_stage_id[:1].name
         if event == "submitted":
+            stage = self.approval_stage_id[:1].name
             if stage:
                 return self.env._(
                     "%(records)s is submitted: it waits for the stage %(stage)s.", records=names, stage=stage
@@ -469,7 +495,7 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
                 return self.env._(
                     "You approved your stage: %(records)s now waits for the stage %(stage)s.",
                     records=names,
-                    stage=stage,
+                    stage=self.approval_stage_id[:1].name,
                 )
             return self.env._("%(records)s is approved.", records=names)
         return self.env._("%(records)s is returned to its unit with your reason.", records=names)
@@ -545,28 +571,44 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
         self._approval_advance()
         return reviews
 
-    def _approval_approve(self):
-        """Approve the pending stage of the records as the current user."""
-        reviews = self._approval_check_can_decide()
+    def _approval_approve(self, reviews=None, open_reviews=None):
+        """Approve the pending stage of the records as the current user and return the feedback
+        of ``action_approve`` (``reviews``: what ``_approval_check_can_decide`` returned, and
+        ``open_reviews`` what it read, when the caller checked already).
+
+        What the decision writes in the chatters and the inboxes (its log, the next stage's
+        logs and requests, the submitter's notice) is delivered at once at the end
+        (``_gep_deliver``); the to-dos of the decided stage are deleted last: a deletion empties
+        the whole record cache (Odoo's ``unlink``), and the decision reads the same records."""
+        if reviews is None:
+            open_reviews = self._approval_decision_reviews()
+            reviews = self._approval_check_can_decide(open_reviews)
         Review = self.env["gender.equality.approval.review"].sudo()
         decided = Review.browse([review.id for review in reviews.values()])
         decided.write({"state": "approved", "done_by_id": self.env.uid, "done_date": fields.Datetime.now()})
-        self._approval_close_activities()
-        self.sudo()._message_log_batch(
-            bodies={
+        # Written first: the row of the decided review is what serialises two decisions of the
+        # same stage (see ``_approval_check_can_decide``), before anything else is written.
+        decided.flush_recordset()
+        todos = self._approval_todos()
+        outbox = self._approval_log_items(
+            {
                 record.id: self.env._(
                     "Approved at the stage %(stage)s.", stage=reviews[record.id].stage_id.name
                 )
                 for record in self
-            },
-            author_id=self.env.user.partner_id.id,
+            }
         )
-        completed = self._approval_advance()
+        # The waiting reviews that come next were read with the pending ones.
+        waiting = open_reviews.filtered(lambda review: review.state == "waiting")
+        completed = self._approval_advance(outbox=outbox, waiting=waiting)
         if completed:
             completed._approval_notify_submitter(
-                lambda record: record.env._("%(record)s is approved.", record=record.display_name)
+                lambda record: record.env._("%(record)s is approved.", record=record.display_name), outbox
             )
-        return True
+        self._gep_deliver(outbox)
+        feedback = self._gep_feedback(self._workflow_feedback_message("approved"), self.env._("Approved"))
+        todos.unlink()
+        return feedback
 
     def _approval_complete(self):
         self._workflow_set_state(self._state_approved)
@@ -676,11 +718,17 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
     # ------------------------------------------------------------
 
     def _approval_activity_type(self):
-        return self.env.ref("gender_equality_plan.mail_activity_type_approval")
+        # The id from the registry's cache (``env.ref`` asks the database whether it exists).
+        return self.env["mail.activity.type"].browse(
+            self.env["ir.model.data"]._xmlid_to_res_id("gender_equality_plan.mail_activity_type_approval")
+        )
 
-    def _approval_on_pending(self, reviews):
+    def _approval_on_pending(self, reviews, outbox=None):
         """Give each approver of the newly pending ``reviews`` a to-do on the record, and tell
-        them in their inbox (or by e-mail when they have an address)."""
+        them in their inbox (or by e-mail when they have an address); ``outbox``: see
+        ``_approval_notify_submitter``."""
+        if not reviews:
+            return
         activity_type = self._approval_activity_type()
         activities = []
         notifications = []
@@ -730,34 +778,132 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
                         note,
                     )
                 )
-        if reviews:
-            self.sudo()._workflow_on_pending(reviews)
-        if activities:
-            # Created quietly: the notification below tells the approvers.
-            self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(activities)
-        self._gep_deliver(
-            [(record, users, subject, body, False) for record, users, subject, body in notifications]
-        )
+        self.sudo()._workflow_on_pending(reviews)
+        self._approval_create_todos(activities)
+        items = [(record, users, subject, body, False) for record, users, subject, body in notifications]
+        if outbox is None:
+            self._gep_deliver(items)
+        else:
+            outbox += items
 
     def _approval_close_activities(self):
         """Remove the approval to-dos of the records: the decision is logged in their chatter
         (marking a to-do done posts a message for each record, one at a time)."""
-        self.env["mail.activity"].sudo().search(
-            [
-                ("res_model", "=", self._name),
-                ("res_id", "in", self.ids),
-                ("activity_type_id", "=", self._approval_activity_type().id),
-            ]
-        ).unlink()
+        self._approval_todos().unlink()
         return True
 
-    def _approval_notify_submitter(self, body_getter):
-        """Tell the submitter of each record, in the chatter and in their inbox."""
-        items = []
+    def _approval_create_todos(self, vals_list):
+        """Create the approval to-dos ``vals_list`` quietly (the workflow's notification tells
+        their assignees), their assignees following the records as Odoo's ``mail.activity``
+        makes them, in one subscription per record instead of one per assignee
+        (``gep_followers_done``: see ``models/mail_thread.py``). The assignees are active
+        internal users who may read the record (approvers, members of a unit)."""
+        if not vals_list:
+            return self.env["mail.activity"]
+        users = self.env["res.users"].sudo().browse({vals["user_id"] for vals in vals_list})
+        partners_by_record = defaultdict(set)
+        for vals in vals_list:
+            partner = users.browse(vals["user_id"]).partner_id
+            if partner.active:
+                partners_by_record[vals["res_id"]].add(partner.id)
+        # One subscription for the records of the same assignees (a stage of the Department: all).
+        records_by_partners = defaultdict(list)
+        for record_id, partner_ids in partners_by_record.items():
+            records_by_partners[frozenset(partner_ids)].append(record_id)
+        for partner_ids, record_ids in records_by_partners.items():
+            # Internal users: none of them is a customer (``partner_share``).
+            self.sudo().browse(record_ids)._message_subscribe(
+                partner_ids=sorted(partner_ids), customer_ids=[]
+            )
+        done = frozenset(
+            (self._name, record_id, partner_id)
+            for record_id, partner_ids in partners_by_record.items()
+            for partner_id in partner_ids
+        )
+        # What ``mail.activity`` computes after the insertion (an update of the rows), given with
+        # it: the same values, from records the decision has read.
+        names = {record.id: record.display_name for record in self.sudo()}
+        vals_list = [
+            {
+                "res_model": self._name,
+                "res_name": names.get(vals["res_id"]) or self.sudo().browse(vals["res_id"]).display_name,
+                "user_tz": users.browse(vals["user_id"]).tz,
+                "date_done": False,
+                **vals,
+            }
+            for vals in vals_list
+        ]
+        return (
+            self.env["mail.activity"]
+            .sudo()
+            .with_context(mail_activity_quick_update=True, gep_followers_done=done)
+            .create(vals_list)
+        )
+
+    def _approval_log_items(self, bodies):
+        """Items of ``_gep_deliver`` that log ``bodies`` (``{record id: body}``) in the chatters."""
+        return [
+            (self.browse(record_id), self.env["res.users"], False, body, self.GEP_LOG)
+            for record_id, body in bodies.items()
+        ]
+
+    def _approval_todos(self):
+        """The approval to-dos of the records, with what their deletion reads, in one query."""
+        return (
+            self.env["mail.activity"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "in", self.ids),
+                    ("activity_type_id", "=", self._approval_activity_type().id),
+                ],
+                ["user_id", "date_deadline"],
+            )
+        )
+
+    def _approval_notify_submitter(self, body_getter, outbox=None):
+        """Tell the submitter of each record, in the chatter and in their inbox. ``outbox``: a
+        list that gathers what a decision writes in the chatters and inboxes, delivered at once
+        by the caller (``_gep_deliver``); without it, delivered here."""
+        items = [] if outbox is None else outbox
         for record in self:
             submitter = record.submitted_by_id
             # Written in the submitter's language.
             record_in_lang = record.with_context(lang=submitter.lang or self.env.lang)
             recipients = submitter if submitter and submitter != self.env.user else self.env["res.users"]
             items.append((record, recipients, record_in_lang.display_name, body_getter(record_in_lang), True))
-        self._gep_deliver(items)
+        if outbox is None:
+            self._gep_deliver(items)
+
+    # ------------------------------------------------------------
+    # DECISIONS ON A SELECTION (issue 20): the list's Approve / Return
+    # ------------------------------------------------------------
+
+    def _approval_selection_refusals(self, decision):
+        """``{record: why the current user may not take decision on it now}`` for a selection of
+        records (``decision``: ``"approve"`` or ``"return"``), with the checks and the words of
+        ``action_approve`` / ``action_return``: its status, the user's right to decide its
+        pending stage (``_approval_get_refusal``) and, for an approval, the record's own
+        conditions (``_workflow_check_approvable``). The records that are not named here are
+        decided together by one call of the action (``gender.equality.approval.batch.wizard``)."""
+        action = self.env._("approved") if decision == "approve" else self.env._("returned")
+        refusals = {}
+        for record in self:
+            try:
+                record._workflow_check_state((self._state_review,), action)
+            except UserError as error:
+                refusals[record] = error.args[0]
+        waiting = self - self.browse([record.id for record in refusals])
+        reviews = {review.res_id: review for review in waiting._approval_pending_reviews()}
+        for record in waiting:
+            refusal = record._approval_get_refusal(reviews.get(record.id), self.env.user)
+            if refusal:
+                refusals[record] = refusal
+                continue
+            if decision == "approve":
+                try:
+                    record._workflow_check_approvable()
+                except UserError as error:
+                    refusals[record] = error.args[0]
+        return refusals

@@ -2,10 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from collections import defaultdict
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from odoo import SUPERUSER_ID, Command, api, models
 from odoo.osv import expression
+from odoo.tools.mail import generate_tracking_message_id
 
 from odoo.addons.mail.tools.discuss import Store
 
@@ -47,6 +48,14 @@ class GenderEqualityInboxMixin(models.AbstractModel):
         )
         return user.partner_id.id, email_from
 
+    @api.model
+    def _gep_prefetch_people(self, users):
+        """Read ``users``, the acting user, OdooBot (the writer of the workflow's messages) and
+        their partners with the company's partner, in one query per table: a notification reads
+        them one after the other otherwise."""
+        users = (users | self.env.user | self.env["res.users"].browse(SUPERUSER_ID)).sudo()
+        (users.partner_id | self.env.company.sudo().partner_id).mapped("email_normalized")
+
     def _gep_notify(self, users, subject, body):
         """Notify ``users`` (inbox or e-mail) about the record ``self`` (or the model when empty)."""
         users = users.filtered(lambda user: user.active and user.partner_id)
@@ -61,6 +70,9 @@ class GenderEqualityInboxMixin(models.AbstractModel):
             body=body,
         )
 
+    # ``post`` of an item of ``_gep_deliver`` that logs its body in the chatter, telling nobody.
+    GEP_LOG = "log"
+
     @api.model
     def _gep_deliver(self, items):
         """Deliver the notifications of many records in a fixed number of queries.
@@ -71,54 +83,60 @@ class GenderEqualityInboxMixin(models.AbstractModel):
         address and want e-mails, in their Odoo inbox otherwise, the same rule as
         ``_notify_get_recipients``. Odoo's ``message_post`` runs about twenty queries for each
         record: approving the plans of a whole country at once would run them for each plan.
+
+        With ``post`` equal to ``GEP_LOG``, ``body`` is a log of the workflow in the chatter that
+        tells nobody, with the values of Odoo's ``_message_log_batch`` (``users`` and ``subject``
+        are ignored): a decision writes its logs and its notifications in one statement.
         """
         items = [
-            (record, users.filtered(lambda user: user.active and user.partner_id), subject, body, post)
+            (
+                record,
+                self.env["res.users"]
+                if post == self.GEP_LOG
+                else users.filtered(lambda user: user.active and user.partner_id),
+                subject,
+                body,
+                post,
+            )
             for record, users, subject, body, post in items
         ]
         if not items:
             return self.env["mail.message"]
+        self._gep_prefetch_people(self.env["res.users"].union(*(users for __, users, *__rest in items)))
         author_id, email_from = self._gep_sender()
         note = self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_note")
-        # What ``message_post`` asks each record, asked by model (``tests/test_deliver_contract.py``
-        # compares the result with Odoo's): the reply-to, the company and the alias domain, and
-        # the first message of the thread (a note is threaded under it, as in a flat thread).
-        ids_by_model = defaultdict(set)
-        for record, *_rest in items:
-            ids_by_model[record._name].add(record.id)
-        reply_to, company, alias_domain, parent = {}, {}, {}, {}
-        for model, ids in ids_by_model.items():
-            records = self.env[model].browse(sorted(ids)).sudo()
-            for res_id, address in records._notify_get_reply_to(default=email_from).items():
-                reply_to[model, res_id] = address
-            for res_id, record_company in records._mail_get_companies(default=self.env.company).items():
-                company[model, res_id] = record_company
-            for res_id, domain in records._mail_get_alias_domains(default_company=self.env.company).items():
-                alias_domain[model, res_id] = domain
-            posted = sorted({record.id for record, *_rest, post in items if post and record._name == model})
-            if posted:
-                first = (
-                    self.env["mail.message"]
-                    .sudo()
-                    ._read_group(
-                        [
-                            ("model", "=", model),
-                            ("res_id", "in", posted),
-                            ("message_type", "!=", "user_notification"),
-                        ],
-                        ["res_id"],
-                        ["id:min"],
-                    )
-                )
-                parent.update({(model, res_id): first_id for res_id, first_id in first})
+        reply_to, company, alias_domain, parent = self._gep_thread_values(items, email_from)
+        log_values = self._gep_log_values(items, author_id, note)
+        # Who is notified (as Odoo: not the author, whom the message names all the same), and who
+        # of them by e-mail (the others in their inbox).
+        notified = [
+            addressees.filtered(lambda user: user.partner_id.id != author_id)
+            for __, addressees, *__rest in items
+        ]
+        by_emails = [
+            users.filtered(
+                lambda user: user.notification_type == "email" and user.partner_id.email_normalized
+            )
+            for users in notified
+        ]
         # Written by OdooBot on behalf of the acting user (the author): a workflow message is not
-        # a comment of the user's, that they could edit or delete (models/mail_message.py).
+        # a comment of the user's, that they could edit or delete (models/mail_message.py). A note
+        # sent by e-mail has the e-mail's subject (the e-mail is the message: ``_inherits``),
+        # written with the message rather than updated by the e-mail's creation.
         messages = (
             self.env["mail.message"]
             .with_user(SUPERUSER_ID)
             .create(
                 [
-                    {
+                    dict(
+                        log_values,
+                        model=record._name,
+                        res_id=record.id,
+                        body=escape(body),
+                        message_id=generate_tracking_message_id("message-notify"),
+                    )
+                    if post == self.GEP_LOG
+                    else {
                         "model": record._name,
                         "res_id": record.id,
                         # As message_notify: a notification names no record and is internal.
@@ -127,7 +145,7 @@ class GenderEqualityInboxMixin(models.AbstractModel):
                         "record_company_id": company[record._name, record.id].id,
                         "record_alias_domain_id": alias_domain[record._name, record.id].id,
                         "parent_id": parent.get((record._name, record.id), False) if post else False,
-                        "subject": False if post else subject,
+                        "subject": subject if not post or by_email else False,
                         "body": body,
                         "author_id": author_id,
                         "email_from": email_from,
@@ -136,17 +154,16 @@ class GenderEqualityInboxMixin(models.AbstractModel):
                         "subtype_id": note,
                         "partner_ids": [Command.set(users.partner_id.ids)],
                     }
-                    for record, users, subject, body, post in items
+                    for (record, users, subject, body, post), by_email in zip(items, by_emails, strict=True)
                 ]
             )
         )
         notifications, mails, inbox, push = [], [], [], []
-        for message, (record, addressees, subject, body, _post) in zip(messages, items, strict=True):
-            # As Odoo: the author is not notified of their own message (it names them all the same).
-            users = addressees.filtered(lambda user: user.partner_id.id != author_id)
-            by_email = users.filtered(
-                lambda user: user.notification_type == "email" and user.partner_id.email_normalized
-            )
+        for message, (record, _users, _subject, body, post), users, by_email in zip(
+            messages, items, notified, by_emails, strict=True
+        ):
+            if post == self.GEP_LOG:
+                continue
             push.append(
                 (
                     record,
@@ -179,7 +196,6 @@ class GenderEqualityInboxMixin(models.AbstractModel):
                         by_email.partner_id,
                         {
                             "mail_message_id": message.id,
-                            "subject": subject,
                             "body_html": self._gep_mail_body(record, body),
                             "recipient_ids": [Command.set(by_email.partner_id.ids)],
                             "auto_delete": True,
@@ -215,12 +231,77 @@ class GenderEqualityInboxMixin(models.AbstractModel):
                 for mail, (message, partners, _vals) in zip(created, mails, strict=True)
                 for partner in partners
             ]
-            self.env.ref("mail.ir_cron_mail_scheduler_action")._trigger()
+            # The id from the registry's cache (``env.ref`` asks the database whether it exists).
+            self.env["ir.cron"].browse(
+                self.env["ir.model.data"]._xmlid_to_res_id("mail.ir_cron_mail_scheduler_action")
+            )._trigger()
         self.env["mail.notification"].sudo().create(notifications)
         if inbox:
-            self._gep_send_inbox(messages, inbox)
+            self._gep_send_inbox(messages.browse(sorted({message.id for message, __ in inbox})), inbox)
         self._gep_web_push(push)
         return messages
+
+    def _gep_thread_values(self, items, email_from):
+        """What ``message_post`` asks each record of ``items`` (``_gep_deliver``'s), asked by model
+        (``tests/test_deliver_contract.py`` compares the result with Odoo's): ``(reply-to,
+        company, alias domain, first message of the thread)``, each by ``(model, id)``; a note is
+        threaded under the first message, as in a flat thread. Logs need none of them."""
+        ids_by_model = defaultdict(set)
+        for record, *_rest, post in items:
+            if post != self.GEP_LOG:
+                ids_by_model[record._name].add(record.id)
+        reply_to, company, alias_domain, parent = {}, {}, {}, {}
+        for model, ids in ids_by_model.items():
+            records = self.env[model].browse(sorted(ids)).sudo()
+            for res_id, address in records._notify_get_reply_to(default=email_from).items():
+                reply_to[model, res_id] = address
+            for res_id, record_company in records._mail_get_companies(default=self.env.company).items():
+                company[model, res_id] = record_company
+            for res_id, domain in records._mail_get_alias_domains(default_company=self.env.company).items():
+                alias_domain[model, res_id] = domain
+            posted = sorted(
+                {
+                    record.id
+                    for record, *_rest, post in items
+                    if post and post != self.GEP_LOG and record._name == model
+                }
+            )
+            if posted:
+                first = (
+                    self.env["mail.message"]
+                    .sudo()
+                    ._read_group(
+                        [
+                            ("model", "=", model),
+                            ("res_id", "in", posted),
+                            ("message_type", "!=", "user_notification"),
+                        ],
+                        ["res_id"],
+                        ["id:min"],
+                    )
+                )
+                parent.update({(model, res_id): first_id for res_id, first_id in first})
+        return reply_to, company, alias_domain, parent
+
+    def _gep_log_values(self, items, author_id, note):
+        """The values of the logs of ``items`` (``_gep_deliver``'s items whose ``post`` is
+        ``GEP_LOG``), as Odoo's ``_message_log_batch`` writes them (mail/models/mail_thread.py)."""
+        if not any(post == self.GEP_LOG for *_rest, post in items):
+            return {}
+        log_from = self.env["res.partner"].browse(author_id).email_formatted
+        return {
+            "author_id": author_id,
+            "email_from": log_from,
+            "record_alias_domain_id": False,
+            "record_company_id": False,
+            "record_name": False,
+            "message_type": "notification",
+            "is_internal": True,
+            "subject": False,
+            "subtype_id": note,
+            "email_add_signature": False,
+            "reply_to": self.env["mail.thread"]._notify_get_reply_to(default=log_from)[False],
+        }
 
     def _gep_web_push(self, push):
         """The browsers of the recipients that allowed Odoo's notifications get them, as from

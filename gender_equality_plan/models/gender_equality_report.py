@@ -529,11 +529,11 @@ class GenderEqualityReport(models.Model):
         )
         self._gep_supersede_documents()
 
-    def _approval_advance(self):
+    def _approval_advance(self, outbox=None, waiting=None):
         """The report is final for its unit when its head decides his stage (in the application,
         or by submitting it himself): its final PDF is issued, for the head to sign, before it
         goes on to the Department."""
-        completed = super()._approval_advance()
+        completed = super()._approval_advance(outbox=outbox, waiting=waiting)
         self._gep_issue_signed_by_heads()
         return completed
 

@@ -173,6 +173,16 @@ class GenderEqualityUnit(models.Model):
         for unit in self:
             unit.manager_ids = unit.user_ids.filtered(lambda user: manager_group in user.groups_id)
 
+    def _is_head(self, user):
+        """Whether ``user`` is one of the unit's heads (``manager_ids``), without reading the
+        groups of every member: a decision asks it about the one user who decides."""
+        self.ensure_one()
+        return (
+            user.active
+            and user in self.with_context(active_test=False).user_ids
+            and user.has_group("gender_equality_plan.group_unit_manager")
+        )
+
     @api.depends("user_ids", "user_ids.groups_id", "user_ids.active", "user_ids.share")
     def _compute_has_head_account(self):
         for unit in self:

@@ -43,7 +43,9 @@ class GenderEqualityUnitYearMixin(models.AbstractModel):
                 )
             )
 
-    @api.constrains("unit_id", "year", "state")
+    # Not on ``state``: a record that leaves the cancelled state is checked by ``write`` (it
+    # "moves"), and a change between other states (an approval) takes nobody's place.
+    @api.constrains("unit_id", "year")
     def _check_unique_unit_year(self):
         records = self.filtered(lambda record: record.state != "cancelled")
         self._unit_year_check_free([(record.unit_id.id, record.year) for record in records], records)
@@ -114,9 +116,12 @@ class GenderEqualityUnitYearMixin(models.AbstractModel):
                 or record.state == "cancelled"
             )
         )
-        if moving:
-            # The check reads every unit's records: it answers only where the user may write.
-            moving._gep_check_rule_on_values("write", [vals])
+        if not moving:
+            # Nothing takes another record's place (a status change between states that are not
+            # cancelled, such as an approval, or a cancellation): the unique index cannot refuse.
+            return super().write(vals)
+        # The check reads every unit's records: it answers only where the user may write.
+        moving._gep_check_rule_on_values("write", [vals])
         self._unit_year_check_free(
             [(vals.get("unit_id", record.unit_id.id), vals.get("year", record.year)) for record in moving],
             exclude=self,

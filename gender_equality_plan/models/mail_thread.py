@@ -119,6 +119,19 @@ class MailThread(models.AbstractModel):
         return super().message_notify(**kwargs)
 
     def message_subscribe(self, partner_ids=None, subtype_ids=None):
+        done = self.env.context.get("gep_followers_done")
+        if (
+            done
+            and partner_ids
+            and not subtype_ids
+            and all(
+                (self._name, res_id, partner_id) in done for res_id in self.ids for partner_id in partner_ids
+            )
+        ):
+            # The workflow subscribed the assignees of its to-dos in one batch before creating
+            # them (``_approval_create_todos``); ``mail.activity`` would subscribe each assignee
+            # again, one set of queries each.
+            return True
         self._gep_check_recipients(self, partner_ids)
         return super().message_subscribe(partner_ids=partner_ids, subtype_ids=subtype_ids)
 

@@ -82,3 +82,5 @@ from . import test_sector_figures
 from . import test_workflow_retries
 from . import test_replica_reads
 from . import test_deliver_contract
+from . import test_approval_batch
+from . import test_approval_batch_tour

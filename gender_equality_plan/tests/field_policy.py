@@ -904,6 +904,11 @@ POLICY = {
         "states": {None: frozenset({"method", "res_ids", "res_model"})},
         "readonly": frozenset({"confirm_label", "message"}),
     },
+    "gender.equality.approval.batch.wizard": {
+        "writers": ALL_ROLES_OF_THE_APP,
+        "states": {None: frozenset({"decision", "reason", "res_ids", "res_model"})},
+        "readonly": frozenset({"accepted_count", "refused_count", "summary"}),
+    },
     "gender.equality.document.upload.wizard": {
         "writers": ALL_ROLES_OF_THE_APP,
         "states": {None: frozenset({"res_id", "res_model", "signed_file", "signed_file_name"})},

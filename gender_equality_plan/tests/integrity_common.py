@@ -469,6 +469,7 @@ class IntegrityCommon(GenderEqualityPlanCommon):
             "gender.equality.home": {},
             "gender.equality.reason.wizard": {},
             "gender.equality.confirm.wizard": {},
+            "gender.equality.approval.batch.wizard": {},
             "gender.equality.paper.approval.wizard": {
                 "scan": base64.b64encode(b"%PDF-1.4 signed"),
                 "signer": "Nguyễn Văn An",
@@ -490,6 +491,8 @@ class IntegrityCommon(GenderEqualityPlanCommon):
                 "default_res_ids": plan.ids,
                 "default_method": "action_return",
             }
+        elif model == "gender.equality.approval.batch.wizard":
+            context = {"active_model": plan._name, "active_ids": plan.ids, "default_decision": "approve"}
         elif model == "gender.equality.paper.approval.wizard":
             context = {"default_res_model": plan._name, "default_res_id": plan.id}
         elif model == "gender.equality.document.upload.wizard":

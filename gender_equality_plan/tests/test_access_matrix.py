@@ -82,6 +82,7 @@ ACCESS = {
     "gender.equality.home": dict.fromkeys(MASTER, "crw"),
     "gender.equality.reason.wizard": EVERYONE,
     "gender.equality.confirm.wizard": EVERYONE,
+    "gender.equality.approval.batch.wizard": EVERYONE,
     "gender.equality.paper.approval.wizard": EVERYONE,
     # The signed documents are read through their records; administrators configure the digital
     # signatures (trusted roots, the bodies' certificates): no role of the application has rights.

@@ -7,3 +7,4 @@ from . import gender_equality_confirm_wizard
 from . import gender_equality_record_wizard
 from . import gender_equality_paper_approval_wizard
 from . import gender_equality_document_upload_wizard
+from . import gender_equality_approval_batch_wizard
