@@ -44,10 +44,10 @@ import sys
 import tempfile
 import threading
 import time
-import xml.etree.ElementTree as ElementTree
 from collections import Counter, defaultdict
 from datetime import datetime
 from pathlib import Path
+from xml.etree import ElementTree
 
 import requests
 
@@ -133,7 +133,9 @@ def prepare(env, levels, seed):
             "sessions": sessions,
             "officers": [{"login": login, "unit_id": unit} for unit, login, __ in chosen],
             "heads": [{"login": head, "unit_id": unit} for unit, __, head in chosen[:head_count]],
-            "department": [{"login": login, "index": i, "of": department_count} for i, login in enumerate(department)],
+            "department": [
+                {"login": login, "index": i, "of": department_count} for i, login in enumerate(department)
+            ],
         }
         plan.append(level)
         used_units += [unit for unit, __, __ in chosen]
@@ -167,7 +169,10 @@ def reset_reports(env, unit_ids):
     ).unlink()
     supplements.unlink()
     reports.unlink()
-    print(f"  reset: {len(reports)} reports and {len(supplements)} supplements of {len(unit_ids)} units", flush=True)
+    print(
+        f"  reset: {len(reports)} reports and {len(supplements)} supplements of {len(unit_ids)} units",
+        flush=True,
+    )
 
 
 def create_department_users(env, count):
@@ -195,7 +200,9 @@ def create_department_users(env, count):
 def write_password(env, logins):
     """One PBKDF2 hash of the run's password, written on every user of the run at once."""
     hashed = env["res.users"]._crypt_context().hash(PASSWORD)
-    env.cr.execute("UPDATE res_users SET password = %s, active = true WHERE login = ANY(%s)", [hashed, logins])
+    env.cr.execute(
+        "UPDATE res_users SET password = %s, active = true WHERE login = ANY(%s)", [hashed, logins]
+    )
     if env.cr.rowcount != len(logins):
         raise SystemExit(f"{len(logins) - env.cr.rowcount} users of the run are missing.")
 
@@ -345,7 +352,11 @@ class Session:
         key = (model, view_type)
         if key not in self.views:
             views = self.call_kw(
-                kind, model, "get_views", [], {"views": [[False, view_type]], "options": {"load_filters": True}}
+                kind,
+                model,
+                "get_views",
+                [],
+                {"views": [[False, view_type]], "options": {"load_filters": True}},
             )
             arch = views["views"][view_type]["arch"]
             self.views[key] = view_spec(arch, views["models"][model]["fields"])
@@ -449,7 +460,9 @@ class Session:
         if not self.think():
             return
         # The "to do" activities of the unit: the first one is carried out.
-        todo = self.task_list(0, [("state", "in", ["planned", "in_progress"]), ("unit_id", "=", self.user["unit_id"])])
+        todo = self.task_list(
+            0, [("state", "in", ["planned", "in_progress"]), ("unit_id", "=", self.user["unit_id"])]
+        )
         if todo["records"]:
             task_id = todo["records"][0]["id"]
             task = self.read_form("task_form", "gender.equality.task", task_id)
@@ -505,7 +518,9 @@ class Session:
             report_id = reports["records"][0]["id"] if reports["records"] else None
         else:
             spec = self.spec(model, "form")
-            values = self.call_kw("report_new", model, "onchange", [[], {}, [], spec], {"context": context})["value"]
+            values = self.call_kw("report_new", model, "onchange", [[], {}, [], spec], {"context": context})[
+                "value"
+            ]
             if not self.think():
                 return
             values = {key: value for key, value in values.items() if key in ("unit_id", "year")}
@@ -535,15 +550,25 @@ class Session:
         model = "gender.equality.report"
         try:
             result = self.button(
-                "report_submit", model, "action_submit", [report_id], {"gep_confirm": True, "gep_feedback": True}
+                "report_submit",
+                model,
+                "action_submit",
+                [report_id],
+                {"gep_confirm": True, "gep_feedback": True},
             )
             if isinstance(result, dict) and result.get("res_model") == "gender.equality.confirm.wizard":
                 wizard_model = result["res_model"]
                 context = result.get("context") or {}
                 spec = self.spec(wizard_model, "form", "report_submit")
-                self.call_kw("report_submit", wizard_model, "onchange", [[], {}, [], spec], {"context": context})
+                self.call_kw(
+                    "report_submit", wizard_model, "onchange", [[], {}, [], spec], {"context": context}
+                )
                 [wizard] = self.call_kw(
-                    "report_submit", wizard_model, "web_save", [[], {}], {"specification": {}, "context": context}
+                    "report_submit",
+                    wizard_model,
+                    "web_save",
+                    [[], {}],
+                    {"specification": {}, "context": context},
                 )
                 self.button("report_submit", wizard_model, "action_confirm", [wizard["id"]], context)
             self.submitted.append(report_id)
@@ -575,7 +600,9 @@ class Session:
             if not self.think():
                 return
             try:
-                self.button("approve", "gender.equality.report", "action_approve", [report_id], {"gep_feedback": True})
+                self.button(
+                    "approve", "gender.equality.report", "action_approve", [report_id], {"gep_feedback": True}
+                )
                 self.approved.append(report_id)
             except CallFailed:
                 pass
@@ -626,13 +653,17 @@ class Session:
         report_id = mine[0]
         self.read_form("report_form", "gender.equality.report", report_id)
         try:
-            self.button("accept", "gender.equality.report", "action_approve", [report_id], {"gep_feedback": True})
+            self.button(
+                "accept", "gender.equality.report", "action_approve", [report_id], {"gep_feedback": True}
+            )
             self.approved.append(report_id)
         except CallFailed:
             pass
 
     def run(self):
-        scenario = {"officer": self.run_officer, "head": self.run_head, "department": self.run_department}[self.role]
+        scenario = {"officer": self.run_officer, "head": self.run_head, "department": self.run_department}[
+            self.role
+        ]
         try:
             scenario()
         except CallFailed:
@@ -642,7 +673,7 @@ class Session:
                     self.home()
                 except CallFailed:
                     continue
-        except Exception as exc:  # noqa: BLE001 - a bug of the client must show, not end a thread quietly
+        except Exception as exc:
             self.record("client", time.time(), 0, f"client: {type(exc).__name__}: {exc}"[:200])
 
 
@@ -789,8 +820,7 @@ class Sampler(threading.Thread):
             if previous:
                 elapsed = now - previous[0]
                 sample = {
-                    name: round(max(0.0, current[name] - previous[1][name]) / elapsed, 2)
-                    for name in current
+                    name: round(max(0.0, current[name] - previous[1][name]) / elapsed, 2) for name in current
                 }
                 sample["machine"] = round(
                     (busy - previous[2]) / max(1, total - previous[3]) * os.cpu_count(), 2
@@ -827,7 +857,11 @@ class Sampler(threading.Thread):
 # SERVER TIMES (Odoo's request log: queries, SQL time, Python time)
 # ------------------------------------------------------------
 
-REQUEST_LINE = re.compile(r'werkzeug: .*?"(?P<method>[A-Z]+) (?P<path>\S+) HTTP/[\d.]+" (?P<status>\d+) \S+ (?P<queries>\d+) (?P<sql>[\d.]+) (?P<python>[\d.]+)')
+# Odoo's request log line: ``"POST /path HTTP/1.0" 200 - <queries> <SQL s> <Python s>``.
+REQUEST_LINE = re.compile(
+    r'werkzeug: .*?"(?P<method>[A-Z]+) (?P<path>\S+) HTTP/[\d.]+" (?P<status>\d+) \S+ '
+    r"(?P<queries>\d+) (?P<sql>[\d.]+) (?P<python>[\d.]+)"
+)
 
 
 def server_times(log, offset):
@@ -917,7 +951,14 @@ def integrity(connection, unit_ids, submitted, uncertain):
     }
     result["ok"] = not any(
         result[key]
-        for key in ("lost", "submitted_unknown_to_clients", "without_lines", "without_review", "reviewed_twice", "duplicated_units")
+        for key in (
+            "lost",
+            "submitted_unknown_to_clients",
+            "without_lines",
+            "without_review",
+            "reviewed_twice",
+            "duplicated_units",
+        )
     )
     return result
 
@@ -1008,7 +1049,10 @@ def table(levels):
                 str(stats["errors"] + stats["login"]["errors"]),
                 f"{integrity_result['reports_submitted_client']}/{integrity_result['reports_submitted_db']}",
                 "OK" if integrity_result["ok"] else "FAIL",
-                "/".join(f"{cpu.get(name, {}).get('mean', 0):.2f}" for name in ("odoo", "postgresql", "nginx", "clients")),
+                "/".join(
+                    f"{cpu.get(name, {}).get('mean', 0):.2f}"
+                    for name in ("odoo", "postgresql", "nginx", "clients")
+                ),
                 f"{level['load_average'][0]:.1f}→{cpu.get('load1', {}).get('max', 0):.1f}",
                 "PASS" if level["passed"] else "FAIL",
             ]
@@ -1019,7 +1063,8 @@ def table(levels):
 def passes(level):
     groups = level["stats"]["groups"]
     latency = all(
-        groups.get(name, {}).get("p95_s") is None or groups[name]["p95_s"] <= limit for name, limit in TARGETS.items()
+        groups.get(name, {}).get("p95_s") is None or groups[name]["p95_s"] <= limit
+        for name, limit in TARGETS.items()
     )
     return (
         latency
@@ -1065,7 +1110,8 @@ def set_parameter(pg_connect, key, value):
             cr.execute("UPDATE ir_config_parameter SET value = %s WHERE key = %s", [value, key])
             if not cr.rowcount:
                 cr.execute(
-                    """INSERT INTO ir_config_parameter (key, value, create_uid, write_uid, create_date, write_date)
+                    """INSERT INTO ir_config_parameter
+                              (key, value, create_uid, write_uid, create_date, write_date)
                        VALUES (%s, %s, 1, 1, now() at time zone 'UTC', now() at time zone 'UTC')""",
                     [key, value],
                 )
@@ -1149,7 +1195,9 @@ def run_level(level, plan, args, url, db, workdir, server, nginx, pg_connect):
         client.wait(timeout=args.duration + 2 * TIMEOUT + 60)
     sampler.stop()
     end = time.time()
-    results = [json.loads((workdir / f"events-{sessions}-{index}.json").read_text()) for index in range(processes)]
+    results = [
+        json.loads((workdir / f"events-{sessions}-{index}.json").read_text()) for index in range(processes)
+    ]
     events = [event for result in results for event in result["events"]]
     submitted = [rid for result in results for rid in result["submitted"]]
     uncertain = [rid for result in results for rid in result["uncertain"]]
@@ -1163,7 +1211,11 @@ def run_level(level, plan, args, url, db, workdir, server, nginx, pg_connect):
     cpu = sampler.summary()
     result = {
         "sessions": sessions,
-        "composition": {"officers": len(level["officers"]), "heads": len(level["heads"]), "department": len(level["department"])},
+        "composition": {
+            "officers": len(level["officers"]),
+            "heads": len(level["heads"]),
+            "department": len(level["department"]),
+        },
         "logged_in": logged_in,
         "login_phase_s": round(login_s, 1),
         "duration_s": round(end - start, 1),
@@ -1199,18 +1251,24 @@ def saturation(level):
         "server_python_mean_s": round(python, 4),
         "client_p50_by_group": {name: value["p50_s"] for name, value in level["stats"]["groups"].items()},
         "note": "client time minus server time (SQL + Python) is time queued before a worker "
-        "took the request or waiting for a CPU" if durations else "",
+        "took the request or waiting for a CPU"
+        if durations
+        else "",
     }
 
 
-def main_run(argv):
+def parse_run_args(argv):
     parser = argparse.ArgumentParser(description="Run the load test.")
     parser.add_argument("--sessions", type=int, nargs="+", default=list(LEVELS))
-    parser.add_argument("--duration", type=float, default=180, help="measured seconds per level (default 180)")
+    parser.add_argument(
+        "--duration", type=float, default=180, help="measured seconds per level (default 180)"
+    )
     parser.add_argument("--think", type=float, nargs=2, default=list(THINK))
     parser.add_argument("--workers", type=int, default=int(os.environ.get("WORKERS", 6)))
     parser.add_argument("--client-processes", type=int, default=0)
-    parser.add_argument("--login-concurrency", type=int, default=2, help="logins at a time per client process")
+    parser.add_argument(
+        "--login-concurrency", type=int, default=2, help="logins at a time per client process"
+    )
     parser.add_argument("--seed", type=int, default=20261205)
     parser.add_argument("--output", type=Path, default=RESULTS)
     parser.add_argument("--workdir", type=Path, default=None)
@@ -1222,40 +1280,16 @@ def main_run(argv):
         type=Path,
         default=Path(os.environ.get("ODOO_SRC", Path.home() / "src/odoo-18.0")) / "odoo-bin",
     )
-    args, odoo_args = parser.parse_known_args(argv)
-    from odoo_stack import Nginx, OdooServer
+    return parser.parse_known_args(argv)
 
-    import psycopg2
 
-    options = odoo_options(odoo_args)
-    db = options["db_name"]
-    workdir = (args.workdir or Path(tempfile.mkdtemp(prefix="gep-loadtest-"))).resolve()
-    workdir.mkdir(parents=True, exist_ok=True)
+def production_server(args, odoo_cli, http_port, workdir):
+    """Odoo with the README's production options (Deployment: ``/etc/odoo/odoo.conf``) and the
+    run's worker count; the request log (werkzeug) gives each request's SQL and Python time."""
+    from odoo_stack import OdooServer
 
-    def pg_connect():
-        return psycopg2.connect(
-            dbname=db,
-            host=options.get("db_host") or None,
-            port=options.get("db_port") or None,
-            user=options.get("db_user") or None,
-            password=options.get("db_password") or None,
-        )
-
-    python_and_bin = [sys.executable, str(args.odoo_bin)]
-    odoo_cli = [arg for arg in odoo_args if not arg.startswith("--db-filter")] + [f"--db-filter=^{db}$"]
-    plan_file = workdir / "plan.json"
-    print(f"Preparing {db} for {args.sessions} sessions…", flush=True)
-    if not args.skip_prepare:
-        subprocess.run(
-            [sys.executable, __file__, "prepare", "--levels", *map(str, args.sessions), "--output",
-             str(plan_file), *odoo_cli[:-1], "--log-level=warn"],
-            check=True,
-        )
-    plan = json.loads(plan_file.read_text())
-    http_port, nginx_port = free_port_pair(), free_port()
-    # The README's production options (Deployment: /etc/odoo/odoo.conf), the worker count of the run.
-    server = OdooServer(
-        [*python_and_bin, *odoo_cli],
+    return OdooServer(
+        [sys.executable, str(args.odoo_bin), *odoo_cli],
         http_port,
         workdir,
         name="odoo-loadtest",
@@ -1272,11 +1306,63 @@ def main_run(argv):
             "--log-handler=werkzeug:INFO",
         ),
     )
+
+
+def print_level(result):
+    groups, stats = result["stats"]["groups"], result["stats"]
+    print(
+        f"  {result['logged_in']} logged in in {result['login_phase_s']} s; {stats['calls']} calls, "
+        f"{stats['errors']} errors; unit p95 {groups.get('unit', {}).get('p95_s')} s, "
+        f"KPI/XLSX p95 {groups.get('department_kpi_xlsx', {}).get('p95_s')} s; "
+        f"integrity {'OK' if result['integrity']['ok'] else 'FAIL'}; "
+        f"load {result['load_average_after'][0]}",
+        flush=True,
+    )
+    if stats["error_kinds"]:
+        print("  errors:", json.dumps(stats["error_kinds"], ensure_ascii=False), flush=True)
+
+
+def describe_machine(machine):
+    return (
+        f"Machine: {machine['cpu_count']} cores (shared), load {machine['load_average_before'][0]} → "
+        f"{machine['load_average_after'][0]}, Odoo --workers={machine['workers']}, "
+        f"think {machine['think_s'][0]:g}–{machine['think_s'][1]:g} s, "
+        f"{machine['duration_s']:g} s per level, {machine['date']}"
+    )
+
+
+def main_run(argv):
+    args, odoo_args = parse_run_args(argv)
+    import psycopg2
+    from odoo_stack import Nginx
+
+    options = odoo_options(odoo_args)
+    db = options["db_name"]
+    workdir = (args.workdir or Path(tempfile.mkdtemp(prefix="gep-loadtest-"))).resolve()
+    workdir.mkdir(parents=True, exist_ok=True)
+
+    def pg_connect():
+        return psycopg2.connect(
+            dbname=db,
+            host=options.get("db_host") or None,
+            port=options.get("db_port") or None,
+            user=options.get("db_user") or None,
+            password=options.get("db_password") or None,
+        )
+
+    odoo_cli = [arg for arg in odoo_args if not arg.startswith("--db-filter")]
+    plan_file = workdir / "plan.json"
+    print(f"Preparing {db} for {args.sessions} sessions…", flush=True)
+    if not args.skip_prepare:
+        command = [sys.executable, __file__, "prepare", "--levels", *map(str, args.sessions)]
+        subprocess.run([*command, "--output", str(plan_file), *odoo_cli, "--log-level=warn"], check=True)
+    plan = json.loads(plan_file.read_text())
+    http_port, nginx_port = free_port_pair(), free_port()
+    server = production_server(args, [*odoo_cli, f"--db-filter=^{db}$"], http_port, workdir)
     nginx = Nginx(nginx_port, [http_port], [http_port + 3], workdir / "nginx")
     # wkhtmltopdf loads the stylesheets of the PDFs that the heads' approvals produce from the
     # server itself: the README's ``report.url``, on this run's port.
     set_parameter(pg_connect, "report.url", f"http://127.0.0.1:{http_port}")
-    levels = []
     machine = {
         "cpu_count": os.cpu_count(),
         "load_average_before": [round(load, 2) for load in os.getloadavg()],
@@ -1286,7 +1372,8 @@ def main_run(argv):
         "think_s": list(args.think),
         "duration_s": args.duration,
     }
-    print(f"Odoo --workers={args.workers} on :{http_port}, nginx on :{nginx_port}; logs in {workdir}", flush=True)
+    print(f"Odoo --workers={args.workers} on :{http_port}, nginx on :{nginx_port}; logs in {workdir}")
+    output = {"machine": machine, "levels": []}
     try:
         server.start(timeout=300)
         nginx.start()
@@ -1294,33 +1381,20 @@ def main_run(argv):
             print(f"{level['sessions']} sessions: logging in…", flush=True)
             result = run_level(level, plan, args, nginx.url, db, workdir, server, nginx, pg_connect)
             result["saturation"] = saturation(result)
-            levels.append(result)
-            groups = result["stats"]["groups"]
-            print(
-                f"  {result['logged_in']} logged in in {result['login_phase_s']} s; {result['stats']['calls']} calls, "
-                f"{result['stats']['errors']} errors; unit p95 {groups.get('unit', {}).get('p95_s')} s, "
-                f"KPI/XLSX p95 {groups.get('department_kpi_xlsx', {}).get('p95_s')} s; "
-                f"integrity {'OK' if result['integrity']['ok'] else 'FAIL'}; load {result['load_average_after'][0]}",
-                flush=True,
-            )
-            if result["stats"]["error_kinds"]:
-                print("  errors:", json.dumps(result["stats"]["error_kinds"], ensure_ascii=False), flush=True)
+            output["levels"].append(result)
+            print_level(result)
+            # Written after each level: a later level that fails leaves the earlier ones.
+            machine["load_average_after"] = [round(load, 2) for load in os.getloadavg()]
+            args.output.write_text(json.dumps(output, indent=2, ensure_ascii=False) + "\n")
     finally:
         nginx.stop()
         server.stop()
-    machine["load_average_after"] = [round(load, 2) for load in os.getloadavg()]
-    output = {"machine": machine, "levels": levels}
-    args.output.write_text(json.dumps(output, indent=2, ensure_ascii=False) + "\n")
     print()
-    print(table(levels))
+    print(table(output["levels"]))
     print()
-    print(
-        f"Machine: {machine['cpu_count']} cores (shared), load {machine['load_average_before'][0]} → "
-        f"{machine['load_average_after'][0]}, Odoo --workers={args.workers}, think {args.think[0]:g}–{args.think[1]:g} s, "
-        f"{args.duration:g} s per level, {machine['date']}"
-    )
+    print(describe_machine(machine))
     print(f"Written to {args.output}")
-    return 0 if all(level["passed"] for level in levels) else 1
+    return 0 if all(level["passed"] for level in output["levels"]) else 1
 
 
 def main():
