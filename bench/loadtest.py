@@ -788,12 +788,24 @@ def machine_cpu():
     return sum(values) - idle, sum(values)
 
 
+def accept_queue(port):
+    """Connections waiting in the accept queue of the listening socket on ``port`` (the
+    requests that nginx passed on and that no Odoo worker has taken yet)."""
+    wanted = f":{port:04X}"
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        if fields[1].endswith(wanted) and fields[3] == "0A":  # LISTEN
+            return int(fields[4].split(":")[1], 16)
+    return 0
+
+
 class Sampler(threading.Thread):
     """Samples every ``SAMPLE_EVERY`` seconds the CPU (in cores) of each group of processes,
     the machine's busy CPU and load, and the database's connections by state."""
 
-    def __init__(self, groups, pg_connect, db):
+    def __init__(self, groups, pg_connect, db, listen_port=None):
         super().__init__(daemon=True)
+        self.listen_port = listen_port
         self.groups = groups  # name -> callable returning the pids
         self.pg_connect, self.db = pg_connect, db
         self.samples = []
@@ -831,6 +843,7 @@ class Sampler(threading.Thread):
                     pg_in_transaction=in_transaction,
                     pg_waiting_lock=waiting_lock,
                     pg_connections=connections,
+                    accept_queue=accept_queue(self.listen_port) if self.listen_port else 0,
                 )
                 self.samples.append(sample)
             previous = (now, current, busy, total)
@@ -1025,7 +1038,8 @@ def level_statistics(events, start, duration):
 def table(levels):
     header = [
         "sessions", "calls", "calls/s", "unit p50/p95/p99 (s)", "KPI+XLSX p50/p95/p99 (s)", "errors",
-        "submitted (client/db)", "integrity", "CPU odoo/pg/nginx/clients (cores)", "load 1 min",
+        "submitted (client/db)", "integrity", "CPU odoo/pg/nginx/clients/machine (cores)",
+        "accept queue mean/max", "load 1 min",
         "result",
     ]  # fmt: skip
     rows = [header, ["---"] * len(header)]
@@ -1051,8 +1065,9 @@ def table(levels):
                 "OK" if integrity_result["ok"] else "FAIL",
                 "/".join(
                     f"{cpu.get(name, {}).get('mean', 0):.2f}"
-                    for name in ("odoo", "postgresql", "nginx", "clients")
+                    for name in ("odoo", "postgresql", "nginx", "clients", "machine")
                 ),
+                "{:.1f}/{:.0f}".format(*(cpu.get("accept_queue", {}).get(key, 0) for key in ("mean", "max"))),
                 f"{level['load_average'][0]:.1f}→{cpu.get('load1', {}).get('max', 0):.1f}",
                 "PASS" if level["passed"] else "FAIL",
             ]
@@ -1177,6 +1192,7 @@ def run_level(level, plan, args, url, db, workdir, server, nginx, pg_connect):
         },
         pg_connect,
         db,
+        server.http_port,
     )
     login_start = time.monotonic()
     ready_files = [workdir / f"ready-{sessions}-{index}" for index in range(processes)]
@@ -1245,7 +1261,14 @@ def saturation(level):
     durations = [
         value["p50_s"] for value in level["stats"]["groups"].values() if value.get("p50_s") is not None
     ]
+    total = {path: entry["count"] * (entry["sql_s"] + entry["python_s"]) for path, entry in times.items()}
+    busy = sum(total.values()) or 1
     return {
+        # Where the server's time goes: the routes that take most of it, with their share.
+        "top_routes": [
+            {"path": path, "share": round(seconds / busy, 3), **times[path]}
+            for path, seconds in sorted(total.items(), key=lambda item: -item[1])[:8]
+        ],
         "server_calls": calls,
         "server_sql_mean_s": round(sql, 4),
         "server_python_mean_s": round(python, 4),
