@@ -75,6 +75,8 @@ WEB_CONTEXT = {"lang": "vi_VN", "tz": "Asia/Ho_Chi_Minh"}
 LIST_LIMIT = 80
 COUNT_LIMIT = 10001
 SAMPLE_EVERY = 2.0
+# Think times of the officer's scenario from its first screen to its submission (with a margin).
+OFFICER_STEPS = 10
 # Kinds of calls (the role of the session decides the group: officers' and heads' calls are
 # "unit"; the Department's consolidation, KPI and XLSX are "department_kpi_xlsx").
 DEPARTMENT_HEAVY = {"consolidation", "kpi_summary", "xlsx"}
@@ -142,6 +144,7 @@ def prepare(env, levels, seed):
         logins |= {login for __, login, __ in chosen} | {head for __, __, head in chosen[:head_count]}
         logins |= set(department)
     reset_reports(env, used_units)
+    drop_mail_backlog(env)
     create_department_users(env, department_max)
     write_password(env, sorted(logins))
     env.cr.commit()
@@ -173,6 +176,15 @@ def reset_reports(env, unit_ids):
         f"  reset: {len(reports)} reports and {len(supplements)} supplements of {len(unit_ids)} units",
         flush=True,
     )
+
+
+def drop_mail_backlog(env):
+    """The generator leaves a year of notification e-mails queued (it has no mail server); a
+    real server sent them as they came. Left queued, the mail queue's cron would spend the run
+    on them (minutes of CPU, killed at ``limit_time_real``): they are cancelled. The e-mails
+    the run itself queues stay."""
+    env.cr.execute("UPDATE mail_mail SET state = 'cancel' WHERE state IN ('outgoing', 'exception')")
+    print(f"  mail queue: {env.cr.rowcount} e-mails of the generator cancelled", flush=True)
 
 
 def create_department_users(env, count):
@@ -445,13 +457,28 @@ class Session:
 
     # -- scenarios ----------------------------------------------------
 
+    def browse(self):
+        """What a user does between two tasks: *My work*, or a page of the activities."""
+        if self.rng.random() < 0.5:
+            self.home()
+        else:
+            self.task_list(self.rng.randint(0, 2))
+
     def run_officer(self):
         """*My work*, two pages of the activities, one carried out with its evidence, then the
         report: made from *My work*, written, compiled, submitted; then the officer keeps
-        looking at *My work* and the activities."""
+        looking at *My work* and the activities.
+
+        Officers do not all start their report in the same minute: each first browses for a
+        random number of actions (``user["lead"]``, drawn so that the submissions spread evenly
+        over the measured window and still end within it)."""
         self.home()
         if not self.think():
             return
+        for __ in range(self.rng.randint(0, self.user.get("lead", 0))):
+            self.browse()
+            if not self.think():
+                return
         self.load_action(f"{MODULE}.gender_equality_task_action")
         self.task_list(0)
         if not self.think():
@@ -473,10 +500,7 @@ class Session:
                 return
         self.write_and_submit_report()
         while self.think():
-            if self.rng.random() < 0.5:
-                self.home()
-            else:
-                self.task_list(self.rng.randint(0, 2))
+            self.browse()
 
     def carry_out(self, task):
         """Upload the evidence (the form's ``many2many_binary`` widget), save the execution, mark
@@ -1148,8 +1172,11 @@ def odoo_options(argv):
 
 def run_level(level, plan, args, url, db, workdir, server, nginx, pg_connect):
     sessions = level["sessions"]
+    # The officer's scenario takes about OFFICER_STEPS think times; the browsing before it is
+    # drawn in [0, lead] actions so that the submissions spread over the window.
+    lead = max(0, int(args.spread * (args.duration / statistics.fmean(args.think) - OFFICER_STEPS)))
     users = (
-        [dict(user, role="officer") for user in level["officers"]]
+        [dict(user, role="officer", lead=lead) for user in level["officers"]]
         + [dict(user, role="head") for user in level["heads"]]
         + [dict(user, role="department") for user in level["department"]]
     )
@@ -1287,7 +1314,14 @@ def parse_run_args(argv):
         "--duration", type=float, default=180, help="measured seconds per level (default 180)"
     )
     parser.add_argument("--think", type=float, nargs=2, default=list(THINK))
-    parser.add_argument("--workers", type=int, default=int(os.environ.get("WORKERS", 6)))
+    parser.add_argument(
+        "--spread",
+        type=float,
+        default=1.0,
+        help="share of the window's spare time over which the officers' reports spread "
+        "(0: every officer starts with the report's steps)",
+    )
+    parser.add_argument("--workers", type=int, default=int(os.environ.get("WORKERS", 10)))
     parser.add_argument("--client-processes", type=int, default=0)
     parser.add_argument(
         "--login-concurrency", type=int, default=2, help="logins at a time per client process"

@@ -106,6 +106,9 @@ def test_sessions_through_nginx_lose_nothing(load_db, tmp_path):
             "--think",
             "1",
             "3",
+            # Every officer goes straight to the report: the short window sees every step.
+            "--spread",
+            "0",
             "--workers",
             "2",
             "--output",
