@@ -1324,7 +1324,7 @@ def parse_run_args(argv):
     parser.add_argument("--workers", type=int, default=int(os.environ.get("WORKERS", 10)))
     parser.add_argument("--client-processes", type=int, default=0)
     parser.add_argument(
-        "--login-concurrency", type=int, default=2, help="logins at a time per client process"
+        "--login-concurrency", type=int, default=4, help="logins at a time per client process"
     )
     parser.add_argument("--seed", type=int, default=20261205)
     parser.add_argument("--output", type=Path, default=RESULTS)
