@@ -1063,7 +1063,7 @@ def table(levels):
     header = [
         "sessions", "calls", "calls/s", "unit p50/p95/p99 (s)", "KPI+XLSX p50/p95/p99 (s)", "errors",
         "submitted (client/db)", "integrity", "CPU odoo/pg/nginx/clients/machine (cores)",
-        "accept queue mean/max", "load 1 min",
+        "accept queue mean/max", "load 1 min (before→peak)",
         "result",
     ]  # fmt: skip
     rows = [header, ["---"] * len(header)]
