@@ -1,6 +1,6 @@
 # The README's commands. Settings come from the environment or the command line, e.g.
 #   make test ODOO_SRC=/path/to/odoo-18.0
-.PHONY: demo test stop setup lint i18n bench backup restore help
+.PHONY: demo test stop setup lint i18n bench loadtest backup restore help
 SHELL := /bin/bash
 
 help:
@@ -13,6 +13,7 @@ help:
 	@echo "make backup  back up a database and its filestore with a manifest (DB=gep_demo)"
 	@echo "make restore restore a backup into a new database, checked (BACKUP=folder [DB=name])"
 	@echo "make bench  benchmark the Department's screens on a generated country (SCALE=province: 100 units)"
+	@echo "make loadtest  sessions of officers, heads and the Department through nginx and --workers (SESSIONS=\"50 300\")"
 
 demo:
 	@dev/demo.sh
@@ -35,6 +36,9 @@ i18n:
 
 bench:
 	@bench/bench.sh
+
+loadtest:
+	@bench/loadtest.sh
 
 backup:
 	@dev/backup.sh

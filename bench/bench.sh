@@ -3,7 +3,8 @@
 # province or tiny). Builds the database gep_bench_$SCALE when it is missing or incomplete
 # (module without demo data, Vietnamese, bench/generate.py), then runs bench/run.py, which prints
 # the table and writes bench/results.json. BENCH_ARGS passes options to bench/run.py
-# (e.g. BENCH_ARGS="--runs 3 --only kpi_summary"); REGENERATE=1 builds the database again.
+# (e.g. BENCH_ARGS="--runs 3 --only kpi_summary"); REGENERATE=1 builds the database again;
+# BENCH_BUILD_ONLY=1 builds (or updates) it and stops there (`make loadtest` uses it).
 source "$(dirname "$0")/../dev/common.sh"
 
 SCALE="${SCALE:-country}"
@@ -39,5 +40,6 @@ elif [ "$(cat "$LOCAL_DIR/$DB.module-hash" 2>/dev/null)" != "$(module_hash)" ]; 
         || { tail -n 30 "$LOCAL_DIR/bench-update-$SCALE.log"; die "Updating $MODULE in $DB failed."; }
     module_hash >"$LOCAL_DIR/$DB.module-hash"
 fi
+[ "${BENCH_BUILD_ONLY:-0}" = 1 ] && exit 0
 # shellcheck disable=SC2086
 "$VENV/bin/python" "$PROJECT_DIR/bench/run.py" --scale "$SCALE" ${BENCH_ARGS:-} "${SCRIPT_OPTS[@]}"
