@@ -144,7 +144,7 @@ class GenderEqualityInboxMixin(models.AbstractModel):
                         "is_internal": not post,
                         "record_company_id": company[record._name, record.id].id,
                         "record_alias_domain_id": alias_domain[record._name, record.id].id,
-                        "parent_id": parent.get((record._name, record.id), False) if post else False,
+                        "parent_id": parent.get((record._name, record.id), (False,))[0] if post else False,
                         "subject": subject if not post or by_email else False,
                         "body": body,
                         "author_id": author_id,
@@ -204,7 +204,13 @@ class GenderEqualityInboxMixin(models.AbstractModel):
                             # As ``_notify_by_email_get_base_mail_values``: the thread of the
                             # e-mail and the headers of the record (bounce address, record).
                             "references": " ".join(
-                                filter(None, [message.sudo().parent_id.message_id, message.message_id])
+                                filter(
+                                    None,
+                                    [
+                                        parent.get((record._name, record.id), (0, False))[1],
+                                        message.message_id,
+                                    ],
+                                )
                             ),
                             "headers": repr(
                                 record.sudo()._notify_by_email_get_headers(
@@ -244,8 +250,9 @@ class GenderEqualityInboxMixin(models.AbstractModel):
     def _gep_thread_values(self, items, email_from):
         """What ``message_post`` asks each record of ``items`` (``_gep_deliver``'s), asked by model
         (``tests/test_deliver_contract.py`` compares the result with Odoo's): ``(reply-to,
-        company, alias domain, first message of the thread)``, each by ``(model, id)``; a note is
-        threaded under the first message, as in a flat thread. Logs need none of them."""
+        company, alias domain, first message)``, each by ``(model, id)``, the first message of the
+        thread as ``(id, Message-Id)``: a note is threaded under it, as in a flat thread, and its
+        e-mail refers to it. Logs need none of them."""
         ids_by_model = defaultdict(set)
         for record, *_rest, post in items:
             if post != self.GEP_LOG:
@@ -267,20 +274,23 @@ class GenderEqualityInboxMixin(models.AbstractModel):
                 }
             )
             if posted:
-                first = (
-                    self.env["mail.message"]
-                    .sudo()
-                    ._read_group(
-                        [
-                            ("model", "=", model),
-                            ("res_id", "in", posted),
-                            ("message_type", "!=", "user_notification"),
-                        ],
-                        ["res_id"],
-                        ["id:min"],
-                    )
+                # With its Message-Id, for the References of the e-mails (one query).
+                self.env["mail.message"].flush_model(["model", "res_id", "message_type", "message_id"])
+                self.env.cr.execute(
+                    """
+                    SELECT DISTINCT ON (res_id) res_id, id, message_id
+                      FROM mail_message
+                     WHERE model = %s AND res_id = ANY(%s) AND message_type != 'user_notification'
+                  ORDER BY res_id, id
+                    """,
+                    [model, posted],
                 )
-                parent.update({(model, res_id): first_id for res_id, first_id in first})
+                parent.update(
+                    {
+                        (model, res_id): (first, message_id)
+                        for res_id, first, message_id in self.env.cr.fetchall()
+                    }
+                )
         return reply_to, company, alias_domain, parent
 
     def _gep_log_values(self, items, author_id, note):
@@ -327,7 +337,8 @@ class GenderEqualityInboxMixin(models.AbstractModel):
         other records of the batch), with what Odoo adds for the recipient
         (``for_current_user``): an unread message of their inbox, not starred, without
         tracking, and whether they follow the record."""
-        payload = Store(messages.sudo()).get_result()
+        # Just created: none is scheduled (Odoo passes the values it created them with, likewise).
+        payload = Store(messages.sudo(), msg_vals={"scheduled_date": False}).get_result()
         formatted = {data["id"]: data for data in payload.get("mail.message", [])}
         threads = {(data["model"], data["id"]): data for data in payload.get("mail.thread", [])}
         partners = {data["id"]: data for data in payload.get("res.partner", [])}
