@@ -17,14 +17,11 @@ class GenderEqualityApprovalBatchWizard(models.TransientModel):
 
     _name = "gender.equality.approval.batch.wizard"
     _description = "Approval of Selected Records"
-    _inherit = ["gender.equality.guard.mixin"]
+    _inherit = ["gender.equality.approvable.wizard.mixin", "gender.equality.guard.mixin"]
     # The records and the decision come from the list's action (its context).
     _gep_writable_fields = ("res_model", "res_ids", "decision")
     _gep_reference_fields = {"res_ids": "res_model"}
 
-    res_model = fields.Char(required=True, readonly=True)
-    # Checked by ``_check_records`` (an empty selection is refused there, with a clear message).
-    res_ids = fields.Json(readonly=True)
     decision = fields.Selection(
         [("approve", "Approve"), ("return", "Return")], required=True, readonly=True, default="approve"
     )
@@ -79,36 +76,11 @@ class GenderEqualityApprovalBatchWizard(models.TransientModel):
             )
         return html
 
-    def _records(self):
-        """The selected records, or None when the wizard does not describe approvable records."""
-        self.ensure_one()
-        approvable = self.env.registry["gender.equality.approval.mixin"]._inherit_children
-        ids = self.res_ids if isinstance(self.res_ids, list) else []
-        if (
-            self.res_model not in approvable
-            or self.res_model not in self.env
-            or not ids
-            or not all(isinstance(record_id, int) and not isinstance(record_id, bool) for record_id in ids)
-        ):
-            return None
-        return self.env[self.res_model].browse(ids)
-
-    @api.constrains("res_model", "res_ids")
-    def _check_records(self):
-        for wizard in self:
-            records = wizard._records()
-            if records is None:
-                raise UserError(self.env._("Select the records to approve or return first."))
-            records.check_access("read")
-
     def action_confirm(self):
         """Decide the accepted records in one call of the engine (which checks them again);
         tell how many were decided."""
         self.ensure_one()
-        records = self._records()
-        if records is None:
-            raise UserError(self.env._("Select the records to approve or return first."))
-        records.check_access("read")
+        records = self._checked_records()
         refusals = records._approval_selection_refusals(self.decision)
         accepted = records - records.browse([record.id for record in refusals])
         if not accepted:

@@ -1,7 +1,6 @@
 # Copyright 2026 Sở Y tế Thanh Hóa
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
 # The transitions of approvable records (approval mixin) that the buttons confirm first: the
 # wizard calls nothing else (the approval only for the models that confirm it,
@@ -15,14 +14,11 @@ class GenderEqualityConfirmWizard(models.TransientModel):
 
     _name = "gender.equality.confirm.wizard"
     _description = "Confirmation of a Transition"
-    _inherit = ["gender.equality.guard.mixin"]
+    _inherit = ["gender.equality.approvable.wizard.mixin", "gender.equality.guard.mixin"]
     # The records and method come from the button that opens the wizard (its context).
     _gep_writable_fields = ("res_model", "res_ids", "method")
     _gep_reference_fields = {"res_ids": "res_model"}
 
-    res_model = fields.Char(required=True, readonly=True)
-    # Checked by ``_check_records`` (an empty list is refused there, with a clear message).
-    res_ids = fields.Json(readonly=True)
     method = fields.Char(required=True, readonly=True)
     message = fields.Html(compute="_compute_texts", sanitize=False)
     confirm_label = fields.Char(compute="_compute_texts")
@@ -54,37 +50,25 @@ class GenderEqualityConfirmWizard(models.TransientModel):
             },
         }
 
-    def _records(self):
-        """The records to act on, or None when the wizard does not describe a transition that
-        it may confirm on records the user can read."""
-        self.ensure_one()
-        approvable = self.env.registry["gender.equality.approval.mixin"]._inherit_children
-        ids = self.res_ids if isinstance(self.res_ids, list) else []
-        if (
-            self.res_model not in approvable
-            or self.res_model not in self.env
-            or self.method not in CONFIRM_METHODS
-            or (self.method == "action_approve" and not self.env[self.res_model]._workflow_confirm_approve)
-            or not ids
-            or not all(isinstance(record_id, int) and not isinstance(record_id, bool) for record_id in ids)
-        ):
-            return None
-        return self.env[self.res_model].browse(ids)
+    def _records_allowed(self):
+        """A transition that the buttons confirm (the approval only for the models that
+        confirm it)."""
+        return self.method in CONFIRM_METHODS and (
+            self.method != "action_approve" or self.env[self.res_model]._workflow_confirm_approve
+        )
+
+    def _records_refusal(self):
+        return self.env._("This transition cannot be confirmed here.")
 
     @api.constrains("res_model", "res_ids", "method")
     def _check_records(self):
         for wizard in self:
-            records = wizard._records()
-            if records is None:
-                raise UserError(self.env._("This transition cannot be confirmed here."))
-            records.check_access("read")
+            wizard._checked_records()
 
     def action_confirm(self):
         """Run the transition (without asking again) and return what it returns: a
         confirmation for the user, or the next step."""
         self.ensure_one()
-        records = self._records()
-        if records is None:
-            raise UserError(self.env._("This transition cannot be confirmed here."))
+        records = self._checked_records()
         result = getattr(records.with_context(gep_confirm=False), self.method)()
         return result if isinstance(result, dict) else {"type": "ir.actions.act_window_close"}
