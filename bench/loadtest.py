@@ -81,6 +81,7 @@ OFFICER_STEPS = 10
 # "unit"; the Department's consolidation, KPI and XLSX are "department_kpi_xlsx").
 DEPARTMENT_HEAVY = {"consolidation", "kpi_summary", "xlsx"}
 MODULE = "gender_equality_plan"
+CONSOLIDATION = "gender.equality.consolidation"
 
 
 # ------------------------------------------------------------
@@ -638,12 +639,18 @@ class Session:
         self.home()
         while self.think():
             action = self.home_button("action_open_consolidation", "consolidation_open")
-            consolidation = self.read_form("consolidation", "gender.equality.consolidation", action["res_id"])
+            context = action.get("context") or {}
+            # A new record, computed by its onchange (read-only), as the web client opens it.
+            spec = self.spec(CONSOLIDATION, "form")
+            self.call_kw("consolidation", CONSOLIDATION, "onchange", [[], {}, [], spec], {"context": context})
             if not self.think():
                 return
             self.call_kw("kpi_summary", "gender.equality.report", "get_kpi_summary", [YEAR])
             if not self.think():
                 return
+            # The XLSX button of a new record: the web client saves it first.
+            save = {"specification": {}, "context": context}
+            [consolidation] = self.call_kw("consolidation_save", CONSOLIDATION, "web_save", [[], {}], save)
             self.download_xlsx(consolidation["id"])
             for __ in range(3):
                 if not self.think():
@@ -651,9 +658,7 @@ class Session:
                 self.accept_one()
 
     def download_xlsx(self, consolidation_id):
-        report = self.button(
-            "xlsx_action", "gender.equality.consolidation", "action_export_xlsx", [consolidation_id]
-        )
+        report = self.button("xlsx_action", CONSOLIDATION, "action_export_xlsx", [consolidation_id])
         url = f"/report/xlsx/{report['report_name']}/{consolidation_id}"
         response = self.http_call(
             "xlsx",
