@@ -358,7 +358,8 @@ def test_a_worker_killed_in_a_batch_of_approvals_decides_nothing(server, stack):
     assert "mail_notification" in statement
     # What the transaction had written when its worker died (the decisions and their messages;
     # the plans' status and the to-dos come after the notifications): all of it is gone.
-    assert {"gender_equality_approval_review", "mail_message", "mail_message_res_partner_rel"} <= written, written
+    decided = {"gender_equality_approval_review", "mail_message", "mail_message_res_partner_rel"}
+    assert decided <= written, written
     print(
         f"\nbatch of {len(plan_ids)} approvals killed at {statement.split('(')[0]!r}, "
         f"after writing {sorted(written)}"
