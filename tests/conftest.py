@@ -55,6 +55,33 @@ class JsonRpc:
         )
 
 
+def new_plan(api, unit_id, year):
+    """A plan of ``unit_id`` for ``year`` with an activity of dissemination and one of the
+    Action Month (a plan that submits without warning), created through ``api``."""
+    [area_id] = api.call("gender.equality.area", "search", [("code", "=", "III.1")], limit=1)
+    dissemination = [("is_dissemination", "=", True)]
+    [type_id] = api.call("gender.equality.activity.type", "search", dissemination, limit=1)
+    plan_id = api.call("gender.equality.plan", "create", {"unit_id": unit_id, "year": year})
+    for name, start, end in [
+        ("Phổ biến Luật Bình đẳng giới", f"{year}-03-06", f"{year}-03-06"),
+        ("Truyền thông Tháng hành động", f"{year}-11-15", f"{year}-11-20"),
+    ]:
+        api.call(
+            "gender.equality.task",
+            "create",
+            {
+                "plan_id": plan_id,
+                "name": name,
+                "area_id": area_id,
+                "activity_type_id": type_id,
+                "target_group": "staff",
+                "date_start": start,
+                "date_end": end,
+            },
+        )
+    return plan_id
+
+
 @pytest.fixture(scope="session")
 def server():
     url, db = os.environ.get("GEP_URL"), os.environ.get("GEP_DB")

@@ -31,7 +31,7 @@ from pathlib import Path
 import psycopg2
 import pytest
 import requests
-from conftest import XmlRpc
+from conftest import XmlRpc, new_plan
 from odoo_stack import Nginx, OdooServer, answers_200, free_port, odoo_argv, restart_postgresql, wait_until
 
 PLAN = "gender.equality.plan"
@@ -225,6 +225,18 @@ def _new_messages(db, model, ids, after):
     return bodies, notifications
 
 
+def _killed_call(node, blocker, call, *args):
+    """``call(*args)`` in a thread, stopped by ``blocker``'s lock, its worker killed there
+    (``_kill_worker_waiting``): the client gets nginx's 502. Returns what the killing returns."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        pending = pool.submit(call, *args)
+        killed, statement, written = _kill_worker_waiting(node, blocker)
+        with pytest.raises(RpcError) as failure:
+            pending.result(timeout=TIMEOUT)
+    assert failure.value.status == 502, failure.value
+    return killed, statement, written
+
+
 def _kill_worker_waiting(node, blocker):
     """Kill (``kill -9``) the HTTP worker whose request waits for ``blocker``'s lock, then
     release the lock; return what the transaction had written and the killed pid, once its
@@ -272,29 +284,7 @@ def _unit(client, code):
 
 def _new_plan(officer, code, year):
     """A plan with an activity of dissemination and one of the Action Month (no warning)."""
-    [area_id] = officer.call("gender.equality.area", "search", [("code", "=", "III.1")], limit=1)
-    [type_id] = officer.call(
-        "gender.equality.activity.type", "search", [("is_dissemination", "=", True)], limit=1
-    )
-    plan_id = officer.call(PLAN, "create", {"unit_id": _unit(officer, code), "year": year})
-    for name, start, end in [
-        ("Phổ biến Luật Bình đẳng giới", f"{year}-03-06", f"{year}-03-06"),
-        ("Truyền thông Tháng hành động", f"{year}-11-15", f"{year}-11-20"),
-    ]:
-        officer.call(
-            "gender.equality.task",
-            "create",
-            {
-                "plan_id": plan_id,
-                "name": name,
-                "area_id": area_id,
-                "activity_type_id": type_id,
-                "target_group": "staff",
-                "date_start": start,
-                "date_end": end,
-            },
-        )
-    return plan_id
+    return new_plan(officer, _unit(officer, code), year)
 
 
 @pytest.fixture
@@ -349,12 +339,8 @@ def test_a_worker_killed_in_a_batch_of_approvals_decides_nothing(server, stack):
     workers = node.workers()
 
     blocker = Blocker(db, "LOCK TABLE mail_notification IN SHARE MODE")
-    with concurrent.futures.ThreadPoolExecutor(1) as pool:
-        batch = pool.submit(department.call, PLAN, "action_approve", plan_ids)
-        killed, statement, written = _kill_worker_waiting(node, blocker)
-        with pytest.raises(RpcError) as failure:
-            batch.result(timeout=TIMEOUT)
-    assert failure.value.status == 502, failure.value
+    approve = (department.call, PLAN, "action_approve", plan_ids)
+    killed, statement, written = _killed_call(node, blocker, *approve)
     assert "mail_notification" in statement
     # What the transaction had written when its worker died (the decisions and their messages;
     # the plans' status and the to-dos come after the notifications): all of it is gone.
@@ -420,12 +406,8 @@ def test_a_worker_killed_in_a_compilation_leaves_the_figures_as_they_were(server
     blocker = Blocker(
         db, "SELECT 1 FROM gender_equality_report WHERE id = %s FOR NO KEY UPDATE", (report_id,)
     )
-    with concurrent.futures.ThreadPoolExecutor(1) as pool:
-        compile_call = pool.submit(on_nginx.call, REPORT, "action_compile", [report_id])
-        killed, statement, written = _kill_worker_waiting(node, blocker)
-        with pytest.raises(RpcError) as failure:
-            compile_call.result(timeout=TIMEOUT)
-    assert failure.value.status == 502, failure.value
+    compile_call = (on_nginx.call, REPORT, "action_compile", [report_id])
+    killed, statement, written = _killed_call(node, blocker, *compile_call)
     print(f"\ncompilation killed at {statement.split('AS')[0]!r}, after writing {sorted(written)}")
     assert "UPDATE gender_equality_report" in statement
     assert "gender_equality_report_line" in written, written
@@ -459,12 +441,8 @@ def test_a_worker_killed_in_a_submission_leaves_a_draft(server, stack, draft_rep
     assert register, "the demo's report of the unit has a number: its register exists"
 
     blocker = Blocker(db, "LOCK TABLE mail_notification IN SHARE MODE")
-    with concurrent.futures.ThreadPoolExecutor(1) as pool:
-        submission = pool.submit(on_nginx.call, REPORT, "action_submit", [report_id])
-        killed, statement, written = _kill_worker_waiting(node, blocker)
-        with pytest.raises(RpcError) as failure:
-            submission.result(timeout=TIMEOUT)
-    assert failure.value.status == 502, failure.value
+    submission = (on_nginx.call, REPORT, "action_submit", [report_id])
+    killed, statement, written = _killed_call(node, blocker, *submission)
     print(f"\nsubmission killed at {statement.split('(')[0]!r}, after writing {sorted(written)}")
     assert {
         "gender_equality_report",

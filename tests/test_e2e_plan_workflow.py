@@ -4,40 +4,16 @@ who have no e-mail address (years after the demo plans, so that nothing clashes)
 import xmlrpc.client
 
 import pytest
+from conftest import new_plan
 
 PLAN = "gender.equality.plan"
 TASK = "gender.equality.task"
 REVIEW = "gender.equality.approval.review"
 
 
-def _ref_id(api, model, domain):
-    [record_id] = api.call(model, "search", domain, limit=1)
-    return record_id
-
-
 def _new_plan(api, year):
     [unit] = api.call("gender.equality.unit", "search_read", [("code", "=", "TTYTTX")], fields=["id"])
-    area_id = _ref_id(api, "gender.equality.area", [("code", "=", "III.1")])
-    type_id = _ref_id(api, "gender.equality.activity.type", [("is_dissemination", "=", True)])
-    plan_id = api.call(PLAN, "create", {"unit_id": unit["id"], "year": year})
-    for name, start, end in [
-        ("Phổ biến Luật Bình đẳng giới", f"{year}-03-06", f"{year}-03-06"),
-        ("Truyền thông Tháng hành động", f"{year}-11-15", f"{year}-11-20"),
-    ]:
-        api.call(
-            TASK,
-            "create",
-            {
-                "plan_id": plan_id,
-                "name": name,
-                "area_id": area_id,
-                "activity_type_id": type_id,
-                "target_group": "staff",
-                "date_start": start,
-                "date_end": end,
-            },
-        )
-    return plan_id
+    return new_plan(api, unit["id"], year)
 
 
 def _read(api, plan_id, fields):
