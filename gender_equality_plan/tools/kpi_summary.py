@@ -166,9 +166,13 @@ def build_kpi_summary(env, year, roster, detail=True, department_units=None, fro
 
 
 # The accepted figure lines of the year: those of the accepted reports of the units, and those of
-# their Action-Month supplements that the Department accepted.
+# their Action-Month supplements that the Department accepted. Only the columns the statements
+# below read: a country's lines then stay in memory (``work_mem``) where whole rows (their labels)
+# were written to disk at each call.
 ACCEPTED_LINES_SQL = """
-    SELECT l.*
+    SELECT l.unit_id, l.section, l.key, l.value, l.participants_male, l.participants_female,
+           l.source_ids, l.area_id, l.activity_type_id, l.topic_id, l.product_kind,
+           l.funding_source_id, l.target_group, l.respondents, l.correct
       FROM gender_equality_report_line l
       JOIN gender_equality_report r ON r.id = l.report_id
       LEFT JOIN gender_equality_report_supplement s ON s.id = l.supplement_id
@@ -191,7 +195,7 @@ UNIT_ROWS_SQL = (
     WITH roster AS (
         SELECT * FROM jsonb_to_recordset(%(roster)s::jsonb)
             AS roster(unit_id int, unit_type varchar, has_communication_duty bool)
-    ), lines AS ("""
+    ), lines AS NOT MATERIALIZED ("""
     + ACCEPTED_LINES_SQL
     + """ AND l.section IN ('activities', 'action_month')
     ), figures AS (
