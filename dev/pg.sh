@@ -23,7 +23,7 @@ start() {
         return 0
     fi
     pg_run "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$LOCAL_DIR/postgresql.log" -w -t 60 \
-        -o "-c listen_addresses=$PGHOST -p $PGPORT -c unix_socket_directories='' -c synchronous_commit=off" \
+        -o "-c listen_addresses=$PGHOST -p $PGPORT -c unix_socket_directories='' -c synchronous_commit=off -c jit=off" \
         start >/dev/null || die "PostgreSQL did not start, see $LOCAL_DIR/postgresql.log"
     log "PostgreSQL listening on $PGHOST:$PGPORT (data: $PGDATA)"
 }
