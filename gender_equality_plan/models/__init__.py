@@ -57,4 +57,5 @@ from . import gender_equality_sector_report
 from . import gender_equality_home
 from . import ir_default
 from . import ir_rule
+from . import ir_model_access
 from . import base_import_import
