@@ -199,7 +199,7 @@ class GenderEqualityHome(models.TransientModel):
             return self.env["gender.equality.report"]._owed_years(fields.Date.context_today(self))
         return [self.year, self.year + 1]
 
-    def _home_owed(self, name):
+    def _home_owed(self, name, units=None):
         """What the user's units owe for the counter ``name`` (``OWED``): ``(started, missing)``,
         the records to finish (draft or returned, the list of the counter) and the ``(unit,
         year)`` pairs that have no record yet (cancelled ones aside), oldest year first.
@@ -210,14 +210,15 @@ class GenderEqualityHome(models.TransientModel):
         report to itself."""
         self.ensure_one()
         model = "gender.equality.plan" if name == "plans_to_submit" else "gender.equality.report"
-        units = self._home_units()
+        units = self._home_units() if units is None else units
         if model == "gender.equality.report":
             # Only the units that report to the Department (``has_reporting_duty``): not the
             # Department, not a commune station recorded for its parent's inspections.
             units = units.filtered("has_reporting_duty")
         years = self._home_years(name)
-        records = self.env[model].search(
-            [("unit_id", "in", units.ids), ("year", "in", years), ("state", "!=", "cancelled")]
+        records = self.env[model].search_fetch(
+            [("unit_id", "in", units.ids), ("year", "in", years), ("state", "!=", "cancelled")],
+            ["unit_id", "year", "state"],
         )
         started = records.filtered(lambda record: record.state in ("draft", "returned"))
         not_owed = {(record.unit_id.id, record.year) for record in records}
@@ -253,8 +254,9 @@ class GenderEqualityHome(models.TransientModel):
             plans = (self.env["gender.equality.plan"], [])
             reports = (Report, [])
             if is_unit_user and home.year:
-                plans = home._home_owed("plans_to_submit")
-                reports = home._home_owed("reports_due")
+                units = home._home_units()
+                plans = home._home_owed("plans_to_submit", units)
+                reports = home._home_owed("reports_due", units)
             (plans_started, plans_missing), (reports_started, reports_missing) = plans, reports
             plan_year = plans_missing[0][1] if plans_missing else 0
             missing_report_years = {year for _unit, year in reports_missing}

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
 
 # Section V of the plan: units report before 10 December every year.
@@ -84,15 +84,19 @@ class GenderEqualityReportPeriod(models.Model):
         years = {vals.get("year") for vals in vals_list if vals.get("year")}
         before = {year: self._get_deadline_rule(year) for year in years}
         periods = super().create(vals_list)
+        periods._gep_clear_period_cache()
         periods._propagate_deadline(before)
         return periods
 
     def write(self, vals):
         if not {"year", "deadline", "deadline_included"} & vals.keys():
-            return super().write(vals)
+            result = super().write(vals)
+            self._gep_clear_period_cache()
+            return result
         years = set(self.mapped("year")) | ({vals["year"]} if vals.get("year") else set())
         before = {year: self._get_deadline_rule(year) for year in years}
         result = super().write(vals)
+        self._gep_clear_period_cache()
         self._propagate_deadline(before)
         return result
 
@@ -100,6 +104,7 @@ class GenderEqualityReportPeriod(models.Model):
         years = set(self.mapped("year"))
         before = {year: self._get_deadline_rule(year) for year in years}
         result = super().unlink()
+        self._gep_clear_period_cache()
         self.browse()._propagate_deadline(before)
         return result
 
@@ -124,8 +129,7 @@ class GenderEqualityReportPeriod(models.Model):
     @api.model
     def _get_resubmission_days(self, year):
         """Days to send again a report of ``year`` that the Department returned."""
-        period = self.sudo().search([("year", "=", year)], limit=1)
-        return period.resubmission_days if period else DEFAULT_RESUBMISSION_DAYS
+        return self._gep_period_values(year)[2]
 
     @api.model
     def _get_deadline(self, year):
@@ -135,10 +139,25 @@ class GenderEqualityReportPeriod(models.Model):
     @api.model
     def _get_deadline_rule(self, year):
         """``(deadline, deadline day on time)`` of ``year``: the period's, else 10 December, on time."""
-        period = self.sudo().search([("year", "=", year)], limit=1)
+        return self._gep_period_values(year)[:2]
+
+    @api.model
+    @tools.ormcache("year")
+    def _gep_period_values(self, year):
+        """``(deadline, deadline day on time, resubmission days)`` of ``year``, the period's or the
+        defaults. Every screen of the deadline week asks them (*My work* three times): they are
+        read once per worker process, until a period changes (``_gep_clear_period_cache``)."""
+        period = self.sudo().search_fetch(
+            [("year", "=", year)], ["deadline", "deadline_included", "resubmission_days"], limit=1
+        )
         if not period:
-            return default_deadline(year), True
-        return period.deadline, period.deadline_included
+            return default_deadline(year), True, DEFAULT_RESUBMISSION_DAYS
+        return period.deadline, period.deadline_included, period.resubmission_days
+
+    def _gep_clear_period_cache(self):
+        """The periods changed: every worker reads them again (Odoo clears the caches of a
+        transaction rolled back, so a change never seen committed is never kept)."""
+        self.env.registry.clear_cache()
 
     @api.model
     def _timeliness_rule(self, deadline, included):

@@ -1,7 +1,10 @@
 # Copyright 2026 Sở Y tế Thanh Hóa
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date
+
 from freezegun import freeze_time
 
+from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
 from .report_common import ReportCommon
@@ -77,6 +80,24 @@ class TestReportTimeliness(ReportCommon):
         self._submit_at(report, "2027-12-10 03:00:00")
         self.assertEqual((report.is_late, report.days_late), (True, 1))
         self.assertIn("before 10/12/2027", report.timeliness_rule)
+
+    def test_a_changed_period_is_seen_at_once(self):
+        """The periods are read once per worker process (``_gep_period_values``): creating,
+        changing and deleting one is seen at the next call, and a change rolled back is not."""
+        Period = self.env["gender.equality.report.period"]
+        self.assertEqual(Period._get_deadline_rule(2033), (date(2033, 12, 10), True))
+        period = Period.create({"year": 2033, "deadline": "2033-12-05", "resubmission_days": 3})
+        self.assertEqual(Period._get_deadline_rule(2033), (date(2033, 12, 5), True))
+        self.assertEqual(Period._get_resubmission_days(2033), 3)
+        period.write({"deadline_included": False})
+        self.assertEqual(Period._get_deadline_rule(2033), (date(2033, 12, 5), False))
+        period.resubmission_days = 9
+        self.assertEqual(Period._get_resubmission_days(2033), 9)
+        with self.assertRaises(ValidationError), self.env.cr.savepoint():
+            period.write({"deadline": "2033-12-01", "resubmission_days": -1})
+        self.assertEqual(Period._get_deadline_rule(2033), (date(2033, 12, 5), False))
+        period.unlink()
+        self.assertEqual(Period._get_deadline_rule(2033), (date(2033, 12, 10), True))
 
     def test_withdrawn_report_loses_its_reception(self):
         self._submit_at(self.report, "2026-12-05 03:00:00")
