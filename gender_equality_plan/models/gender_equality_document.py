@@ -15,10 +15,16 @@ from ..tools.common import LOCAL_TZ
 
 _logger = logging.getLogger(__name__)
 
-# When the final PDF of a document is produced: when the record becomes final (``on_final``,
-# the default), or at its first print (``on_print``: the system parameter
-# ``gender_equality_plan.issue_documents``, for scripts that finalise thousands of records).
+# When the final PDF of a document is produced (the system parameter
+# ``gender_equality_plan.issue_documents``): in the request that makes the record final
+# (``on_final``, the default); by a cron job woken up at once, in the seconds after the commit
+# (``background``: the deadline week's servers, whose HTTP workers do not wait for wkhtmltopdf);
+# or at its first print (``on_print``, for scripts that finalise thousands of records). A record
+# printed before its PDF is produced gets it at that print, whatever the mode.
 ISSUE_PARAMETER = "gender_equality_plan.issue_documents"
+ISSUE_MODES = ("on_final", "background", "on_print")
+# The documents the background job produces in one run (it is woken up again by the next ones).
+RENDER_BATCH = 100
 # Whether the validator fetches revocation data (CRL, OCSP) of the certificates: "1" (default).
 FETCH_PARAMETER = "gender_equality_plan.signature_fetch_revocation"
 DOCUMENT_LANG = "vi_VN"
@@ -110,14 +116,34 @@ class GenderEqualityDocument(models.Model):
         return self.env[self.res_model].browse(self.res_id)
 
     @api.model
-    def _gep_issue_now_allowed(self):
-        """Whether a final record gets its PDF now: not while a module is being installed or
-        updated (no server to render its stylesheets), nor when the Department asked for the PDFs
-        at their first print."""
+    def _gep_issue_mode(self):
+        """When a record made final now gets its PDF (``ISSUE_MODES``): at its first print while a
+        module is being installed or updated (no server to render its stylesheets); otherwise as
+        the system parameter says (an unknown value: in the request)."""
         if self.env.context.get("install_mode") or not self.env.registry.ready:
-            return False
+            return "on_print"
         mode = self.env["ir.config_parameter"].sudo().get_param(ISSUE_PARAMETER, "on_final")
-        return mode != "on_print"
+        return mode if mode in ISSUE_MODES else "on_final"
+
+    def _gep_issue(self):
+        """The documents just recorded get their PDF as ``_gep_issue_mode`` says: now, or by the
+        background job woken up for the end of the transaction."""
+        mode = self._gep_issue_mode()
+        if mode == "on_final":
+            self._gep_render()
+        elif mode == "background" and self:
+            self.env.ref("gender_equality_plan.ir_cron_gender_equality_render_documents").sudo()._trigger()
+
+    @api.model
+    def _cron_render_pending(self):
+        """The background job: produce the PDFs still pending, oldest first (a PDF that
+        wkhtmltopdf could not produce stays pending, for the record's next print or the next
+        run)."""
+        pending = self.sudo().search([("state", "=", "pending")], order="id", limit=RENDER_BATCH)
+        pending._gep_render()
+        self.env["ir.cron"]._notify_progress(
+            done=len(pending.filtered(lambda document: document.state != "pending")), remaining=0
+        )
 
     def _gep_render(self):
         """Produce the final PDF of the pending documents (as superuser, in Vietnamese): the

@@ -178,7 +178,7 @@ class GenderEqualityDocumentMixin(models.AbstractModel):
 
     def _gep_issue_documents(self):
         """The records became final: record their document (one new version each) and produce
-        its PDF now when it can be (see ``gender.equality.document._gep_issue_now_allowed``)."""
+        its PDF as the Department set it (``gender.equality.document._gep_issue_mode``)."""
         Document = self.env["gender.equality.document"].sudo()
         self._gep_supersede_documents()
         versions = dict(
@@ -203,8 +203,7 @@ class GenderEqualityDocumentMixin(models.AbstractModel):
                 for record in self.sudo()
             ]
         )
-        if Document._gep_issue_now_allowed():
-            documents._gep_render()
+        documents._gep_issue()
         return documents
 
     def _gep_supersede_documents(self):

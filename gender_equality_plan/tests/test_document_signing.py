@@ -312,6 +312,31 @@ class TestSignedUnitReport(SigningMixin, ReportCommon, HttpCase):
         report.with_user(self.dept_user).action_return("Bổ sung số liệu")
         self.assertEqual(document.state, "superseded")
 
+    def test_the_pdf_produced_in_the_background(self):
+        """With ``issue_documents = background`` the head's approval records the document and
+        wakes up the background job instead of waiting for wkhtmltopdf; the job produces the
+        same PDF for him to sign. A report printed before the job ran gets its PDF at the print."""
+        self.env["ir.config_parameter"].set_param("gender_equality_plan.issue_documents", "background")
+        cron = self.env.ref("gender_equality_plan.ir_cron_gender_equality_render_documents")
+        Trigger = self.env["ir.cron.trigger"]
+        reports = self._new_report(), self._new_report(year=2027)
+        for report in reports:
+            report.with_user(self.user_a).action_submit()
+            triggers = Trigger.search_count([("cron_id", "=", cron.id)])
+            report.with_user(self.manager_a).with_context(force_report_rendering=True).action_approve()
+            self.assertEqual(Trigger.search_count([("cron_id", "=", cron.id)]), triggers + 1)
+            self.assertEqual(self._document(report).state, "pending")
+        first, second = reports
+        # The first is printed before the job ran: its PDF is produced by the print.
+        self.assertIn(
+            first.document_number, self._pdf_text(self._print(UNIT_REPORT, first, user=self.user_a))
+        )
+        self.assertEqual(self._document(first).state, "to_sign")
+        self.env["gender.equality.document"].with_context(force_report_rendering=True)._cron_render_pending()
+        document = self._document(second)
+        self.assertEqual((document.state, document.signer_id), ("to_sign", self.manager_a))
+        self.assertIn(second.document_number, self._pdf_text(base64.b64decode(document.pdf)))
+
 
 @tagged("post_install", "-at_install")
 class TestSignedMinutes(SigningMixin, InspectionCommon, HttpCase):
