@@ -1332,6 +1332,13 @@ def parse_run_args(argv):
         "--login-concurrency", type=int, default=4, help="logins at a time per client process"
     )
     parser.add_argument("--seed", type=int, default=20261205)
+    parser.add_argument(
+        "--issue-documents",
+        choices=("background", "on_final", "on_print"),
+        default="background",
+        help="gender_equality_plan.issue_documents during the run (the README's setting for a "
+        "server with hundreds of users: background)",
+    )
     parser.add_argument("--output", type=Path, default=RESULTS)
     parser.add_argument("--workdir", type=Path, default=None)
     parser.add_argument("--postmaster-pid", type=int, default=0)
@@ -1425,12 +1432,17 @@ def main_run(argv):
     # wkhtmltopdf loads the stylesheets of the PDFs that the heads' approvals produce from the
     # server itself: the README's ``report.url``, on this run's port.
     set_parameter(pg_connect, "report.url", f"http://127.0.0.1:{http_port}")
+    # The README's setting for a server with hundreds of users at once: the final PDFs are
+    # produced by the cron worker after each approval (LOADTEST_ARGS="--issue-documents on_final"
+    # measures them inside the approvals' requests).
+    set_parameter(pg_connect, "gender_equality_plan.issue_documents", args.issue_documents)
     machine = {
         "cpu_count": os.cpu_count(),
         "load_average_before": [round(load, 2) for load in os.getloadavg()],
         "date": datetime.now().isoformat(timespec="seconds"),
         "scale": args.scale,
         "workers": args.workers,
+        "issue_documents": args.issue_documents,
         "think_s": list(args.think),
         "duration_s": args.duration,
     }
