@@ -84,3 +84,4 @@ from . import test_replica_reads
 from . import test_deliver_contract
 from . import test_approval_batch
 from . import test_approval_batch_tour
+from . import test_approval_todos
