@@ -607,7 +607,7 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
             )
         self._gep_deliver(outbox)
         feedback = self._gep_feedback(self._workflow_feedback_message("approved"), self.env._("Approved"))
-        todos.unlink()
+        todos._gep_unlink_todos()
         return feedback
 
     def _approval_complete(self):
@@ -789,7 +789,7 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
     def _approval_close_activities(self):
         """Remove the approval to-dos of the records: the decision is logged in their chatter
         (marking a to-do done posts a message for each record, one at a time)."""
-        self._approval_todos().unlink()
+        self._approval_todos()._gep_unlink_todos()
         return True
 
     def _approval_create_todos(self, vals_list):

@@ -6,6 +6,7 @@ from markupsafe import Markup, escape
 
 from odoo import SUPERUSER_ID, Command, api, models
 from odoo.osv import expression
+from odoo.tools import SQL
 from odoo.tools.mail import generate_tracking_message_id
 
 from odoo.addons.mail.tools.discuss import Store
@@ -252,46 +253,93 @@ class GenderEqualityInboxMixin(models.AbstractModel):
         (``tests/test_deliver_contract.py`` compares the result with Odoo's): ``(reply-to,
         company, alias domain, first message)``, each by ``(model, id)``, the first message of the
         thread as ``(id, Message-Id)``: a note is threaded under it, as in a flat thread, and its
-        e-mail refers to it. Logs need none of them."""
+        e-mail refers to it. Logs need none of them.
+
+        The alias domain is Odoo's (``_mail_get_alias_domains``): the record's company's, else
+        the environment company's, else the first alias domain, which Odoo searches when a
+        company has none; that search is made with the first messages, in one query
+        (``_gep_first_messages``). A model that computes its alias domains itself is asked."""
         ids_by_model = defaultdict(set)
         for record, *_rest, post in items:
             if post != self.GEP_LOG:
                 ids_by_model[record._name].add(record.id)
-        reply_to, company, alias_domain, parent = {}, {}, {}, {}
+        reply_to, company, alias_domain = {}, {}, {}
+        own_domains = set()
         for model, ids in ids_by_model.items():
             records = self.env[model].browse(sorted(ids)).sudo()
             for res_id, address in records._notify_get_reply_to(default=email_from).items():
                 reply_to[model, res_id] = address
             for res_id, record_company in records._mail_get_companies(default=self.env.company).items():
                 company[model, res_id] = record_company
-            for res_id, domain in records._mail_get_alias_domains(default_company=self.env.company).items():
-                alias_domain[model, res_id] = domain
-            posted = sorted(
-                {
-                    record.id
-                    for record, *_rest, post in items
-                    if post and post != self.GEP_LOG and record._name == model
-                }
-            )
-            if posted:
-                # With its Message-Id, for the References of the e-mails (one query).
-                self.env["mail.message"].flush_model(["model", "res_id", "message_type", "message_id"])
-                self.env.cr.execute(
-                    """
-                    SELECT DISTINCT ON (res_id) res_id, id, message_id
-                      FROM mail_message
-                     WHERE model = %s AND res_id = ANY(%s) AND message_type != 'user_notification'
-                  ORDER BY res_id, id
-                    """,
-                    [model, posted],
-                )
-                parent.update(
-                    {
-                        (model, res_id): (first, message_id)
-                        for res_id, first, message_id in self.env.cr.fetchall()
-                    }
-                )
+            if self._gep_own_alias_domains(model):
+                own_domains.add(model)
+                domains = records._mail_get_alias_domains(default_company=self.env.company)
+                alias_domain.update({(model, res_id): domain for res_id, domain in domains.items()})
+        posted = defaultdict(set)
+        for record, *_rest, post in items:
+            if post and post != self.GEP_LOG:
+                posted[record._name].add(record.id)
+        default_domain = self.env.company.alias_domain_id
+        parent, first_domain = self._gep_first_messages(
+            posted,
+            with_alias_domain=not default_domain
+            and any(
+                not record_company.alias_domain_id
+                for (model, _res_id), record_company in company.items()
+                if model not in own_domains
+            ),
+        )
+        for (model, res_id), record_company in company.items():
+            if model not in own_domains:
+                alias_domain[model, res_id] = record_company.alias_domain_id or default_domain or first_domain
         return reply_to, company, alias_domain, parent
+
+    @api.model
+    def _gep_own_alias_domains(self, model):
+        """Whether ``model`` overrides Odoo's ``_mail_get_alias_domains`` (mail's ``models.py``)."""
+        return any(
+            cls.__module__ != "odoo.addons.mail.models.models"
+            for cls in type(self.env[model]).__mro__
+            if "_mail_get_alias_domains" in vars(cls)
+        )
+
+    @api.model
+    def _gep_first_messages(self, ids_by_model, with_alias_domain=False):
+        """``({(model, id): (first message id, its Message-Id)}, alias domain)``: the first
+        message of the thread of each record of ``ids_by_model`` (``{model: ids}``) and, with
+        ``with_alias_domain``, the first alias domain (``mail.alias.domain``'s order: what Odoo's
+        ``_mail_get_alias_domains`` searches), in one query."""
+        parts = []
+        if ids_by_model:
+            self.env["mail.message"].flush_model(["model", "res_id", "message_type", "message_id"])
+            parts.append(
+                SQL(
+                    """(
+                    SELECT DISTINCT ON (model, res_id) model, res_id, id, message_id
+                      FROM mail_message
+                     WHERE (%s) AND message_type != 'user_notification'
+                  ORDER BY model, res_id, id
+                    )""",
+                    SQL(" OR ").join(
+                        SQL("(model = %s AND res_id = ANY(%s))", model, sorted(ids))
+                        for model, ids in sorted(ids_by_model.items())
+                    ),
+                )
+            )
+        if with_alias_domain:
+            self.env["mail.alias.domain"].flush_model(["sequence"])
+            parts.append(
+                SQL("(SELECT NULL, NULL, id, NULL FROM mail_alias_domain ORDER BY sequence, id LIMIT 1)")
+            )
+        parent, domain = {}, self.env["mail.alias.domain"].sudo()
+        if not parts:
+            return parent, domain
+        for model, res_id, record_id, message_id in self.env.execute_query(SQL(" UNION ALL ").join(parts)):
+            if model is None:
+                domain = domain.browse(record_id)
+            else:
+                parent[model, res_id] = (record_id, message_id)
+        return parent, domain
 
     def _gep_log_values(self, items, author_id, note):
         """The values of the logs of ``items`` (``_gep_deliver``'s items whose ``post`` is

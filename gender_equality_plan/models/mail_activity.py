@@ -1,11 +1,24 @@
 # Copyright 2026 Sở Y tế Thanh Hóa
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, models
+import json
+import logging
+from collections import defaultdict
+
+from odoo import api, fields, models
 from odoo.exceptions import AccessError
+from odoo.tools import SQL
+
+from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
+
+# Odoo's audit line of a deletion (``BaseModel.unlink``), written by the lean deletion as well.
+_unlink_logger = logging.getLogger("odoo.models.unlink")
 
 APPROVAL_TYPE = "gender_equality_plan.mail_activity_type_approval"
 # What makes an approval to-do what it is: whose it is, of which kind, on which record.
 IDENTITY_FIELDS = frozenset({"user_id", "activity_type_id", "res_model_id", "res_model", "res_id"})
+# Where ``mail.activity.unlink`` is defined when no other module overrides it: Odoo's
+# ``BaseModel``, mail's ``mail.activity`` and this file (``_gep_unlink_todos`` does what they do).
+UNLINK_MODULES = frozenset({"odoo.models", "odoo.addons.mail.models.mail_activity", __name__})
 
 
 class MailActivity(models.Model):
@@ -112,3 +125,73 @@ class MailActivity(models.Model):
             "ask for an approval. You can change the deadline or the note of your own approval "
             "to-do, not whose it is, its type or its record."
         )
+
+    # ------------------------------------------------------------
+    # THE WORKFLOW'S DELETION OF ITS TO-DOS (issue 20)
+    # ------------------------------------------------------------
+
+    def _gep_unlink_todos(self):
+        """Delete the to-dos ``self`` as the workflow does when their stage is decided (as
+        superuser): what ``unlink`` does (mail's, then ``BaseModel``'s), in one query where
+        ``unlink`` runs four: the deletion of the rows, and in the same statement the lookups
+        that ``BaseModel.unlink`` makes after it, one query each, for what must go with the
+        deleted rows (their external ids, their attachments, the defaults that name them), which
+        are deleted as ``unlink`` deletes them when there are any (a to-do of the workflow has
+        none). The assignees' counters of to-dos update as with ``unlink`` (the bus message of
+        mail's ``unlink``), and the record caches are emptied as ``unlink`` empties them.
+
+        Anything else falls back to ``unlink`` itself: a user bound by the policy (its checks),
+        another module that overrides ``mail.activity.unlink`` (its effects), a field of another
+        model that refers to to-dos through a company-dependent many2one (its checks).
+        ``tests/test_approval_todos.py`` compares the two deletions."""
+        if not self:
+            return True
+        overridden = {cls.__module__ for cls in type(self).__mro__ if "unlink" in vars(cls)} - UNLINK_MODULES
+        if not self.env.su or overridden or self.env.registry.many2one_company_dependents[self._name]:
+            return self.unlink()
+        # mail.activity.unlink: the assignees of the to-dos due today or late recount theirs.
+        todo_activities = self.filtered(lambda act: act.date_deadline <= fields.Date.today())
+        if todo_activities:
+            todo_activities.user_id._bus_send("mail.activity/updated", {"activity_deleted": True})
+        # BaseModel.unlink, step by step.
+        self.check_access("unlink")
+        for func in self._ondelete_methods:
+            if func._ondelete or not self.env.context.get(MODULE_UNINSTALL_FLAG):
+                func(self)
+        for field in self._fields.values():
+            self.env.remove_to_compute(field, self)
+        self.env.flush_all()
+        with self.env.protecting(self._fields.values(), self):
+            self.modified(self._fields, before=True)
+        found = defaultdict(list)
+        for sub_ids in self.env.cr.split_for_in_conditions(self.ids):
+            for model, res_id in self.env.execute_query(
+                SQL(
+                    """
+                    WITH deleted AS (DELETE FROM %(table)s WHERE id IN %(ids)s RETURNING id)
+                    SELECT 'ir.model.data', id FROM ir_model_data
+                     WHERE model = %(model)s AND res_id IN %(ids)s
+                     UNION ALL
+                    SELECT 'ir.attachment', id FROM ir_attachment
+                     WHERE res_model = %(model)s AND res_id IN %(ids)s
+                     UNION ALL
+                    SELECT 'ir.default', d.id FROM ir_default d
+                      JOIN ir_model_fields f ON f.id = d.field_id
+                     WHERE f.ttype = 'many2one' AND f.relation = %(model)s AND d.json_value IN %(json_ids)s
+                    """,
+                    table=SQL.identifier(self._table),
+                    model=self._name,
+                    ids=sub_ids,
+                    json_ids=tuple(json.dumps(id_) for id_ in sub_ids),
+                )
+            ):
+                found[model].append(res_id)
+        if found["ir.default"]:
+            self.env["ir.default"].sudo().browse(found["ir.default"]).unlink()
+        self.env.invalidate_all(flush=False)
+        if found["ir.model.data"]:
+            self.env["ir.model.data"].sudo().with_context({}).browse(found["ir.model.data"]).unlink()
+        if found["ir.attachment"]:
+            self.env["ir.attachment"].sudo().browse(found["ir.attachment"]).unlink()
+        _unlink_logger.info("User #%s deleted %s records with IDs: %r", self._uid, self._name, self.ids)
+        return True

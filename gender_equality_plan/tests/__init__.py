@@ -85,3 +85,4 @@ from . import test_deliver_contract
 from . import test_approval_batch
 from . import test_approval_batch_tour
 from . import test_rule_cache
+from . import test_approval_todos

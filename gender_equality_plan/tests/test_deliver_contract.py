@@ -501,3 +501,65 @@ class TestDeliverContract(GenderEqualityPlanCommon):
             self.assertEqual(bool(follower), target == self.inbox_vi.partner_id)
             self.assertEqual(payload["mail.thread"][0]["selfFollower"], follower.id or False)
             self.assertEqual([data["id"] for data in payload.get("mail.followers", [])], follower.ids)
+
+
+@tagged("post_install", "-at_install")
+class TestDeliverAliasDomain(GenderEqualityPlanCommon):
+    """The alias domain of ``_gep_deliver``'s messages (and the bounce address of its e-mails)
+    is Odoo's ``_mail_get_alias_domains`` in each configuration: the company's, else the first
+    alias domain, which the module reads with the thread's first message, in one query."""
+
+    def _alias_domains(self):
+        """The alias domain of a note on the plan: ``(the module's, Odoo's)``."""
+        items = [(self.plan, self.user_a, "Subject", "Body", True)]
+        _author_id, email_from = self.Plan._gep_sender()
+        alias_domain = self.Plan._gep_thread_values(items, email_from)[2]
+        odoo = self.plan.sudo()._mail_get_alias_domains(default_company=self.env.company)
+        return alias_domain[self.plan._name, self.plan.id], odoo[self.plan.id]
+
+    def test_alias_domain_as_odoo(self):
+        Domain = self.env["mail.alias.domain"]
+        self.env.company.alias_domain_id = False
+        module, odoo = self._alias_domains()
+        self.assertEqual(module, odoo, "no alias domain on the company")
+        # The first alias domain in Odoo's order (sequence, id), read with the first message.
+        later, first = Domain.create(
+            [
+                {"name": "later.example.vn", "sequence": 20, "bounce_alias": "bounce-later"},
+                {"name": "first.example.vn", "sequence": 10, "bounce_alias": "bounce-first"},
+            ]
+        )
+        self.env.company.alias_domain_id = False
+        module, odoo = self._alias_domains()
+        self.assertEqual((module, odoo), (first, first))
+        self.plan._message_log(body="The thread's first message")
+        first_message = self.env["mail.message"].search(
+            [
+                ("model", "=", self.plan._name),
+                ("res_id", "=", self.plan.id),
+                ("message_type", "!=", "user_notification"),
+            ],
+            order="id",
+            limit=1,
+        )
+        self.assertTrue(first_message)
+        with self.assertQueryCount(1):
+            parent, domain = self.Plan._gep_first_messages(
+                {self.plan._name: {self.plan.id}}, with_alias_domain=True
+            )
+        self.assertEqual(
+            parent, {(self.plan._name, self.plan.id): (first_message.id, first_message.message_id)}
+        )
+        self.assertEqual(domain, first)
+        # The message and its e-mail carry it.
+        self.user_a.notification_type = "email"
+        message = self.plan.with_user(self.dept_manager)._gep_deliver(
+            [(self.plan, self.user_a, "Subject", "Body", True)]
+        )
+        self.assertEqual(message.record_alias_domain_id, first)
+        mail = self.env["mail.mail"].sudo().search([("mail_message_id", "=", message.id)])
+        self.assertIn("bounce-first@first.example.vn", mail.headers)
+        # The company's own alias domain wins.
+        self.env.company.alias_domain_id = later
+        module, odoo = self._alias_domains()
+        self.assertEqual((module, odoo), (later, later))
