@@ -318,12 +318,25 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
             else open_reviews.filtered(lambda review: review.state == "pending")
         )
         reviews_by_record = {review.res_id: review for review in pending}
+        # The stage the user saw when he clicked (the form's Approve button sends it): a click
+        # repeated after an error whose answer was lost would otherwise decide the next stage
+        # for a user who decides two stages in a row.
+        expected = self.env.context.get("gep_expected_stage_id") if len(self) == 1 else None
         for record in self:
             review = reviews_by_record.get(record.id)
             if not review:
                 raise UserError(
                     self.env._(
                         "%(record)s is not waiting for an approval.", record=record.sudo().display_name
+                    )
+                )
+            if expected and review.stage_id.id != expected:
+                raise UserError(
+                    self.env._(
+                        "%(record)s has moved on since you opened it: it now waits for the stage "
+                        "%(stage)s. Reload it to see where it stands before you decide.",
+                        record=record.sudo().display_name,
+                        stage=review.stage_id.sudo().display_name,
                     )
                 )
             refusal = record._approval_get_refusal(review, self.env.user)

@@ -454,6 +454,15 @@ class GenderEqualityTask(models.Model):
             ["actual_date_start", "actual_date_end"],
             where="state = 'done'",
         )
+        # Target 2 (the consolidation): whether a plan has an Action-Month activity, asked for
+        # every plan of a year at each call of the KPI summary.
+        create_index(
+            self.env.cr,
+            "gender_equality_task_action_month_plan_index",
+            self._table,
+            ["plan_id"],
+            where="is_action_month AND state != 'cancelled'",
+        )
         return result
 
     # ------------------------------------------------------------

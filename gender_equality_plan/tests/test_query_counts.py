@@ -169,12 +169,16 @@ class TestQueryCounts(ReportCommon):
         # What the submissions leave for the commit (the bus) is sent first, by their users.
         self.env.flush_all()
         self.env.cr.flush()
-        warm.with_user(user).with_context(**BUTTON).action_approve()
+        # The button sends the stage the form shows (gep_expected_stage_id).
+        warm.with_user(user).with_context(
+            **BUTTON, gep_expected_stage_id=warm.approval_stage_id.id
+        ).action_approve()
+        stage = plan.approval_stage_id.id
         self.env.flush_all()
         self.env.cr.flush()
         self.env.invalidate_all()
         with self.assertQueryCount(expected):
-            plan.with_user(user).with_context(**BUTTON).action_approve()
+            plan.with_user(user).with_context(**BUTTON, gep_expected_stage_id=stage).action_approve()
         return plan
 
     def test_approve_one_at_the_last_stage(self):

@@ -4,8 +4,9 @@
 killed, PostgreSQL restarted: ``tests/test_e2e_faults.py``) cannot tell whether its call
 committed, and calls again. The second call must not submit, decide or notify a second time."""
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .report_common import ReportCommon
 
@@ -74,3 +75,52 @@ class TestWorkflowRetries(ReportCommon):
         with self.assertRaisesRegex(UserError, "cannot be returned: its status is Returned"):
             self.report.with_user(self.manager_a).action_return("Thiếu số liệu")
         self.assertEqual(self._footprint(self.report), returned)
+
+    def test_a_click_repeated_does_not_decide_the_next_stage(self):
+        """A user who decides two stages in a row (the head of unit A who is also a Department
+        officer) clicks Approve; the answer is lost; he clicks again on the same form. The form's
+        button sends the stage he saw (``gep_expected_stage_id``): the second click is refused
+        and the report stays at the Department's stage, undecided. Reloaded, the form shows the
+        Department's stage, which he may then decide."""
+        both = new_test_user(
+            self.env,
+            "gep_head_and_department",
+            groups="gender_equality_plan.group_unit_manager,gender_equality_plan.group_department_user",
+        )
+        self.unit_a.user_ids = [Command.link(both.id)]
+        self.report.with_user(self.user_a).action_submit()
+        seen = self.report.approval_stage_id
+        button = self.report.with_user(both).with_context(gep_feedback=True, gep_expected_stage_id=seen.id)
+        button.action_approve()
+        forwarded = self._footprint(self.report)
+        self.assertEqual(forwarded["state"], "submitted")
+        self.assertNotEqual(self.report.approval_stage_id, seen)
+        with self.assertRaisesRegex(
+            UserError, "has moved on since you opened it: it now waits for the stage"
+        ):
+            button.action_approve()
+        self.assertEqual(self._footprint(self.report), forwarded)
+        reloaded = self.report.approval_stage_id
+        self.report.with_user(both).with_context(gep_expected_stage_id=reloaded.id).action_approve()
+        self.assertEqual(self.report.state, "accepted")
+
+    def test_a_dialog_confirmed_twice_decides_once(self):
+        """The Department accepts reports from the list's dialog; its answer is lost and it
+        confirms the same dialog again: refused, nothing decided a second time."""
+        other = self._new_report(unit=self.unit_b)
+        reports = (self.report | other).sudo()
+        for report in reports:
+            report.with_user(self._member(report)).action_submit()
+            head = self.manager_a if report == self.report else self.manager_b
+            report.with_user(head).action_approve()
+        wizard = (
+            self.env["gender.equality.approval.batch.wizard"]
+            .with_user(self.dept_user)
+            .create({"res_model": reports._name, "res_ids": reports.ids, "decision": "approve"})
+        )
+        wizard.action_confirm()
+        accepted = [self._footprint(report) for report in reports]
+        self.assertEqual({footprint["state"] for footprint in accepted}, {"accepted"})
+        with self.assertRaisesRegex(UserError, "This dialog has already been confirmed"):
+            wizard.action_confirm()
+        self.assertEqual([self._footprint(report) for report in reports], accepted)

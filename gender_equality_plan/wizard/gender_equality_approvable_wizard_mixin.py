@@ -15,6 +15,8 @@ class GenderEqualityApprovableWizardMixin(models.AbstractModel):
     res_model = fields.Char(required=True, readonly=True)
     # Checked by ``_check_records`` (an empty selection is refused there, with a clear message).
     res_ids = fields.Json(readonly=True)
+    # Set by the decision: a dialog decides once (``_mark_decided``).
+    decided = fields.Boolean(readonly=True)
 
     def _records_allowed(self):
         """Whether the dialog may act on its records, beyond their model and ids."""
@@ -47,6 +49,21 @@ class GenderEqualityApprovableWizardMixin(models.AbstractModel):
             raise UserError(self._records_refusal())
         records.check_access("read")
         return records
+
+    def _check_not_decided(self):
+        """A dialog decides once. Clicking its button again after an error whose answer was lost
+        (the decision was made and committed) would decide the next stage for a user who decides
+        two stages in a row: refused, with what to do."""
+        if self.decided:
+            raise UserError(
+                self.env._(
+                    "This dialog has already been confirmed: close it and reload the records to see "
+                    "where they stand."
+                )
+            )
+
+    def _mark_decided(self):
+        self.sudo().decided = True
 
     @api.constrains("res_model", "res_ids")
     def _check_records(self):

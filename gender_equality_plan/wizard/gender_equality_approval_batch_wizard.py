@@ -80,6 +80,7 @@ class GenderEqualityApprovalBatchWizard(models.TransientModel):
         """Decide the accepted records in one call of the engine (which checks them again);
         tell how many were decided."""
         self.ensure_one()
+        self._check_not_decided()
         records = self._checked_records()
         refusals = records._approval_selection_refusals(self.decision)
         accepted = records - records.browse([record.id for record in refusals])
@@ -101,6 +102,7 @@ class GenderEqualityApprovalBatchWizard(models.TransientModel):
             message = self.env._("%(count)s records returned to their unit.", count=len(accepted))
         if refusals:
             message += " " + self.env._("%(count)s left out.", count=len(refusals))
+        self._mark_decided()
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",

@@ -36,6 +36,14 @@ class GenderEqualityConfirmWizard(models.TransientModel):
 
     @api.model
     def _get_action(self, records, method):
+        context = {
+            "default_res_model": records._name,
+            "default_res_ids": records.ids,
+            "default_method": method,
+        }
+        # The stage the user saw on the form (its Approve button): checked when he confirms.
+        if records.env.context.get("gep_expected_stage_id"):
+            context["gep_expected_stage_id"] = records.env.context["gep_expected_stage_id"]
         return {
             "type": "ir.actions.act_window",
             "name": records._workflow_confirm_title(method),
@@ -43,11 +51,7 @@ class GenderEqualityConfirmWizard(models.TransientModel):
             "view_mode": "form",
             "views": [(False, "form")],
             "target": "new",
-            "context": {
-                "default_res_model": records._name,
-                "default_res_ids": records.ids,
-                "default_method": method,
-            },
+            "context": context,
         }
 
     def _records_allowed(self):
@@ -69,6 +73,8 @@ class GenderEqualityConfirmWizard(models.TransientModel):
         """Run the transition (without asking again) and return what it returns: a
         confirmation for the user, or the next step."""
         self.ensure_one()
+        self._check_not_decided()
         records = self._checked_records()
         result = getattr(records.with_context(gep_confirm=False), self.method)()
+        self._mark_decided()
         return result if isinstance(result, dict) else {"type": "ir.actions.act_window_close"}
