@@ -541,7 +541,7 @@ class GenderEqualityApprovalChain(models.AbstractModel):
         )
         self._approval_cancel()
         self._approval_set_returned(reason, now)
-        self._workflow_set_state(self._state_returned)
+        self._workflow_set_decided_state(self._state_returned)
         self._workflow_on_returned(reason)
         self._approval_notify_submitter(
             lambda record: self._approval_with_reason(

@@ -363,6 +363,14 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
         """Write the status after the action checked that it may (the only writer of it)."""
         self.sudo().write({self._state_field: state})
 
+    def _workflow_set_decided_state(self, state):
+        """Write the status a decision gives (approved, returned). The decision logs itself in
+        each record's chatter, for all the records at once (``_approval_log_items``,
+        ``_gep_deliver``): Odoo's tracking of the status would add a second message per record,
+        one insert each, so that approving a province's plans from the list cost two queries
+        more per plan (``make bench``, ``approve_many``)."""
+        self.with_context(tracking_disable=True)._workflow_set_state(state)
+
     # ------------------------------------------------------------
     # ACTIONS
     # ------------------------------------------------------------
@@ -624,7 +632,7 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
         return feedback
 
     def _approval_complete(self):
-        self._workflow_set_state(self._state_approved)
+        self._workflow_set_decided_state(self._state_approved)
         self.sudo()._workflow_on_approved()
 
     def _approval_return(self, reason):
@@ -640,7 +648,7 @@ class GenderEqualityApprovalMixin(models.AbstractModel):
         )
         self._approval_cancel()
         self._approval_set_returned(reason, now)
-        self._workflow_set_state(self._state_returned)
+        self._workflow_set_decided_state(self._state_returned)
         self._workflow_on_returned(reason)
         self._approval_notify_submitter(
             lambda record: self._approval_with_reason(
