@@ -902,12 +902,13 @@ POLICY = {
     "gender.equality.confirm.wizard": {
         "writers": ALL_ROLES_OF_THE_APP,
         "states": {None: frozenset({"method", "res_ids", "res_model"})},
-        "readonly": frozenset({"confirm_label", "message"}),
+        # ``decided``: written by the dialog's confirmation, as superuser.
+        "readonly": frozenset({"confirm_label", "decided", "message"}),
     },
     "gender.equality.approval.batch.wizard": {
         "writers": ALL_ROLES_OF_THE_APP,
         "states": {None: frozenset({"decision", "reason", "res_ids", "res_model"})},
-        "readonly": frozenset({"accepted_count", "refused_count", "summary"}),
+        "readonly": frozenset({"accepted_count", "decided", "refused_count", "summary"}),
     },
     "gender.equality.document.upload.wizard": {
         "writers": ALL_ROLES_OF_THE_APP,
