@@ -11,6 +11,8 @@ from odoo.tools.mail import generate_tracking_message_id
 
 from odoo.addons.mail.tools.discuss import Store
 
+from ..tools.overrides import overriding_modules
+
 
 class GenderEqualityInboxMixin(models.AbstractModel):
     """Every notification of the module reaches its recipient: by e-mail when they have an
@@ -297,11 +299,8 @@ class GenderEqualityInboxMixin(models.AbstractModel):
     @api.model
     def _gep_own_alias_domains(self, model):
         """Whether ``model`` overrides Odoo's ``_mail_get_alias_domains`` (mail's ``models.py``)."""
-        return any(
-            cls.__module__ != "odoo.addons.mail.models.models"
-            for cls in type(self.env[model]).__mro__
-            if "_mail_get_alias_domains" in vars(cls)
-        )
+        mail_models = "odoo.addons.mail.models.models"
+        return bool(overriding_modules(self.env[model], "_mail_get_alias_domains") - {mail_models})
 
     @api.model
     def _gep_first_messages(self, ids_by_model, with_alias_domain=False):

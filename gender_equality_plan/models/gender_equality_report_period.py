@@ -89,12 +89,10 @@ class GenderEqualityReportPeriod(models.Model):
         return periods
 
     def write(self, vals):
-        if not {"year", "deadline", "deadline_included"} & vals.keys():
-            result = super().write(vals)
-            self._gep_clear_period_cache()
-            return result
-        years = set(self.mapped("year")) | ({vals["year"]} if vals.get("year") else set())
-        before = {year: self._get_deadline_rule(year) for year in years}
+        before = {}
+        if {"year", "deadline", "deadline_included"} & vals.keys():
+            years = set(self.mapped("year")) | ({vals["year"]} if vals.get("year") else set())
+            before = {year: self._get_deadline_rule(year) for year in years}
         result = super().write(vals)
         self._gep_clear_period_cache()
         self._propagate_deadline(before)

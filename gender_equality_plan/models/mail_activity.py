@@ -10,6 +10,8 @@ from odoo.tools import SQL
 
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 
+from ..tools.overrides import overriding_modules
+
 # Odoo's audit line of a deletion (``BaseModel.unlink``), written by the lean deletion as well.
 _unlink_logger = logging.getLogger("odoo.models.unlink")
 
@@ -146,7 +148,7 @@ class MailActivity(models.Model):
         ``tests/test_approval_todos.py`` compares the two deletions."""
         if not self:
             return True
-        overridden = {cls.__module__ for cls in type(self).__mro__ if "unlink" in vars(cls)} - UNLINK_MODULES
+        overridden = overriding_modules(self, "unlink") - UNLINK_MODULES
         if not self.env.su or overridden or self.env.registry.many2one_company_dependents[self._name]:
             return self.unlink()
         # mail.activity.unlink: the assignees of the to-dos due today or late recount theirs.
