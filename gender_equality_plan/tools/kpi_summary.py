@@ -207,9 +207,10 @@ UNIT_ROWS_SQL = (
                SUM(value) FILTER (WHERE section = 'action_month' AND key = 'held') AS action_month
           FROM lines GROUP BY unit_id
     ), sessions AS (
-        SELECT DISTINCT lines.unit_id, session.id
+        SELECT DISTINCT lines.unit_id, session.id::int AS id
           FROM lines, jsonb_array_elements(lines.source_ids) AS session(id)
          WHERE lines.section = 'activities' AND lines.key = 'staff_sessions'
+           AND jsonb_typeof(session.id) = 'number'
     ), staff AS (
         SELECT unit_id, COUNT(*) AS staff FROM sessions GROUP BY unit_id
     ), latest_round AS (
