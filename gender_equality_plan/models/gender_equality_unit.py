@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
 from ..tools import vi_format
 from ..tools.html_clean import NarrativeHtml
@@ -304,17 +305,24 @@ class GenderEqualityUnit(models.Model):
         frozen = self.env["gender.equality.sector.report"]._frozen_roster(year)
         if frozen is not None:
             return frozen, True
-        units = self.sudo().search_read(
-            [("has_reporting_duty", "=", True)], ["unit_type", "has_communication_duty"]
+        # A country's thousands of units, read as plain rows (no record built for each): every
+        # figure of the Department starts here.
+        units = self.sudo()
+        units.flush_model(["unit_type", "has_communication_duty", "has_reporting_duty", "active"])
+        query = units._search([("has_reporting_duty", "=", True)], order=units._order)
+        rows = self.env.execute_query_dict(
+            query.select(
+                SQL("%s AS unit_id", SQL.identifier(units._table, "id")),
+                SQL("%s AS unit_type", SQL.identifier(units._table, "unit_type")),
+                SQL(
+                    "COALESCE(%s, FALSE) AS has_communication_duty",
+                    SQL.identifier(units._table, "has_communication_duty"),
+                ),
+            )
         )
-        return [
-            {
-                "unit_id": unit["id"],
-                "unit_type": unit["unit_type"],
-                "has_communication_duty": unit["has_communication_duty"],
-            }
-            for unit in units
-        ], False
+        for row in rows:
+            row["unit_type"] = row["unit_type"] or False
+        return rows, False
 
     # ------------------------------------------------------------
     # DOCUMENTS
