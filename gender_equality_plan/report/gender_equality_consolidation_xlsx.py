@@ -17,6 +17,15 @@ SCREEN_FIGURES = (
     "reports_missing",
 )
 
+# The figures of a unit's row, by column.
+UNIT_NUMBERS = (
+    (6, "days_late"),
+    (7, "staff_sessions"),
+    (8, "action_month_activities"),
+    (9, "participants_male"),
+    (10, "participants_female"),
+)
+
 
 class GenderEqualityConsolidationXlsx(models.AbstractModel):
     """The consolidated report of a year as a workbook: a summary sheet (the four targets with
@@ -137,24 +146,26 @@ class GenderEqualityConsolidationXlsx(models.AbstractModel):
         sheet.freeze_panes(1, 2)
         states = dict(self.env["gender.equality.report"]._fields["state"]._description_selection(self.env))
         timeliness = {"on_time": _("On time"), "late": _("Late"), "missing": _("Missing")}
+        # A country has thousands of units: each cell is written with its type's own method, which
+        # skips ``write``'s guessing of the type (a regular expression per text cell).
+        write_string, write_number = sheet.write_string, sheet.write_number
+        text, integer, date = formats["text"], formats["integer"], formats["date"]
+        missing = _("Missing")
         for index, unit in enumerate(summary["units"], start=1):
-            sheet.write(index, 0, unit["unit_code"], formats["text"])
-            sheet.write(index, 1, unit["unit_name"], formats["text"])
-            sheet.write(index, 2, states.get(unit["report_state"], _("Missing")), formats["text"])
+            if unit["unit_code"]:
+                write_string(index, 0, unit["unit_code"], text)
+            else:
+                sheet.write_blank(index, 0, None, text)
+            write_string(index, 1, unit["unit_name"], text)
+            write_string(index, 2, states.get(unit["report_state"], missing), text)
             for column, key in ((3, "received_day"), (4, "deadline")):
                 if unit[key]:
-                    sheet.write_datetime(index, column, datetime.fromisoformat(unit[key]), formats["date"])
+                    sheet.write_datetime(index, column, datetime.fromisoformat(unit[key]), date)
                 else:
-                    sheet.write_blank(index, column, None, formats["date"])
-            sheet.write(index, 5, timeliness[unit["timeliness"]], formats["text"])
-            for column, key in (
-                (6, "days_late"),
-                (7, "staff_sessions"),
-                (8, "action_month_activities"),
-                (9, "participants_male"),
-                (10, "participants_female"),
-            ):
-                sheet.write_number(index, column, unit[key], formats["integer"])
+                    sheet.write_blank(index, column, None, date)
+            write_string(index, 5, timeliness[unit["timeliness"]], text)
+            for column, key in UNIT_NUMBERS:
+                write_number(index, column, unit[key], integer)
         return sheet
 
     def _write_breakdown_sheet(self, workbook, formats, summary):
