@@ -5,6 +5,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
 from ..tools import vi_format
+from ..tools.gc_tuning import freeze_loaded_objects
 from ..tools.html_clean import NarrativeHtml
 
 UNIT_TYPES = [
@@ -287,6 +288,12 @@ class GenderEqualityUnit(models.Model):
             "views": [(False, "form")],
             "target": "current",
         }
+
+    def _register_hook(self):
+        """Once the registry is loaded, its objects leave the garbage collector's scans
+        (``tools/gc_tuning.py``): done once per registry, from one model."""
+        super()._register_hook()
+        freeze_loaded_objects()
 
     # ------------------------------------------------------------
     # THE UNITS EXPECTED TO REPORT
