@@ -77,6 +77,9 @@ COUNT_LIMIT = 10001
 SAMPLE_EVERY = 2.0
 # Think times of the officer's scenario from its first screen to its submission (with a margin).
 OFFICER_STEPS = 10
+# Think times of the Department's cycle: the consolidation, the KPI summary, the XLSX, three
+# reports accepted.
+DEPARTMENT_STEPS = 6
 # Kinds of calls (the role of the session decides the group: officers' and heads' calls are
 # "unit"; the Department's consolidation, KPI and XLSX are "department_kpi_xlsx").
 DEPARTMENT_HEAVY = {"consolidation", "kpi_summary", "xlsx"}
@@ -635,8 +638,16 @@ class Session:
     def run_department(self):
         """*My work*; the consolidation (its form computes the summary), the KPI summary, the
         consolidated XLSX; the reports waiting for the Department, accepted one at a time (each
-        Department user takes its share: ``id % of == index``)."""
+        Department user takes its share: ``id % of == index``).
+
+        The Department's users do not all open the consolidation in the same minute: each starts
+        its cycle at its own step (``index``), accepting reports first, so that their cycles spread
+        over one cycle as the officers' submissions spread over the window."""
         self.home()
+        for __ in range(self.user["index"] * DEPARTMENT_STEPS // self.user["of"]):
+            if not self.think():
+                return
+            self.accept_one()
         while self.think():
             action = self.home_button("action_open_consolidation", "consolidation_open")
             context = action.get("context") or {}
@@ -750,8 +761,9 @@ def client_main(argv):
     deadline = time.monotonic() + (start + config["duration"] - time.time())
 
     def work(session):
-        # Users do not all click at the same second: each starts within a first think time.
-        time.sleep(max(0.0, start - time.time()) + session.rng.uniform(0, config["think"][0]))
+        # Users do not all click at the same second: each starts somewhere within a first think
+        # time, up to the longest one (a user met at a random moment is that far from the next click).
+        time.sleep(max(0.0, start - time.time()) + session.rng.uniform(0, config["think"][1]))
         session.deadline = deadline
         session.run()
 
