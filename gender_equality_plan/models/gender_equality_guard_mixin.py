@@ -165,7 +165,9 @@ class GenderEqualityGuardMixin(models.AbstractModel):
     @api.model_create_multi
     def create(self, vals_list):
         if not self._gep_enforced():
-            return super().create(self._gep_prepare_create_vals(vals_list))
+            records = super().create(self._gep_prepare_create_vals(vals_list))
+            records._gep_adopt_files({name for vals in vals_list for name in vals})
+            return records
         # The rights on the model come first: a user without them is told so.
         self.browse().check_access("create")
         # Judge the values the records will be created with: Odoo completes those of the
@@ -176,6 +178,7 @@ class GenderEqualityGuardMixin(models.AbstractModel):
         self._gep_check_create(completed, touched)
         self._gep_check_create_locks(completed, touched)
         records = super().create(self._gep_prepare_create_vals(completed))
+        records._gep_adopt_files({name for vals in completed for name in vals})
         # Again on the records as stored (a lock may depend on what the database holds).
         locked = records._gep_locked_fields()
         for record, names in zip(records, touched, strict=True):
@@ -189,6 +192,7 @@ class GenderEqualityGuardMixin(models.AbstractModel):
         if enforced:
             vals = self._gep_check_write(vals)
         result = super().write(vals)
+        self._gep_adopt_files(vals.keys())
         keys = self._gep_policy()[0] & vals.keys() if enforced else set()
         if keys:
             # The records must still be the user's to write: no move to another unit or parent,
@@ -198,6 +202,36 @@ class GenderEqualityGuardMixin(models.AbstractModel):
                 if names & keys:
                     raise self._gep_locked_error(record, names & keys)
         return result
+
+    def _gep_adopt_files(self, names):
+        """Files uploaded before their record was saved belong to no record (the form's upload
+        widget sends ``res_id`` 0 for a new record; a script links new files the same way), and
+        Odoo lets nobody but their uploader read such files: the head or the Department deciding
+        on the record could not open its evidence. Linked to the records through a file field
+        of ``names`` (``ir.attachment._gep_evidence_fields``) by their uploader, they become the
+        record's (``res_model``, ``res_id``): readable by whoever may read it, frozen with it.
+        Files of another record or of another uploader are left as they are."""
+        file_fields = [
+            name
+            for name in names
+            if name in self._fields
+            and self._fields[name].type == "many2many"
+            and self._fields[name].store
+            and self._fields[name].comodel_name == "ir.attachment"
+        ]
+        if not file_fields or not self:
+            return
+        uid = self.env.uid
+        for record in self.sudo():
+            files = record.env["ir.attachment"].union(*(record[name] for name in file_fields))
+            orphans = files.filtered(
+                lambda file: not file.res_id
+                and not file.res_field
+                and file.res_model in (False, self._name)
+                and (file.create_uid.id == uid or self.env.su)
+            )
+            if orphans:
+                orphans.write({"res_model": self._name, "res_id": record.id})
 
     def copy_data(self, default=None):
         """Copies leave out what only the module writes (status, figures, bookkeeping)."""

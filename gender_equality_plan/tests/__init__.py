@@ -87,3 +87,4 @@ from . import test_approval_batch_tour
 from . import test_rule_cache
 from . import test_approval_todos
 from . import test_gc_tuning
+from . import test_evidence_files

@@ -104,14 +104,21 @@ class TestDoorsAttachments(DoorsCommon):
                 )
 
     def test_evidence_linked_before_its_record_was_saved_is_frozen_too(self):
-        """A file uploaded on a new record has no ``res_id``: only its evidence field links it.
-        Its uploader (the unit officer) may otherwise change it at will."""
+        """A file uploaded on a new record has no ``res_id``; saved with the record, it becomes
+        the record's (``_gep_adopt_files``). One that only the evidence field links (linked by
+        another user, or before that rule) is frozen all the same: its uploader (the unit
+        officer) could otherwise change it at will."""
         status = self.records["gender.equality.indicator.status"]["confirmed"]
         evidence = status.attachment_ids
-        self.assertEqual((evidence.res_id, evidence.create_uid), (0, self.user_a))
-        self.assertRefused(evidence.with_user(self.user_a).write, {"raw": b"%PDF gia"}, message=FROZEN_FILES)
-        self.assertRefused(evidence.with_user(self.user_a).unlink, message=FROZEN_FILES)
-        self.assertEqual(evidence.raw, b"%PDF")
+        self.assertEqual(
+            (evidence.res_model, evidence.res_id, evidence.create_uid), (status._name, status.id, self.user_a)
+        )
+        for res_model, res_id in ((status._name, status.id), (False, 0)):
+            evidence.sudo().write({"res_model": res_model, "res_id": res_id})
+            as_officer = evidence.with_user(self.user_a)
+            self.assertRefused(as_officer.write, {"raw": b"%PDF gia"}, message=FROZEN_FILES)
+            self.assertRefused(as_officer.unlink, message=FROZEN_FILES)
+            self.assertEqual(evidence.raw, b"%PDF")
 
     def test_files_are_not_moved_onto_or_off_a_frozen_record(self):
         counted = self.records["gender.equality.task"]["counted_by_a_report"]
