@@ -35,6 +35,7 @@ class GenderEqualityIndicatorStatus(models.Model):
     )
     status = fields.Selection(
         INDICATOR_STATUSES,
+        string="Level of Application",
         required=True,
         default="none",
         tracking=True,
