@@ -88,3 +88,4 @@ from . import test_rule_cache
 from . import test_approval_todos
 from . import test_gc_tuning
 from . import test_evidence_files
+from . import test_ui_approval_forms
