@@ -54,19 +54,9 @@ class TestHomeTours(UiTourCommon):
         self.assertEqual(action.state, "in_progress")
 
     def test_inspector_starts_a_planned_inspection_from_my_work(self):
-        inspection = (
-            self.env["gender.equality.inspection"]
-            .with_user(self.inspector)
-            .create(
-                {
-                    "unit_id": self.unit.id,
-                    "inspection_type": "inspection",
-                    "year": self.year,
-                    "planned_date": fields.Date.today() + timedelta(days=7),
-                    "checklist_id": self.env.ref(PREFIX + "gender_equality_checklist_plan").id,
-                    "leader_id": self.inspector.id,
-                }
-            )
+        inspection = self._inspection(
+            self.env.ref(PREFIX + "gender_equality_checklist_plan"),
+            planned_date=fields.Date.today() + timedelta(days=7),
         )
         self._home_tour("gender_equality_home_inspection_planned_tour", self.inspector)
         self.assertEqual(inspection.state, "in_progress")

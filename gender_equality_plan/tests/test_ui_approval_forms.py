@@ -24,7 +24,7 @@ class TestUiApprovalForms(UiTourCommon):
         section = cls.env["gender.equality.checklist.section"].create(
             {"checklist_id": cls.checklist.id, "name": "Kế hoạch", "sequence": 1}
         )
-        cls.item = cls.env["gender.equality.checklist.item"].create(
+        cls.env["gender.equality.checklist.item"].create(
             {
                 "checklist_id": cls.checklist.id,
                 "section_id": section.id,
@@ -35,44 +35,35 @@ class TestUiApprovalForms(UiTourCommon):
             }
         )
 
-    def _assert_decided(self, record, state, user, stage_xmlid):
+    def _decide(self, record, action, tour, user, state, stage):
+        """``user`` decides ``record`` (waiting for ``stage``) with ``tour`` on its form opened
+        from ``action``: it reaches ``state``, and the stage's review is ``user``'s."""
+        self.assertTrue(record.with_user(user).can_approve)
+        self._tour(self._action(action, f"/{record.id}"), tour, user)
         self.assertEqual(record.state, state)
         review = self.env["gender.equality.approval.review"].search(
             [
                 ("res_model", "=", record._name),
                 ("res_id", "=", record.id),
-                ("stage_id", "=", self.env.ref(PREFIX + stage_xmlid).id),
+                ("stage_id", "=", self.env.ref(PREFIX + stage).id),
             ]
         )
         self.assertEqual(review.mapped("state"), ["approved"])
         self.assertEqual(review.done_by_id, user, "decided by the user who clicked")
 
     def test_department_manager_approves_an_inspection_from_its_form(self):
-        inspection = (
-            self.env["gender.equality.inspection"]
-            .with_user(self.inspector)
-            .create(
-                {
-                    "unit_id": self.unit.id,
-                    "inspection_type": "inspection",
-                    "year": self.year,
-                    "checklist_id": self.checklist.id,
-                    "leader_id": self.inspector.id,
-                }
-            )
-        )
+        inspection = self._inspection(self.checklist)
         inspection.action_start()
         inspection.line_ids.write({"answer_yes_no": "yes"})
         inspection.write({"conclusion": "<p>Đơn vị thực hiện đầy đủ.</p>"})
         inspection.action_done()
-        self.assertTrue(inspection.with_user(self.department).can_approve)
-        self._tour(
-            self._action("gender_equality_inspection_action", f"/{inspection.id}"),
+        self._decide(
+            inspection,
+            "gender_equality_inspection_action",
             "gender_equality_inspection_approve_tour",
             self.department,
-        )
-        self._assert_decided(
-            inspection, "approved", self.department, "gender_equality_approval_stage_inspection_department"
+            "approved",
+            "gender_equality_approval_stage_inspection_department",
         )
 
     def test_department_manager_approves_the_departments_programme_from_its_form(self):
@@ -95,17 +86,18 @@ class TestUiApprovalForms(UiTourCommon):
             )
         )
         programme.action_submit()
-        self.assertTrue(programme.with_user(self.department).can_approve)
-        self._tour(
-            self._action("gender_equality_inspection_programme_action", f"/{programme.id}"),
+        self._decide(
+            programme,
+            "gender_equality_inspection_programme_action",
             "gender_equality_programme_approve_tour",
             self.department,
-        )
-        self._assert_decided(
-            programme, "approved", self.department, "gender_equality_approval_stage_programme_department"
+            "approved",
+            "gender_equality_approval_stage_programme_department",
         )
 
     def test_department_officer_confirms_an_indicator_status_from_its_form(self):
+        """The unit's evidence, uploaded with the new record, is the record's: the Department's
+        officer opens the form without an access error (``TestEvidenceFiles``)."""
         status = (
             self.env["gender.equality.indicator.status"]
             .with_user(self.officer)
@@ -119,16 +111,12 @@ class TestUiApprovalForms(UiTourCommon):
             )
         )
         status.action_submit()
-        self.assertTrue(status.with_user(self.department_officer).can_approve)
-        self._tour(
-            self._action("gender_equality_indicator_status_action", f"/{status.id}"),
+        self._decide(
+            status,
+            "gender_equality_indicator_status_action",
             "gender_equality_indicator_status_confirm_tour",
             self.department_officer,
-        )
-        self._assert_decided(
-            status,
             "confirmed",
-            self.department_officer,
             "gender_equality_approval_stage_indicator_status_department",
         )
 
@@ -167,16 +155,12 @@ class TestUiApprovalForms(UiTourCommon):
             .create({"report_id": report.id, "date": fields.Date.today()})
         )
         supplement.action_submit()
-        self.assertTrue(supplement.with_user(self.department_officer).can_approve)
-        self._tour(
-            self._action("gender_equality_report_supplement_action", f"/{supplement.id}"),
+        self._decide(
+            supplement,
+            "gender_equality_report_supplement_action",
             "gender_equality_supplement_accept_tour",
             self.department_officer,
-        )
-        self._assert_decided(
-            supplement,
             "accepted",
-            self.department_officer,
             "gender_equality_approval_stage_supplement_department",
         )
 

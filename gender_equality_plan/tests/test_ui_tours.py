@@ -138,19 +138,7 @@ class TestUiTours(UiTourCommon):
                 )
             ]
         )
-        inspection = (
-            self.env["gender.equality.inspection"]
-            .with_user(self.inspector)
-            .create(
-                {
-                    "unit_id": self.unit.id,
-                    "inspection_type": "inspection",
-                    "year": self.year,
-                    "checklist_id": checklist.id,
-                    "leader_id": self.inspector.id,
-                }
-            )
-        )
+        inspection = self._inspection(checklist)
         self._tour(
             self._action("gender_equality_inspection_action", f"/{inspection.id}"),
             "gender_equality_inspection_tour",

@@ -86,6 +86,23 @@ class UiTourCommon(HttpCase):
         plan.with_user(self.department).action_approve()
         return plan
 
+    def _inspection(self, checklist, **vals):
+        """An inspection of the tours' unit by the Department, planned by its inspector."""
+        return (
+            self.env["gender.equality.inspection"]
+            .with_user(self.inspector)
+            .create(
+                {
+                    "unit_id": self.unit.id,
+                    "inspection_type": "inspection",
+                    "year": self.year,
+                    "checklist_id": checklist.id,
+                    "leader_id": self.inspector.id,
+                    **vals,
+                }
+            )
+        )
+
     def _action(self, xmlid, suffix=""):
         return f"/odoo/action-gender_equality_plan.{xmlid}{suffix}"
 
