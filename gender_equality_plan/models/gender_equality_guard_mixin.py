@@ -212,23 +212,20 @@ class GenderEqualityGuardMixin(models.AbstractModel):
         record's (``res_model``, ``res_id``): readable by whoever may read it, frozen with it.
         Files of another record or of another uploader are left as they are."""
         file_fields = [
-            name
-            for name in names
-            if name in self._fields
-            and self._fields[name].type == "many2many"
-            and self._fields[name].store
-            and self._fields[name].comodel_name == "ir.attachment"
+            field
+            for model, field in self.env["ir.attachment"]._gep_evidence_fields()
+            if model == self._name and field in names
         ]
         if not file_fields or not self:
             return
-        uid = self.env.uid
+        uid, su = self.env.uid, self.env.su
         for record in self.sudo():
             files = record.env["ir.attachment"].union(*(record[name] for name in file_fields))
             orphans = files.filtered(
                 lambda file: not file.res_id
                 and not file.res_field
                 and file.res_model in (False, self._name)
-                and (file.create_uid.id == uid or self.env.su)
+                and (su or file.create_uid.id == uid)
             )
             if orphans:
                 orphans.write({"res_model": self._name, "res_id": record.id})

@@ -314,17 +314,18 @@ class GenderEqualityUnit(models.Model):
             return frozen, True
         # A country's thousands of units, read as plain rows (no record built for each): every
         # figure of the Department starts here.
+        # (``execute_query_dict`` flushes the fields the query reads.)
         units = self.sudo()
-        units.flush_model(["unit_type", "has_communication_duty", "has_reporting_duty", "active"])
         query = units._search([("has_reporting_duty", "=", True)], order=units._order)
+
+        def column(name):
+            return units._field_to_sql(units._table, name, query)
+
         rows = self.env.execute_query_dict(
             query.select(
-                SQL("%s AS unit_id", SQL.identifier(units._table, "id")),
-                SQL("%s AS unit_type", SQL.identifier(units._table, "unit_type")),
-                SQL(
-                    "COALESCE(%s, FALSE) AS has_communication_duty",
-                    SQL.identifier(units._table, "has_communication_duty"),
-                ),
+                SQL("%s AS unit_id", column("id")),
+                SQL("%s AS unit_type", column("unit_type")),
+                SQL("COALESCE(%s, FALSE) AS has_communication_duty", column("has_communication_duty")),
             )
         )
         for row in rows:
