@@ -149,6 +149,7 @@ def prepare(env, levels, seed):
         logins |= set(department)
     reset_reports(env, used_units)
     drop_mail_backlog(env)
+    leave_generator_documents(env)
     create_department_users(env, department_max)
     write_password(env, sorted(logins))
     env.cr.commit()
@@ -189,6 +190,19 @@ def drop_mail_backlog(env):
     the run itself queues stay."""
     env.cr.execute("UPDATE mail_mail SET state = 'cancel' WHERE state IN ('outgoing', 'exception')")
     print(f"  mail queue: {env.cr.rowcount} e-mails of the generator cancelled", flush=True)
+
+
+def leave_generator_documents(env):
+    """The generator makes a year of final records with ``issue_documents = on_print``: their
+    PDFs are produced at their first print, and the background job leaves them. A country
+    generated before the documents recorded that mode (``issue_mode`` empty) gets it here; else
+    the job would spend the run on some 10,000 PDFs that nobody asked for, and produce the run's
+    own only after them."""
+    env.cr.execute(
+        "UPDATE gender_equality_document SET issue_mode = 'on_print'"
+        " WHERE state = 'pending' AND issue_mode IS NULL"
+    )
+    print(f"  documents: {env.cr.rowcount} of the generator left for their first print", flush=True)
 
 
 def create_department_users(env, count):

@@ -23,8 +23,11 @@ _logger = logging.getLogger(__name__)
 # printed before its PDF is produced gets it at that print, whatever the mode.
 ISSUE_PARAMETER = "gender_equality_plan.issue_documents"
 ISSUE_MODES = ("on_final", "background", "on_print")
-# The documents the background job produces in one run (it is woken up again by the next ones).
-RENDER_BATCH = 100
+# The documents the background job produces in one transaction. Odoo commits after each batch and
+# calls the job again while some remain (``ir.cron._notify_progress``, at most ten batches a run):
+# a batch must end well within the cron worker's ``limit_time_real`` (120 s) even on a busy
+# server, where wkhtmltopdf runs at the cron worker's low priority, or it is rolled back.
+RENDER_BATCH = 10
 # Whether the validator fetches revocation data (CRL, OCSP) of the certificates: "1" (default).
 FETCH_PARAMETER = "gender_equality_plan.signature_fetch_revocation"
 DOCUMENT_LANG = "vi_VN"
@@ -72,6 +75,18 @@ class GenderEqualityDocument(models.Model):
         "own tool and uploads the signed PDF.\n"
         "Signed: the signed PDF was verified and is the document.\n"
         "Superseded: the record was returned or reopened after it became final.",
+    )
+    issue_mode = fields.Selection(
+        [
+            ("on_final", "When the Record Became Final"),
+            ("background", "By the Background Job"),
+            ("on_print", "At Its First Print"),
+        ],
+        string="PDF Produced",
+        readonly=True,
+        help="When the PDF was to be produced, as the Department had set it when the record became "
+        "final (the system parameter gender_equality_plan.issue_documents). The background job "
+        "produces the PDFs that are not left for their first print.",
     )
     document_number = fields.Char(readonly=True)
     document_date = fields.Date(readonly=True)
@@ -136,14 +151,18 @@ class GenderEqualityDocument(models.Model):
 
     @api.model
     def _cron_render_pending(self):
-        """The background job: produce the PDFs still pending, oldest first (a PDF that
-        wkhtmltopdf could not produce stays pending, for the record's next print or the next
-        run)."""
-        pending = self.sudo().search([("state", "=", "pending")], order="id", limit=RENDER_BATCH)
+        """The background job: produce the PDFs still pending, oldest first, ``RENDER_BATCH`` at a
+        time; each batch is committed before the next (``ir.cron._notify_progress``). A PDF that
+        wkhtmltopdf could not produce stays pending, for the record's next print or the next run;
+        a batch that produced none ends the run. The documents left for their first print
+        (``on_print``: the records a script made final by the thousand) wait for it."""
+        domain = [("state", "=", "pending"), ("issue_mode", "!=", "on_print")]
+        Document = self.sudo()
+        pending = Document.search(domain, order="id", limit=RENDER_BATCH)
         pending._gep_render()
-        self.env["ir.cron"]._notify_progress(
-            done=len(pending.filtered(lambda document: document.state != "pending")), remaining=0
-        )
+        done = len(pending.filtered(lambda document: document.state != "pending"))
+        remaining = Document.search_count(domain) if done else 0
+        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
 
     def _gep_render(self):
         """Produce the final PDF of the pending documents (as superuser, in Vietnamese): the

@@ -187,6 +187,7 @@ class GenderEqualityDocumentMixin(models.AbstractModel):
             )
         )
         now = fields.Datetime.now()
+        mode = Document._gep_issue_mode()
         documents = Document.create(
             [
                 {
@@ -199,6 +200,7 @@ class GenderEqualityDocumentMixin(models.AbstractModel):
                     "document_number": record._gep_document_number(),
                     "document_date": record._gep_document_date(),
                     "final_date": now,
+                    "issue_mode": mode,
                 }
                 for record in self.sudo()
             ]

@@ -78,6 +78,7 @@ from . import test_document_words
 from . import test_figure_words
 from . import test_document_format
 from . import test_document_signing
+from . import test_document_background
 from . import test_sector_figures
 from . import test_workflow_retries
 from . import test_replica_reads

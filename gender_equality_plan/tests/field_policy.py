@@ -927,6 +927,7 @@ POLICY = {
                 "document_date",
                 "document_number",
                 "final_date",
+                "issue_mode",
                 "issued_date",
                 "name",
                 "pdf",

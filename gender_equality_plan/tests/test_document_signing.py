@@ -325,7 +325,9 @@ class TestSignedUnitReport(SigningMixin, ReportCommon, HttpCase):
             triggers = Trigger.search_count([("cron_id", "=", cron.id)])
             report.with_user(self.manager_a).with_context(force_report_rendering=True).action_approve()
             self.assertEqual(Trigger.search_count([("cron_id", "=", cron.id)]), triggers + 1)
-            self.assertEqual(self._document(report).state, "pending")
+            self.assertEqual(
+                (self._document(report).state, self._document(report).issue_mode), ("pending", "background")
+            )
         first, second = reports
         # The first is printed before the job ran: its PDF is produced by the print.
         self.assertIn(
