@@ -1352,7 +1352,7 @@ def parse_run_args(argv):
         help="share of the window's spare time over which the officers' reports spread "
         "(0: every officer starts with the report's steps)",
     )
-    parser.add_argument("--workers", type=int, default=int(os.environ.get("WORKERS", 10)))
+    parser.add_argument("--workers", type=int, default=int(os.environ.get("WORKERS", 5)))
     parser.add_argument("--client-processes", type=int, default=0)
     parser.add_argument(
         "--login-concurrency", type=int, default=4, help="logins at a time per client process"

@@ -4,7 +4,7 @@
 # The copy, gep_load_$SCALE, is made afresh at each run (the run submits reports, uploads
 # evidence); its filestore is a hard-linked copy (Odoo never rewrites a stored file).
 # SESSIONS="50 100 200 300 500" (the levels of the curve), DURATION=180 (measured seconds per
-# level), WORKERS=10 (Odoo's HTTP workers), LOADTEST_ARGS passes more options to bench/loadtest.py.
+# level), WORKERS=5 (Odoo's HTTP workers: the README's odoo.conf), LOADTEST_ARGS passes more options to bench/loadtest.py.
 source "$(dirname "$0")/../dev/common.sh"
 
 SCALE="${SCALE:-country}"
@@ -12,7 +12,7 @@ TEMPLATE="gep_bench_$SCALE"
 DB="${LOADTEST_DB:-gep_load_$SCALE}"
 SESSIONS="${SESSIONS:-50 100 200 300 500}"
 DURATION="${DURATION:-180}"
-WORKERS="${WORKERS:-10}"
+WORKERS="${WORKERS:-5}"
 
 BENCH_BUILD_ONLY=1 SCALE="$SCALE" "$PROJECT_DIR/bench/bench.sh"
 mapfile -t OPTS < <(odoo_opts)
