@@ -141,12 +141,11 @@ class GenderEqualityDocument(models.Model):
         return mode if mode in ISSUE_MODES else "on_final"
 
     def _gep_issue(self):
-        """The documents just recorded get their PDF as ``_gep_issue_mode`` says: now, or by the
-        background job woken up for the end of the transaction."""
-        mode = self._gep_issue_mode()
-        if mode == "on_final":
-            self._gep_render()
-        elif mode == "background" and self:
+        """The documents just recorded get their PDF as their ``issue_mode`` says (recorded from
+        ``_gep_issue_mode``): now, by the background job woken up for the end of the transaction,
+        or at their first print."""
+        self.filtered(lambda document: document.issue_mode == "on_final")._gep_render()
+        if any(document.issue_mode == "background" for document in self):
             self.env.ref("gender_equality_plan.ir_cron_gender_equality_render_documents").sudo()._trigger()
 
     @api.model
