@@ -219,16 +219,18 @@ class GenderEqualityGuardMixin(models.AbstractModel):
         if not file_fields or not self:
             return
         uid, su = self.env.uid, self.env.su
-        for record in self.sudo():
-            files = record.env["ir.attachment"].union(*(record[name] for name in file_fields))
-            orphans = files.filtered(
-                lambda file: not file.res_id
-                and not file.res_field
-                and file.res_model in (False, self._name)
-                and (su or file.create_uid.id == uid)
-            )
-            if orphans:
-                orphans.write({"res_model": self._name, "res_id": record.id})
+        Attachment = self.env["ir.attachment"].sudo()
+        linked = {record: Attachment.union(*(record[name] for name in file_fields)) for record in self.sudo()}
+        # The files of every record read at once; a write only for the records that have orphans.
+        orphans = Attachment.union(*linked.values()).filtered(
+            lambda file: not file.res_id
+            and not file.res_field
+            and file.res_model in (False, self._name)
+            and (su or file.create_uid.id == uid)
+        )
+        for record, files in linked.items():
+            if adopted := files & orphans:
+                adopted.write({"res_model": self._name, "res_id": record.id})
 
     def copy_data(self, default=None):
         """Copies leave out what only the module writes (status, figures, bookkeeping)."""
